@@ -1,0 +1,51 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+let package = Package(
+    name: "creators",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "creators", targets: ["creators"]),
+        .library(name: "CreatorEngine", targets: ["CreatorEngine"]),
+        .library(name: "CreatorText", targets: ["CreatorText"]),
+        .library(name: "CorpusGenerator", targets: ["CorpusGenerator"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    ],
+    targets: [
+        // C shims: system libraries installed from Debian packages (see .ci/run).
+        .systemLibrary(name: "CICU", pkgConfig: "icu-uc", providers: [.apt(["libicu-dev"])]),
+        .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
+        .systemLibrary(name: "CZstd", pkgConfig: "libzstd", providers: [.apt(["libzstd-dev"])]),
+        .target(
+            name: "CSimdjson",
+            linkerSettings: [.linkedLibrary("simdjson"), .linkedLibrary("stdc++")]
+        ),
+
+        // Text analysis over ICU's C API. Imports no Foundation (see ARCHITECTURE.md).
+        .target(name: "CreatorText", dependencies: ["CICU"]),
+
+        // The engine: model, ingest, index storage, build (and later query, scoring, risk).
+        .target(
+            name: "CreatorEngine",
+            dependencies: ["CreatorText", "CZlib", "CZstd", "CSimdjson"]
+        ),
+
+        // Deterministic synthetic dumps (`creators generate`).
+        .target(name: "CorpusGenerator"),
+
+        .executableTarget(
+            name: "creators",
+            dependencies: [
+                "CreatorEngine", "CorpusGenerator",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+
+        .testTarget(name: "CreatorTextTests", dependencies: ["CreatorText"]),
+        .testTarget(name: "CreatorEngineTests", dependencies: ["CreatorEngine", "CorpusGenerator"]),
+        .testTarget(name: "CorpusGeneratorTests", dependencies: ["CorpusGenerator"]),
+    ],
+    cxxLanguageStandard: .cxx17
+)

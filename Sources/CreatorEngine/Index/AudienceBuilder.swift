@@ -1,0 +1,82 @@
+/// Collects one audience dimension's distributions while a build runs.
+struct AudienceBuilder {
+    private var keyIDs: [String: UInt16] = [:]
+    private var keys: [String] = []
+    /// Per slot: range into `entryKeys`/`entryShares`; `nil` when the distribution is unknown.
+    private var ranges: [Range<Int>?] = []
+    private var entryKeys: [UInt16] = []
+    private var entryShares: [Float] = []
+
+    mutating func add(_ distribution: Distribution?) {
+        guard let distribution else {
+            ranges.append(nil)
+            return
+        }
+        let start = entryKeys.count
+        for entry in distribution.entries {
+            let id: UInt16
+            if let known = keyIDs[entry.key] {
+                id = known
+            } else if keys.count < Int(UInt16.max) {
+                id = UInt16(keys.count)
+                keyIDs[entry.key] = id
+                keys.append(entry.key)
+            } else {
+                continue // more than 65,535 distinct keys: the rest are not indexed
+            }
+            entryKeys.append(id)
+            entryShares.append(Float(entry.share))
+        }
+        ranges.append(start..<entryKeys.count)
+    }
+
+    /// Sections, for documents 0..<n (`slotOfDocument[doc]` is its slot):
+    /// - `audience.<dim>.keys`: `StringTable`, in first-seen order (key ids index it);
+    /// - `audience.<dim>.present`: u32 documents whose distribution is known, ascending;
+    /// - `audience.<dim>.forward`: `u64 offsets[n+1]` · `u16 key ids` (padded to 8) · `f32 shares`;
+    /// - `audience.<dim>.inverted`: `u64 offsets[keys+1]` · `u32 documents` (padded to 8) · `f32 shares`.
+    func write(dimension: AudienceDimension, to writer: IndexFileWriter, slotOfDocument: [UInt32]) throws {
+        let prefix = "audience.\(dimension.rawValue)"
+        var keyBytes = ByteWriter()
+        StringTable.encode(keys, into: &keyBytes)
+        try writer.addSection(prefix + ".keys", keyBytes.bytes)
+
+        var present: [UInt32] = []
+        var offsets: [UInt64] = [0]
+        var forwardKeys: [UInt16] = []
+        var forwardShares: [Float] = []
+        var invertedDocuments: [[UInt32]] = Array(repeating: [], count: keys.count)
+        var invertedShares: [[Float]] = Array(repeating: [], count: keys.count)
+        for (document, slot) in slotOfDocument.enumerated() {
+            if let range = ranges[Int(slot)] {
+                present.append(UInt32(document))
+                for entry in range {
+                    forwardKeys.append(entryKeys[entry])
+                    forwardShares.append(entryShares[entry])
+                    invertedDocuments[Int(entryKeys[entry])].append(UInt32(document))
+                    invertedShares[Int(entryKeys[entry])].append(entryShares[entry])
+                }
+            }
+            offsets.append(UInt64(forwardKeys.count))
+        }
+        var presentBytes = ByteWriter()
+        presentBytes.appendArray(present)
+        try writer.addSection(prefix + ".present", presentBytes.bytes)
+
+        var forward = ByteWriter()
+        forward.appendArray(offsets)
+        forward.appendArray(forwardKeys)
+        forward.align(to: 8)
+        forward.appendArray(forwardShares)
+        try writer.addSection(prefix + ".forward", forward.bytes)
+
+        var inverted = ByteWriter()
+        var invertedOffsets: [UInt64] = [0]
+        for documents in invertedDocuments { invertedOffsets.append(invertedOffsets[invertedOffsets.count - 1] + UInt64(documents.count)) }
+        inverted.appendArray(invertedOffsets)
+        for documents in invertedDocuments { inverted.appendArray(documents) }
+        inverted.align(to: 8)
+        for shares in invertedShares { inverted.appendArray(shares) }
+        try writer.addSection(prefix + ".inverted", inverted.bytes)
+    }
+}

@@ -1,0 +1,63 @@
+/// One audience dimension, per creator (forward) and per key (inverted).
+public struct AudienceReader: @unchecked Sendable {
+    // Views into the immutable mapping the owning `CreatorIndex` keeps alive.
+    public let dimension: AudienceDimension
+    public let keys: StringTable.Reader
+    /// Documents whose distribution is known, ascending.
+    public let present: UnsafeBufferPointer<UInt32>
+    let forwardOffsets: UnsafeBufferPointer<UInt64>
+    let forwardKeys: UnsafeBufferPointer<UInt16>
+    let forwardShares: UnsafeBufferPointer<Float>
+    let invertedOffsets: UnsafeBufferPointer<UInt64>
+    let invertedDocuments: UnsafeBufferPointer<UInt32>
+    let invertedShares: UnsafeBufferPointer<Float>
+
+    init(dimension: AudienceDimension, file: IndexFile, documentCount: Int) throws {
+        self.dimension = dimension
+        let prefix = "audience.\(dimension.rawValue)"
+        keys = try StringTable.Reader(try file.section(prefix + ".keys"))
+        let presentView = try file.section(prefix + ".present")
+        present = try presentView.array(of: UInt32.self, at: 0, count: presentView.count / 4)
+
+        let forward = try file.section(prefix + ".forward")
+        forwardOffsets = try forward.array(of: UInt64.self, at: 0, count: documentCount + 1)
+        let entries = Int(forwardOffsets[documentCount])
+        let keysStart = (documentCount + 1) * 8
+        forwardKeys = try forward.array(of: UInt16.self, at: keysStart, count: entries)
+        forwardShares = try forward.floats(at: (keysStart + entries * 2 + 7) / 8 * 8, count: entries)
+
+        let inverted = try file.section(prefix + ".inverted")
+        invertedOffsets = try inverted.array(of: UInt64.self, at: 0, count: keys.count + 1)
+        let postings = Int(invertedOffsets[keys.count])
+        let documentsStart = (keys.count + 1) * 8
+        invertedDocuments = try inverted.array(of: UInt32.self, at: documentsStart, count: postings)
+        invertedShares = try inverted.floats(at: (documentsStart + postings * 4 + 7) / 8 * 8, count: postings)
+
+        for offsets in [forwardOffsets, invertedOffsets] {
+            var previous: UInt64 = 0
+            for offset in offsets {
+                guard offset >= previous else { throw IndexError.corrupt("\(forward.context): offsets out of order") }
+                previous = offset
+            }
+        }
+        guard forwardKeys.allSatisfy({ Int($0) < keys.count }) else { throw IndexError.corrupt("\(forward.context): key id out of range") }
+    }
+
+    /// The creator's distribution, `nil` when unknown.
+    public func distribution(of document: Int) -> Distribution? {
+        let start = Int(forwardOffsets[document]), end = Int(forwardOffsets[document + 1])
+        guard start < end || present.contains(UInt32(document)) else { return nil }
+        var shares: [String: Double] = [:]
+        for entry in start..<end { shares[keys[Int(forwardKeys[entry])]] = Double(forwardShares[entry]) }
+        return Distribution(shares)
+    }
+
+    /// Documents with a non-zero share of `key`, ascending, with their shares.
+    public func postings(for key: String) -> (documents: UnsafeBufferPointer<UInt32>, shares: UnsafeBufferPointer<Float>) {
+        guard let index = keys.find(key) else {
+            return (UnsafeBufferPointer(start: nil, count: 0), UnsafeBufferPointer(start: nil, count: 0))
+        }
+        let start = Int(invertedOffsets[index]), end = Int(invertedOffsets[index + 1])
+        return (UnsafeBufferPointer(rebasing: invertedDocuments[start..<end]), UnsafeBufferPointer(rebasing: invertedShares[start..<end]))
+    }
+}

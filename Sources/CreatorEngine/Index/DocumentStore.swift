@@ -1,0 +1,47 @@
+/// The stored display JSON of every creator, in zstd-compressed blocks (see `StoredBlock`).
+public struct DocumentStore: @unchecked Sendable {
+    // Views into the immutable mapping the owning `CreatorIndex` keeps alive.
+    let blocks: ByteView
+    let index: ByteView
+    let blockCount: Int
+    let slotOfDocument: UnsafeBufferPointer<UInt32>
+    static let entrySize = 32
+
+    init(file: IndexFile, documentCount: Int) throws {
+        blocks = try file.section("store.blocks")
+        index = try file.section("store.index")
+        blockCount = index.count / Self.entrySize
+        slotOfDocument = try file.section("store.slots").array(of: UInt32.self, at: 0, count: documentCount)
+    }
+
+    /// The display JSON of a document; checks the block's CRC before decompressing it.
+    public func json(of document: Int) throws -> [UInt8] {
+        let slot = slotOfDocument[document]
+        // Binary search for the block whose first slot is the largest not above `slot`.
+        var low = 0, high = blockCount
+        while high - low > 1 {
+            let middle = (low + high) / 2
+            if try index.load(UInt32.self, at: middle * Self.entrySize + 20) <= slot { low = middle } else { high = middle }
+        }
+        let entry = low * Self.entrySize
+        let offset = Int(try index.load(UInt64.self, at: entry))
+        let length = Int(try index.load(UInt32.self, at: entry + 8))
+        let size = Int(try index.load(UInt32.self, at: entry + 12))
+        let crc = try index.load(UInt32.self, at: entry + 16)
+        let firstSlot = try index.load(UInt32.self, at: entry + 20)
+        let count = try index.load(UInt32.self, at: entry + 24)
+        guard slot >= firstSlot, slot - firstSlot < count else { throw IndexError.corrupt("\(index.context): no block holds slot \(slot)") }
+        let compressed = try blocks.slice(offset, length)
+        guard Checksum.crc32(compressed.buffer) == crc else { throw IndexError.corrupt("\(blocks.context): block \(low) checksum mismatch") }
+        let raw = try BlockDecompressor.decompress(compressed.buffer, size: size)
+        return try raw.withUnsafeBytes { buffer in
+            let view = ByteView(base: buffer.baseAddress!, count: buffer.count, context: blocks.context)
+            let position = Int(slot - firstSlot)
+            let start = Int(try view.load(UInt32.self, at: 4 + position * 4))
+            let end = Int(try view.load(UInt32.self, at: 8 + position * 4))
+            let dataStart = 4 + (Int(count) + 1) * 4
+            guard start <= end else { throw IndexError.corrupt("\(blocks.context): bad document offsets") }
+            return Array(try view.slice(dataStart + start, end - start).buffer)
+        }
+    }
+}

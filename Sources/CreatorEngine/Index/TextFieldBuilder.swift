@@ -1,0 +1,156 @@
+/// The in-memory inverted index of one text field while a build runs. Postings are keyed
+/// by build slot (see `IndexBuilder`) and varint-encoded as they arrive, so memory grows
+/// with the postings' compressed size, not with the documents'.
+final class TextFieldBuilder {
+    private var termIDs: [String: Int32] = [:]
+    private var terms: [String] = []
+    /// Per term: (slot delta, term frequency) varint pairs.
+    private var postings: [[UInt8]] = []
+    /// Per term: for each posting, its positions as varint deltas.
+    private var positions: [[UInt8]] = []
+    private var lastSlot: [UInt32] = []
+    /// Tokens per slot, saturated at `UInt16.max`.
+    private(set) var lengths: [UInt16] = []
+
+    func add(slot: UInt32, _ field: FieldTerms) {
+        precondition(Int(slot) == lengths.count, "slots arrive in order")
+        lengths.append(UInt16(min(field.length, UInt32(UInt16.max))))
+        for (index, term) in field.terms.enumerated() {
+            let id: Int
+            if let known = termIDs[term] {
+                id = Int(known)
+            } else {
+                id = terms.count
+                termIDs[term] = Int32(id)
+                terms.append(term)
+                postings.append([])
+                positions.append([])
+                lastSlot.append(0)
+            }
+            let termPositions = field.positions[index]
+            let delta = postings[id].isEmpty ? slot : slot - lastSlot[id]
+            postings[id].appendVarint(delta)
+            postings[id].appendVarint(UInt32(termPositions.count))
+            lastSlot[id] = slot
+            var previous: UInt32 = 0
+            for position in termPositions {
+                positions[id].appendVarint(position - previous)
+                previous = position
+            }
+        }
+    }
+
+    /// Writes the field's sections with slots renumbered to documents (dead slots dropped),
+    /// releasing each term's buffers once written.
+    ///
+    /// - `text.<field>.postings` (large): per term, its postings (varint doc delta, varint
+    ///   term frequency) followed by its positions (per posting, `tf` varint deltas).
+    /// - `text.<field>.terms`: the terms, sorted by UTF-8 bytes (`StringTable`), then one
+    ///   32-byte `TermInfo` per term.
+    /// - `text.<field>.lengths`: u16 tokens per document.
+    /// Returns the total tokens of live documents and the number of terms kept.
+    func write(field: TextField, to writer: IndexFileWriter, documentOfSlot: [Int32]) throws -> (totalLength: UInt64, termCount: Int) {
+        let order = terms.indices.sorted { terms[$0].utf8.lexicographicallyPrecedes(terms[$1].utf8) }
+        var keptTerms: [String] = []
+        var infos = ByteWriter(reservingCapacity: terms.count * TermInfo.size)
+        try writer.beginSection("text.\(field.rawValue).postings", large: true)
+        var docPostings: [UInt8] = []
+        var docPositions: [UInt8] = []
+        for id in order {
+            docPostings.removeAll(keepingCapacity: true)
+            docPositions.removeAll(keepingCapacity: true)
+            var documentFrequency: UInt32 = 0
+            var slot: UInt32 = 0
+            var lastDocument: UInt32 = 0
+            try postings[id].withUnsafeBytes { postingBytes in
+                try positions[id].withUnsafeBytes { positionBytes in
+                    var postingCursor = 0, positionCursor = 0
+                    var first = true
+                    while postingCursor < postingBytes.count {
+                        let delta = try Self.varint(postingBytes, &postingCursor)
+                        let frequency = try Self.varint(postingBytes, &postingCursor)
+                        slot = first ? delta : slot + delta
+                        first = false
+                        let positionStart = positionCursor
+                        for _ in 0..<frequency { _ = try Self.varint(positionBytes, &positionCursor) }
+                        let document = documentOfSlot[Int(slot)]
+                        guard document >= 0 else { continue }
+                        let doc = UInt32(document)
+                        docPostings.appendVarint(documentFrequency == 0 ? doc : doc - lastDocument)
+                        docPostings.appendVarint(frequency)
+                        docPositions.append(contentsOf: positionBytes[positionStart..<positionCursor])
+                        lastDocument = doc
+                        documentFrequency += 1
+                    }
+                }
+            }
+            postings[id] = []
+            positions[id] = []
+            guard documentFrequency > 0 else { continue }
+            let postingsOffset = writer.sectionOffset
+            try writer.append(docPostings)
+            try writer.append(docPositions)
+            keptTerms.append(terms[id])
+            TermInfo(documentFrequency: documentFrequency, postingsOffset: UInt64(postingsOffset),
+                     postingsLength: UInt32(docPostings.count), positionsLength: UInt32(docPositions.count))
+                .encode(into: &infos)
+        }
+        try writer.endSection()
+
+        var dictionary = ByteWriter()
+        StringTable.encode(keptTerms, into: &dictionary)
+        dictionary.append(contentsOf: infos.bytes)
+        try writer.addSection("text.\(field.rawValue).terms", dictionary.bytes)
+
+        var lengthColumn: [UInt16] = []
+        lengthColumn.reserveCapacity(lengths.count)
+        var total: UInt64 = 0
+        for (slot, length) in lengths.enumerated() where documentOfSlot[slot] >= 0 {
+            lengthColumn.append(length)
+            total += UInt64(length)
+        }
+        var lengthBytes = ByteWriter()
+        lengthBytes.appendArray(lengthColumn)
+        try writer.addSection("text.\(field.rawValue).lengths", lengthBytes.bytes)
+        return (total, keptTerms.count)
+    }
+
+    private static func varint(_ bytes: UnsafeRawBufferPointer, _ cursor: inout Int) throws -> UInt32 {
+        var result: UInt32 = 0
+        var shift: UInt32 = 0
+        while cursor < bytes.count {
+            let byte = bytes[cursor]
+            cursor += 1
+            result |= UInt32(byte & 0x7F) << shift
+            if byte < 0x80 { return result }
+            shift += 7
+        }
+        throw IndexError.corrupt("in-memory postings truncated")
+    }
+}
+
+/// Where one term's postings live, and how many documents hold it.
+public struct TermInfo: Sendable, Equatable {
+    public static let size = 32
+    public var documentFrequency: UInt32
+    /// Offset of the postings inside `text.<field>.postings`; the positions follow them.
+    public var postingsOffset: UInt64
+    public var postingsLength: UInt32
+    public var positionsLength: UInt32
+
+    func encode(into writer: inout ByteWriter) {
+        writer.append(documentFrequency)
+        writer.append(postingsLength)
+        writer.append(postingsOffset)
+        writer.append(positionsLength)
+        writer.append(UInt32(0))
+        writer.append(UInt64(0))
+    }
+
+    static func decode(_ view: ByteView, at offset: Int) throws -> TermInfo {
+        TermInfo(documentFrequency: try view.load(UInt32.self, at: offset),
+                 postingsOffset: try view.load(UInt64.self, at: offset + 8),
+                 postingsLength: try view.load(UInt32.self, at: offset + 4),
+                 positionsLength: try view.load(UInt32.self, at: offset + 16))
+    }
+}

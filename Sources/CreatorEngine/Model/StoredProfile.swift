@@ -1,0 +1,131 @@
+/// The display form of a profile, kept in the index's document store and returned by
+/// `creators get` and the server's `GET`: the dump's fields under the dump's names, plus
+/// what the engine derived (`tier`, `engagement_rate_derived`, `growth`, `price.usd`,
+/// renormalised audience shares, `audience.sample_size` in place of the sample ids).
+public enum StoredProfile {
+    public static func json(_ profile: CreatorProfile) -> [UInt8] {
+        var json = JSONWriter(reservingCapacity: 2048)
+        json.beginObject()
+        json.field("id", profile.id)
+        json.field("platform", profile.platform.rawValue)
+        json.field("handle", profile.handle)
+        json.field("name", profile.name)
+        json.field("bio", profile.bio)
+        json.field("country", profile.country)
+        json.field("city", profile.city)
+        json.field("languages", profile.languages)
+        json.field("categories", profile.categories)
+        json.field("hashtags", profile.hashtags)
+        json.field("followers", profile.followers)
+        json.field("tier", profile.tier.rawValue)
+        json.field("following", profile.following)
+        json.field("posts_count", profile.postsCount)
+        json.field("avg_likes", profile.avgLikes)
+        json.field("avg_comments", profile.avgComments)
+        json.field("avg_views", profile.avgViews)
+        json.field("avg_shares", profile.avgShares)
+        json.field("engagement_rate", profile.engagementRate)
+        if profile.engagementRate != nil { json.field("engagement_rate_derived", !profile.engagementRateProvided) }
+        json.field("growth", profile.growth)
+        if !profile.followerHistory.isEmpty {
+            json.key("follower_history")
+            json.beginArray()
+            for point in profile.followerHistory {
+                json.beginArray()
+                json.value(point.date.dateString)
+                json.value(point.followers)
+                json.endArray()
+            }
+            json.endArray()
+        }
+        if let audience = profile.audience { write(audience, into: &json) }
+        if let price = profile.price {
+            json.key("price")
+            json.beginObject()
+            json.field("currency", price.currency)
+            json.field("per_post", price.perPost)
+            json.field("per_video", price.perVideo)
+            json.field("per_live", price.perLive)
+            json.field("usd", price.usd)
+            json.endObject()
+        }
+        if let collaborations = profile.collaborations {
+            json.key("collaborations")
+            json.beginObject()
+            json.field("completed", collaborations.completed)
+            json.field("late", collaborations.late)
+            json.field("ghosted", collaborations.ghosted)
+            json.field("disputes", collaborations.disputes)
+            json.field("brands", collaborations.brands)
+            json.endObject()
+        }
+        if let commerce = profile.commerce {
+            json.key("commerce")
+            json.beginObject()
+            json.field("gmv_30d_usd", commerce.gmv30dUSD)
+            json.field("units_sold_30d", commerce.unitsSold30d)
+            json.field("gpm_usd", commerce.gpmUSD)
+            json.field("sample_fulfilment_rate", commerce.sampleFulfilmentRate)
+            json.field("response_rate", commerce.responseRate)
+            json.endObject()
+        }
+        if let blacklisted = profile.blacklisted {
+            json.key("blacklisted")
+            json.beginObject()
+            json.field("reason", blacklisted.reason)
+            json.field("source", blacklisted.source)
+            json.field("since", blacklisted.since?.dateString)
+            json.endObject()
+        }
+        json.field("contact_available", profile.contactAvailable)
+        json.field("updated_at", profile.updatedAt.map(rfc3339))
+        if !profile.recentPosts.isEmpty {
+            json.key("recent_posts")
+            json.beginArray()
+            for post in profile.recentPosts {
+                json.beginObject()
+                json.field("caption", post.caption)
+                json.field("posted_at", post.postedAt.map(rfc3339))
+                json.field("likes", post.likes)
+                json.field("comments", post.comments)
+                json.field("views", post.views)
+                json.field("shares", post.shares)
+                json.field("sponsored", post.sponsored)
+                json.endObject()
+            }
+            json.endArray()
+        }
+        json.endObject()
+        return json.bytes
+    }
+
+    static func write(_ audience: Audience, into json: inout JSONWriter) {
+        json.key("audience")
+        json.beginObject()
+        let distributions: [(String, Distribution?)] = [
+            ("countries", audience.countries), ("languages", audience.languages), ("genders", audience.genders),
+            ("ages", audience.ages), ("interests", audience.interests),
+        ]
+        for (name, distribution) in distributions {
+            guard let distribution else { continue }
+            json.key(name)
+            json.beginObject()
+            for entry in distribution.entries {
+                json.key(entry.key)
+                json.value((entry.share * 10_000).rounded() / 10_000)
+            }
+            json.endObject()
+        }
+        json.field("credibility", audience.credibility)
+        json.field("sample_size", audience.sample.isEmpty ? nil : Int64(audience.sample.count))
+        json.endObject()
+    }
+
+    /// A date alone when the time is midnight UTC, else `YYYY-MM-DDTHH:MM:SSZ`.
+    static func rfc3339(_ time: Timestamp) -> String {
+        let secondsOfDay = time.secondsSinceEpoch - time.day * 86_400
+        guard secondsOfDay != 0 else { return time.dateString }
+        func two(_ value: Int64) -> String { value < 10 ? "0\(value)" : "\(value)" }
+        return "\(time.dateString)T\(two(secondsOfDay / 3600)):\(two(secondsOfDay / 60 % 60)):\(two(secondsOfDay % 60))Z"
+    }
+}

@@ -1,0 +1,26 @@
+/// The on-disk container of an index: a header, named sections, and a section table.
+///
+/// ```
+/// offset 0   header (64 bytes)
+///            magic "CRTRIDX1" · format version u32 · flags u32 · section table offset u64 ·
+///            section count u32 · section table CRC-32 u32 · file length u64 · reserved ·
+///            header CRC-32 u32 (over bytes 0..<60)
+/// 64         sections, each starting on an 8-byte boundary
+/// table      one 56-byte entry per section: name (32 bytes, UTF-8, zero-padded) ·
+///            offset u64 · length u64 · CRC-32 u32 · flags u32
+/// ```
+/// All integers are little-endian. Opening checks the header, the table, that every section
+/// lies inside the file, and the CRC of every section not marked `largeSection`; those
+/// (postings, positions, stored documents) are checked by `verifyAll()` (`creators stats
+/// --verify`) and are bounds-checked on every read.
+public enum IndexFileFormat {
+    public static let magic: [UInt8] = Array("CRTRIDX1".utf8)
+    /// Bumped on every incompatible change to any section's layout.
+    public static let version: UInt32 = 1
+    public static let headerSize = 64
+    public static let tableEntrySize = 56
+    public static let nameSize = 32
+
+    /// Section flag: checked by `verifyAll()` rather than on open.
+    public static let largeSection: UInt32 = 1
+}

@@ -1,0 +1,83 @@
+/// Writes an index container (see `IndexFileFormat`) section by section, streaming.
+public final class IndexFileWriter {
+    private let output: FileOutput
+    private var entries: [(name: String, offset: Int, length: Int, crc: UInt32, flags: UInt32)] = []
+    private var open: (name: String, offset: Int, crc: UInt32, flags: UInt32)?
+
+    public var path: String { output.path }
+
+    public init(path: String) throws {
+        output = try FileOutput(creating: path)
+        try output.write([UInt8](repeating: 0, count: IndexFileFormat.headerSize))
+    }
+
+    /// Writes a whole section at once.
+    public func addSection(_ name: String, _ bytes: [UInt8], large: Bool = false) throws {
+        try beginSection(name, large: large)
+        try append(bytes)
+        try endSection()
+    }
+
+    public func beginSection(_ name: String, large: Bool = false) throws {
+        precondition(open == nil, "section \(open?.name ?? "") still open")
+        precondition(name.utf8.count <= IndexFileFormat.nameSize, "section name too long: \(name)")
+        precondition(!entries.contains { $0.name == name }, "duplicate section \(name)")
+        try padToEight()
+        open = (name, output.offset, 0, large ? IndexFileFormat.largeSection : 0)
+    }
+
+    public func append(_ bytes: [UInt8]) throws {
+        try bytes.withUnsafeBytes { raw in try append(raw) }
+    }
+
+    public func append(_ bytes: UnsafeRawBufferPointer) throws {
+        guard var section = open else { preconditionFailure("append outside a section") }
+        section.crc = Checksum.crc32(bytes, continuing: section.crc)
+        open = section
+        try output.write(bytes)
+    }
+
+    /// Bytes written to the open section so far.
+    public var sectionOffset: Int { output.offset - (open?.offset ?? output.offset) }
+
+    public func endSection() throws {
+        guard let section = open else { preconditionFailure("no open section") }
+        entries.append((section.name, section.offset, output.offset - section.offset, section.crc, section.flags))
+        open = nil
+    }
+
+    /// Writes the table and the header, syncs and closes. The file is complete only after this.
+    public func finish() throws {
+        precondition(open == nil, "section still open")
+        try padToEight()
+        let tableOffset = output.offset
+        var table = ByteWriter(reservingCapacity: entries.count * IndexFileFormat.tableEntrySize)
+        for entry in entries {
+            var name = Array(entry.name.utf8)
+            name += repeatElement(0, count: IndexFileFormat.nameSize - name.count)
+            table.append(contentsOf: name)
+            table.append(UInt64(entry.offset))
+            table.append(UInt64(entry.length))
+            table.append(entry.crc)
+            table.append(entry.flags)
+        }
+        try output.write(table.bytes)
+        var header = ByteWriter(reservingCapacity: IndexFileFormat.headerSize)
+        header.append(contentsOf: IndexFileFormat.magic)
+        header.append(IndexFileFormat.version)
+        header.append(UInt32(0))
+        header.append(UInt64(tableOffset))
+        header.append(UInt32(entries.count))
+        header.append(Checksum.crc32(table.bytes))
+        header.append(UInt64(output.offset))
+        header.append(contentsOf: repeatElement(0, count: 60 - header.count))
+        header.append(Checksum.crc32(header.bytes))
+        try output.overwrite(at: 0, header.bytes)
+        try output.close()
+    }
+
+    private func padToEight() throws {
+        let remainder = output.offset % 8
+        if remainder != 0 { try output.write([UInt8](repeating: 0, count: 8 - remainder)) }
+    }
+}

@@ -1,0 +1,83 @@
+/// Writes compact JSON into a byte buffer, fast and allocation-light: the one JSON
+/// producer of the engine (stored profiles, summaries, replies). Keys and values are
+/// written in call order; the writer inserts commas.
+public struct JSONWriter: Sendable {
+    public private(set) var bytes: [UInt8] = []
+    /// Whether the next value in the current container needs a comma before it.
+    private var needsComma = false
+
+    public init(reservingCapacity capacity: Int = 256) { bytes.reserveCapacity(capacity) }
+
+    public var string: String { String(decoding: bytes, as: UTF8.self) }
+
+    public mutating func beginObject() { separate(); bytes.append(UInt8(ascii: "{")); needsComma = false }
+    public mutating func endObject() { bytes.append(UInt8(ascii: "}")); needsComma = true }
+    public mutating func beginArray() { separate(); bytes.append(UInt8(ascii: "[")); needsComma = false }
+    public mutating func endArray() { bytes.append(UInt8(ascii: "]")); needsComma = true }
+
+    /// Writes `"key":`; the value that follows needs no comma.
+    public mutating func key(_ key: String) {
+        separate()
+        appendQuoted(key)
+        bytes.append(UInt8(ascii: ":"))
+        needsComma = false
+    }
+
+    public mutating func value(_ text: String) { separate(); appendQuoted(text); needsComma = true }
+    public mutating func value(_ number: Int64) { separate(); bytes.append(contentsOf: String(number).utf8); needsComma = true }
+    public mutating func value(_ number: Int) { value(Int64(number)) }
+    public mutating func value(_ flag: Bool) { separate(); bytes.append(contentsOf: (flag ? "true" : "false").utf8); needsComma = true }
+    public mutating func null() { separate(); bytes.append(contentsOf: "null".utf8); needsComma = true }
+
+    /// Finite numbers as the shortest text that reads back to the same `Double`
+    /// (integral values without a fraction); non-finite ones as `null`, which JSON lacks.
+    public mutating func value(_ number: Double) {
+        separate()
+        if !number.isFinite {
+            bytes.append(contentsOf: "null".utf8)
+        } else if number == number.rounded(), abs(number) < 1e15 {
+            bytes.append(contentsOf: String(Int64(number)).utf8)
+        } else {
+            bytes.append(contentsOf: String(number).utf8)
+        }
+        needsComma = true
+    }
+
+    /// Inserts already-encoded JSON as one value.
+    public mutating func raw(_ json: some Collection<UInt8>) { separate(); bytes.append(contentsOf: json); needsComma = true }
+
+    // Convenience: a key with a value, skipped when the value is unknown.
+    public mutating func field(_ name: String, _ text: String?) { if let text { key(name); value(text) } }
+    public mutating func field(_ name: String, _ number: Int64?) { if let number { key(name); value(number) } }
+    public mutating func field(_ name: String, _ number: Double?) { if let number { key(name); value(number) } }
+    public mutating func field(_ name: String, _ flag: Bool?) { if let flag { key(name); value(flag) } }
+    public mutating func field(_ name: String, _ texts: [String]) {
+        key(name)
+        beginArray()
+        for text in texts { value(text) }
+        endArray()
+    }
+
+    private mutating func separate() {
+        if needsComma { bytes.append(UInt8(ascii: ",")) }
+    }
+
+    private mutating func appendQuoted(_ text: String) {
+        bytes.append(UInt8(ascii: "\""))
+        for byte in text.utf8 {
+            switch byte {
+            case UInt8(ascii: "\""): bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "\"")])
+            case UInt8(ascii: "\\"): bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "\\")])
+            case UInt8(ascii: "\n"): bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "n")])
+            case UInt8(ascii: "\r"): bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "r")])
+            case UInt8(ascii: "\t"): bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "t")])
+            case 0..<0x20:
+                let hex: [UInt8] = Array("0123456789abcdef".utf8)
+                bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "u"), UInt8(ascii: "0"), UInt8(ascii: "0"),
+                                          hex[Int(byte >> 4)], hex[Int(byte & 0xF)]])
+            default: bytes.append(byte)
+            }
+        }
+        bytes.append(UInt8(ascii: "\""))
+    }
+}
