@@ -14,7 +14,12 @@ public struct Timestamp: Sendable, Hashable, Comparable {
     /// `2026-11-01T08:30:00.123+08:00`); `nil` when the text is neither or names an
     /// impossible date.
     public init?(parsing text: some StringProtocol) {
-        let bytes = Array(text.utf8)
+        guard let parsed = Array(text.utf8).withUnsafeBytes({ Timestamp(utf8: $0) }) else { return nil }
+        self = parsed
+    }
+
+    /// `init(parsing:)` over UTF-8 bytes, so that ingest parses dates without making strings.
+    public init?(utf8 bytes: UnsafeRawBufferPointer) {
         func digits(_ from: Int, _ count: Int) -> Int? {
             guard from + count <= bytes.count else { return nil }
             var value = 0

@@ -1,0 +1,56 @@
+import CreatorText
+
+/// Turns a validated profile into an `AnalyzedDocument`: analyses its text fields with the
+/// ICU analyser (the same one queries use), folds its keywords, sketches its audience
+/// sample and encodes its display JSON. Not thread-safe: one per worker thread.
+public final class DocumentAnalyzer {
+    private let analyzer: TextAnalyzer
+
+    /// Positions between two captions (or two hashtags) skip this many, so a phrase
+    /// never matches across the boundary.
+    static let positionGap: UInt32 = 100
+
+    public init() throws {
+        analyzer = try TextAnalyzer()
+    }
+
+    public func analyze(_ profile: CreatorProfile) -> AnalyzedDocument {
+        var fields: [FieldTerms] = []
+        var captionHashtags: [String] = []
+        for field in TextField.allCases {
+            var tokens: [(text: String, position: UInt32)] = []
+            func add(_ text: String?) {
+                guard let text, !text.isEmpty else { return }
+                let start = tokens.last.map { $0.position + Self.positionGap } ?? 0
+                for term in analyzer.analyze(text) {
+                    tokens.append((term.text, start + UInt32(term.position)))
+                }
+            }
+            switch field {
+            case .name: add(profile.name)
+            case .handle: add(profile.handle)
+            case .bio: add(profile.bio)
+            case .hashtags: for tag in profile.hashtags { add("#" + tag) }
+            case .captions:
+                for post in profile.recentPosts { add(post.caption) }
+                captionHashtags = tokens.compactMap { $0.text.hasPrefix("#") && $0.text.count > 1 ? String($0.text.dropFirst()) : nil }
+            }
+            fields.append(FieldTerms(tokens: tokens))
+        }
+        let hashtags = unique(profile.hashtags.map { analyzer.foldKeyword($0) } + captionHashtags)
+        let categories = unique(profile.categories.map { analyzer.foldKeyword($0) })
+        let sample = profile.audience?.sample ?? []
+        return AnalyzedDocument(
+            profile: profile, fields: fields, hashtags: hashtags, categories: categories,
+            sketch: sample.isEmpty ? nil : AudienceSketch(sample: sample),
+            stored: StoredProfile.json(profile))
+    }
+
+    /// Folds a keyword the way the index folds hashtags and categories (for queries).
+    public func foldKeyword(_ keyword: String) -> String { analyzer.foldKeyword(keyword) }
+
+    private func unique(_ keys: [String]) -> [String] {
+        var seen = Set<String>()
+        return keys.filter { !$0.isEmpty && seen.insert($0).inserted }
+    }
+}

@@ -1,0 +1,179 @@
+import Foundation
+import Synchronization
+
+/// What to build from, where, and how.
+public struct BuildOptions: Sendable {
+    /// Dump files and folders.
+    public var paths: [String]
+    public var directory: IndexDirectory
+    public var rates: CurrencyRates
+    /// Threads that parse and analyse lines (the merge into the index runs beside them).
+    public var workers: Int
+    /// Uncompressed bytes of dump handed to the workers at a time.
+    public var chunkBytes: Int
+    public var progress: (@Sendable (BuildProgress) -> Void)?
+
+    public init(paths: [String], directory: IndexDirectory, rates: CurrencyRates = .builtIn,
+                workers: Int = ProcessInfo.processInfo.activeProcessorCount, chunkBytes: Int = 8 << 20,
+                progress: (@Sendable (BuildProgress) -> Void)? = nil) {
+        self.paths = paths
+        self.directory = directory
+        self.rates = rates
+        self.workers = workers
+        self.chunkBytes = chunkBytes
+        self.progress = progress
+    }
+}
+
+/// Builds a new index generation from dumps and makes it current.
+///
+/// One pass over the dump, streaming: chunks of whole lines are parsed, validated and
+/// analysed by `workers` threads while the previous chunk is merged, in dump order, into
+/// the `IndexBuilder`. A record whose id was seen before replaces it when its `updated_at`
+/// is later (or equal: the later line wins) and is superseded otherwise. Rejected lines go
+/// to the generation's reject file. Memory holds the index being built and a few chunks,
+/// never the dump. Only I/O errors stop a build; then the partial file is removed and the
+/// previous generation stays current.
+public enum IndexBuild {
+    public static func run(_ options: BuildOptions) throws -> BuildSummary {
+        let started = Date()
+        let lock = try options.directory.lockForBuild()
+        defer { withExtendedLifetime(lock) {} }
+        let files = try DumpDiscovery.files(options.paths)
+        let generation = try options.directory.newGeneration()
+        do {
+            let summary = try build(files: files, generation: generation, options: options, started: started)
+            try generation.publish()
+            return summary
+        } catch {
+            generation.discard()
+            throw error
+        }
+    }
+
+    private static func build(files: [DumpFile], generation: IndexDirectory.Generation, options: BuildOptions,
+                              started: Date) throws -> BuildSummary {
+        let writer = try IndexFileWriter(path: generation.partialPath)
+        let builder = try IndexBuilder(writer: writer)
+        let rejects = try RejectLog(path: generation.rejectsPath)
+        let workers = try WorkerPool(count: max(1, options.workers), rates: options.rates)
+        var merger = Merger(builder: builder, rejects: rejects)
+        let totalBytes = files.reduce(0) { $0 + $1.size }
+        var finishedBytes = 0
+
+        for (fileIndex, file) in files.enumerated() {
+            let reader = try DumpLineReader(file: file, chunkBytes: options.chunkBytes)
+            // Analysis of chunk k runs on the workers while this thread merges chunk k-1.
+            var pending: ChunkResult?
+            while let chunk = try reader.nextChunk() {
+                let analysis = DispatchGroup()
+                let result = ResultSlot()
+                DispatchQueue.global().async(group: analysis) {
+                    result.value = workers.process(chunk)
+                }
+                if let pending { try merger.merge(pending, source: file.path) }
+                analysis.wait()
+                pending = result.value
+                merger.bytesRead = finishedBytes + reader.bytesConsumed
+                options.progress?(merger.progress(totalBytes: totalBytes, since: started))
+            }
+            if let pending { try merger.merge(pending, source: file.path) }
+            finishedBytes += file.size
+            merger.bytesRead = finishedBytes
+            _ = fileIndex
+        }
+        try rejects.close()
+        options.progress?(merger.progress(totalBytes: totalBytes, since: started))
+
+        let facts = IndexMeta.BuildFacts(
+            builtAt: ISO8601DateFormatter().string(from: Date()), sources: files.map(\.path),
+            linesRead: merger.linesRead, accepted: builder.documentCount, rejected: merger.rejected,
+            superseded: merger.superseded, currencyRatesDate: options.rates.date.dateString)
+        _ = try builder.finish(meta: facts)
+        let indexBytes = (try? FileManager.default.attributesOfItem(atPath: generation.partialPath)[.size] as? Int) ?? 0
+        return BuildSummary(linesRead: merger.linesRead, accepted: builder.documentCount, rejected: merger.rejected,
+                            superseded: merger.superseded, files: files.map(\.path), bytesRead: totalBytes,
+                            rejectFile: generation.rejectsPath, indexPath: generation.finalPath,
+                            indexBytes: indexBytes ?? 0, seconds: Date().timeIntervalSince(started))
+    }
+}
+
+/// The outcome of one line, in the order of the chunk.
+enum LineOutcome: Sendable {
+    case accepted(AnalyzedDocument)
+    case rejected(line: Int, reason: String, text: [UInt8])
+}
+
+/// One chunk's outcomes, slice by slice; each slice's stored blocks cover its accepted documents.
+struct ChunkResult: Sendable {
+    var slices: [(outcomes: [LineOutcome], blocks: [StoredBlock])]
+}
+
+/// Carries a chunk's result from the analysis thread back to the merging one; the
+/// `DispatchGroup` wait orders the write before the read.
+private final class ResultSlot: @unchecked Sendable {
+    var value: ChunkResult?
+}
+
+/// Adds analysed chunks to the index in dump order and keeps the counts.
+private struct Merger {
+    let builder: IndexBuilder
+    let rejects: RejectLog
+    var latest: [String: (slot: Int, updatedAt: Timestamp?)] = [:]
+    var linesRead = 0
+    var rejected = 0
+    var superseded = 0
+    var bytesRead = 0
+
+    init(builder: IndexBuilder, rejects: RejectLog) {
+        self.builder = builder
+        self.rejects = rejects
+    }
+
+    mutating func merge(_ chunk: ChunkResult?, source: String) throws {
+        guard let chunk else { return }
+        for slice in chunk.slices {
+            for outcome in slice.outcomes {
+                linesRead += 1
+                switch outcome {
+                case .rejected(let line, let reason, let text):
+                    rejected += 1
+                    try rejects.write(source: source, line: line, reason: reason, text: text)
+                case .accepted(let document):
+                    let slot = builder.add(document)
+                    let id = document.profile.id
+                    let updatedAt = document.profile.updatedAt
+                    if let previous = latest[id] {
+                        superseded += 1
+                        // Later `updated_at` wins; on a tie (or both unknown) the later line wins.
+                        if Self.isNewer(updatedAt, than: previous.updatedAt) {
+                            builder.markDead(slot: previous.slot)
+                            latest[id] = (slot, updatedAt)
+                        } else {
+                            builder.markDead(slot: slot)
+                        }
+                    } else {
+                        latest[id] = (slot, updatedAt)
+                    }
+                }
+            }
+            try builder.appendStored(slice.blocks)
+        }
+    }
+
+    /// An unknown `updated_at` is older than any known one.
+    static func isNewer(_ candidate: Timestamp?, than current: Timestamp?) -> Bool {
+        switch (candidate, current) {
+        case (nil, nil): true
+        case (nil, _?): false
+        case (_?, nil): true
+        case let (candidate?, current?): candidate >= current
+        }
+    }
+
+    func progress(totalBytes: Int, since started: Date) -> BuildProgress {
+        BuildProgress(linesRead: linesRead, accepted: linesRead - rejected - superseded, rejected: rejected,
+                      superseded: superseded, bytesRead: bytesRead, totalBytes: totalBytes,
+                      seconds: Date().timeIntervalSince(started))
+    }
+}
