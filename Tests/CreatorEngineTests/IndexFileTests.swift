@@ -96,7 +96,7 @@ struct IndexFileTests {
     @Test("bounds checks throw instead of reading outside a view")
     func bounds() throws {
         let bytes: [UInt8] = [1, 2, 3, 4, 5, 6, 7, 8]
-        try bytes.withUnsafeBytes { raw in
+        try bytes.withUnsafeBytes { (raw) throws in
             let view = ByteView(base: raw.baseAddress!, count: raw.count, context: "test")
             #expect(try view.load(UInt32.self, at: 4) == UInt32(littleEndian: 0x0807_0605))
             #expect(throws: IndexError.self) { try view.load(UInt32.self, at: 5) }
