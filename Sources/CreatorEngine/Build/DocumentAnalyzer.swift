@@ -14,6 +14,9 @@ public final class DocumentAnalyzer {
         analyzer = try TextAnalyzer()
     }
 
+    /// Reused between calls to save allocations.
+    private var scratch: [AnalyzedTerm] = []
+
     public func analyze(_ profile: CreatorProfile) -> AnalyzedDocument {
         var fields: [FieldTerms] = []
         var captionHashtags: [String] = []
@@ -22,7 +25,8 @@ public final class DocumentAnalyzer {
             func add(_ text: String?) {
                 guard let text, !text.isEmpty else { return }
                 let start = tokens.last.map { $0.position + Self.positionGap } ?? 0
-                for term in analyzer.analyze(text) {
+                analyzer.analyze(text, into: &scratch)
+                for term in scratch {
                     tokens.append((term.text, start + UInt32(term.position)))
                 }
             }
@@ -40,10 +44,14 @@ public final class DocumentAnalyzer {
         let hashtags = unique(profile.hashtags.map { analyzer.foldKeyword($0) } + captionHashtags)
         let categories = unique(profile.categories.map { analyzer.foldKeyword($0) })
         let sample = profile.audience?.sample ?? []
+        let stored = StoredProfile.json(profile)
+        // The index needs the posts no more (they are analysed and stored): free their
+        // many strings here, on the worker, rather than on the merging thread.
+        var indexed = profile
+        indexed.recentPosts = []
         return AnalyzedDocument(
-            profile: profile, fields: fields, hashtags: hashtags, categories: categories,
-            sketch: sample.isEmpty ? nil : AudienceSketch(sample: sample),
-            stored: StoredProfile.json(profile))
+            profile: indexed, fields: fields, hashtags: hashtags, categories: categories,
+            sketch: sample.isEmpty ? nil : AudienceSketch(sample: sample), stored: stored)
     }
 
     /// Folds a keyword the way the index folds hashtags and categories (for queries).

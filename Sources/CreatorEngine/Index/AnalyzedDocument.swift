@@ -24,28 +24,120 @@ public struct AnalyzedDocument: Sendable {
 }
 
 /// The distinct terms of one text field of one document, with the positions of each.
+///
+/// Built on worker threads and laid out flat (one byte arena, one positions array, a
+/// 64-bit hash per term) so that merging it into the index on the single merging thread
+/// costs no string hashing or allocation.
 public struct FieldTerms: Sendable, Equatable {
-    public var terms: [String] = []
-    /// `positions[i]` are the ascending positions of `terms[i]`.
-    public var positions: [[UInt32]] = []
+    /// The terms' UTF-8, concatenated in first-occurrence order.
+    public private(set) var termBytes: [UInt8] = []
+    /// `termEnds[i]` is where term `i` ends in `termBytes` (it starts where `i-1` ends).
+    public private(set) var termEnds: [UInt32] = []
+    /// `TermHash` of each term.
+    public private(set) var hashes: [UInt64] = []
+    /// All positions, grouped by term, ascending within a term.
+    public private(set) var positionValues: [UInt32] = []
+    /// `positionEnds[i]` is where term `i`'s positions end in `positionValues`.
+    public private(set) var positionEnds: [UInt32] = []
     /// Number of tokens in the field (the BM25 length).
-    public var length: UInt32 = 0
+    public private(set) var length: UInt32 = 0
 
     public init() {}
 
     /// Groups a token stream by term, keeping first-occurrence order.
     public init(tokens: [(text: String, position: UInt32)]) {
-        var slots: [String: Int] = [:]
-        slots.reserveCapacity(tokens.count)
-        for token in tokens {
-            if let slot = slots[token.text] {
-                positions[slot].append(token.position)
-            } else {
-                slots[token.text] = terms.count
-                terms.append(token.text)
-                positions.append([token.position])
-            }
-        }
         length = UInt32(tokens.count)
+        guard !tokens.isEmpty else { return }
+        // Open addressing over term ids, sized to stay under half full.
+        var capacity = 16
+        while capacity < tokens.count * 2 { capacity <<= 1 }
+        var table = [Int32](repeating: -1, count: capacity)
+        var termOfToken = [Int32](repeating: 0, count: tokens.count)
+        var counts: [UInt32] = []
+        for (tokenIndex, token) in tokens.enumerated() {
+            var text = token.text
+            let id: Int32 = text.withUTF8 { bytes in
+                let hash = TermHash.hash(UnsafeRawBufferPointer(bytes))
+                var slot = Int(truncatingIfNeeded: hash) & (capacity - 1)
+                while true {
+                    let existing = table[slot]
+                    if existing < 0 {
+                        let id = Int32(hashes.count)
+                        table[slot] = id
+                        hashes.append(hash)
+                        termBytes.append(contentsOf: bytes)
+                        termEnds.append(UInt32(termBytes.count))
+                        counts.append(0)
+                        return id
+                    }
+                    if hashes[Int(existing)] == hash, self.bytes(of: Int(existing)).elementsEqual(bytes) { return existing }
+                    slot = (slot + 1) & (capacity - 1)
+                }
+            }
+            termOfToken[tokenIndex] = id
+            counts[Int(id)] += 1
+        }
+        var next = [UInt32](repeating: 0, count: counts.count)
+        var end: UInt32 = 0
+        positionEnds.reserveCapacity(counts.count)
+        for (id, count) in counts.enumerated() {
+            next[id] = end
+            end += count
+            positionEnds.append(end)
+        }
+        positionValues = [UInt32](repeating: 0, count: tokens.count)
+        for (tokenIndex, token) in tokens.enumerated() {
+            let id = Int(termOfToken[tokenIndex])
+            positionValues[Int(next[id])] = token.position
+            next[id] += 1
+        }
+        // Tokens arrive in position order, except that a term may repeat a position (a
+        // hashtag and its word): keep each term's positions ascending regardless.
+        for id in 0..<counts.count {
+            let range = Int(id == 0 ? 0 : positionEnds[id - 1])..<Int(positionEnds[id])
+            if !positionValues[range].isSorted() { positionValues[range].sort() }
+        }
+    }
+
+    public var count: Int { hashes.count }
+
+    public func bytes(of term: Int) -> ArraySlice<UInt8> {
+        termBytes[Int(term == 0 ? 0 : termEnds[term - 1])..<Int(termEnds[term])]
+    }
+
+    public func positions(of term: Int) -> ArraySlice<UInt32> {
+        positionValues[Int(term == 0 ? 0 : positionEnds[term - 1])..<Int(positionEnds[term])]
+    }
+
+    /// The distinct terms, in first-occurrence order.
+    public var terms: [String] { (0..<count).map { String(decoding: bytes(of: $0), as: UTF8.self) } }
+
+    /// `positions[i]` are the ascending positions of `terms[i]`.
+    public var positions: [[UInt32]] { (0..<count).map { Array(positions(of: $0)) } }
+}
+
+extension ArraySlice where Element == UInt32 {
+    func isSorted() -> Bool {
+        var previous: UInt32 = 0
+        for value in self {
+            if value < previous { return false }
+            previous = value
+        }
+        return true
+    }
+}
+
+/// The 64-bit hash of a term's UTF-8 (FNV-1a, then a finaliser that spreads its bits), computed
+/// once on a worker and reused by the merging thread's term table.
+public enum TermHash {
+    @inlinable
+    public static func hash(_ bytes: UnsafeRawBufferPointer) -> UInt64 {
+        var hash: UInt64 = 0xCBF2_9CE4_8422_2325
+        for byte in bytes {
+            hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01B3
+        }
+        hash ^= hash >> 33
+        hash = hash &* 0xFF51_AFD7_ED55_8CCD
+        return hash ^ (hash >> 33)
     }
 }

@@ -2,8 +2,7 @@
 /// by build slot (see `IndexBuilder`) and varint-encoded as they arrive, so memory grows
 /// with the postings' compressed size, not with the documents'.
 final class TextFieldBuilder {
-    private var termIDs: [String: Int32] = [:]
-    private var terms: [String] = []
+    private var vocabulary = TermTable()
     /// Per term: (slot delta, term frequency) varint pairs.
     private var postings: [[UInt8]] = []
     /// Per term: for each posting, its positions as varint deltas.
@@ -15,27 +14,26 @@ final class TextFieldBuilder {
     func add(slot: UInt32, _ field: FieldTerms) {
         precondition(Int(slot) == lengths.count, "slots arrive in order")
         lengths.append(UInt16(min(field.length, UInt32(UInt16.max))))
-        for (index, term) in field.terms.enumerated() {
-            let id: Int
-            if let known = termIDs[term] {
-                id = Int(known)
-            } else {
-                id = terms.count
-                termIDs[term] = Int32(id)
-                terms.append(term)
+        for term in 0..<field.count {
+            let (id, isNew) = vocabulary.id(hash: field.hashes[term], bytes: field.bytes(of: term))
+            if isNew {
                 postings.append([])
                 positions.append([])
-                lastSlot.append(0)
+                lastSlot.append(slot)
             }
-            let termPositions = field.positions[index]
-            let delta = postings[id].isEmpty ? slot : slot - lastSlot[id]
-            postings[id].appendVarint(delta)
-            postings[id].appendVarint(UInt32(termPositions.count))
+            let termPositions = field.positions(of: term)
+            let delta = isNew ? slot : slot - lastSlot[id]
             lastSlot[id] = slot
-            var previous: UInt32 = 0
-            for position in termPositions {
-                positions[id].appendVarint(position - previous)
-                previous = position
+            postings.withUnsafeMutableBufferPointer { postings in
+                postings[id].appendVarint(delta)
+                postings[id].appendVarint(UInt32(termPositions.count))
+            }
+            positions.withUnsafeMutableBufferPointer { positions in
+                var previous: UInt32 = 0
+                for position in termPositions {
+                    positions[id].appendVarint(position - previous)
+                    previous = position
+                }
             }
         }
     }
@@ -50,9 +48,9 @@ final class TextFieldBuilder {
     /// - `text.<field>.lengths`: u16 tokens per document.
     /// Returns the total tokens of live documents and the number of terms kept.
     func write(field: TextField, to writer: IndexFileWriter, documentOfSlot: [Int32]) throws -> (totalLength: UInt64, termCount: Int) {
-        let order = terms.indices.sorted { terms[$0].utf8.lexicographicallyPrecedes(terms[$1].utf8) }
+        let order = (0..<vocabulary.count).sorted { vocabulary.bytes(of: $0).lexicographicallyPrecedes(vocabulary.bytes(of: $1)) }
         var keptTerms: [String] = []
-        var infos = ByteWriter(reservingCapacity: terms.count * TermInfo.size)
+        var infos = ByteWriter(reservingCapacity: vocabulary.count * TermInfo.size)
         try writer.beginSection("text.\(field.rawValue).postings", large: true)
         var docPostings: [UInt8] = []
         var docPositions: [UInt8] = []
@@ -90,7 +88,7 @@ final class TextFieldBuilder {
             let postingsOffset = writer.sectionOffset
             try writer.append(docPostings)
             try writer.append(docPositions)
-            keptTerms.append(terms[id])
+            keptTerms.append(vocabulary.string(of: id))
             TermInfo(documentFrequency: documentFrequency, postingsOffset: UInt64(postingsOffset),
                      postingsLength: UInt32(docPostings.count), positionsLength: UInt32(docPositions.count))
                 .encode(into: &infos)

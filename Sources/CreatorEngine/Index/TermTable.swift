@@ -1,0 +1,48 @@
+/// The vocabulary of one text field while a build runs: term bytes in one arena, found by
+/// a precomputed `TermHash` through open addressing. No `String` is made per lookup.
+struct TermTable {
+    private var slots = [Int32](repeating: -1, count: 1 << 12)
+    private(set) var hashes: [UInt64] = []
+    private var arena: [UInt8] = []
+    private var ends: [UInt32] = []
+
+    var count: Int { hashes.count }
+
+    /// The id of the term, adding it when new.
+    mutating func id(hash: UInt64, bytes: ArraySlice<UInt8>) -> (id: Int, isNew: Bool) {
+        if hashes.count * 2 >= slots.count { grow() }
+        let mask = slots.count - 1
+        var slot = Int(truncatingIfNeeded: hash) & mask
+        while true {
+            let existing = slots[slot]
+            if existing < 0 {
+                slots[slot] = Int32(hashes.count)
+                hashes.append(hash)
+                arena.append(contentsOf: bytes)
+                ends.append(UInt32(arena.count))
+                return (hashes.count - 1, true)
+            }
+            if hashes[Int(existing)] == hash, self.bytes(of: Int(existing)).elementsEqual(bytes) {
+                return (Int(existing), false)
+            }
+            slot = (slot + 1) & mask
+        }
+    }
+
+    func bytes(of id: Int) -> ArraySlice<UInt8> {
+        arena[Int(id == 0 ? 0 : ends[id - 1])..<Int(ends[id])]
+    }
+
+    func string(of id: Int) -> String { String(decoding: bytes(of: id), as: UTF8.self) }
+
+    private mutating func grow() {
+        var bigger = [Int32](repeating: -1, count: slots.count * 2)
+        let mask = bigger.count - 1
+        for (id, hash) in hashes.enumerated() {
+            var slot = Int(truncatingIfNeeded: hash) & mask
+            while bigger[slot] >= 0 { slot = (slot + 1) & mask }
+            bigger[slot] = Int32(id)
+        }
+        slots = bigger
+    }
+}
