@@ -3,36 +3,48 @@
 /// with the postings' compressed size, not with the documents'.
 final class TextFieldBuilder {
     private var vocabulary = TermTable()
+    private let pool = ByteSlicePool()
     /// Per term: (slot delta, term frequency) varint pairs.
-    private var postings: [[UInt8]] = []
+    private var postings: [ByteSlicePool.Stream] = []
     /// Per term: for each posting, its positions as varint deltas.
-    private var positions: [[UInt8]] = []
+    private var positions: [ByteSlicePool.Stream] = []
     private var lastSlot: [UInt32] = []
+    /// Scratch: the current document's term ids (negative and offset by one when new).
+    private var ids: [Int32] = []
     /// Tokens per slot, saturated at `UInt16.max`.
     private(set) var lengths: [UInt16] = []
 
     func add(slot: UInt32, _ field: FieldTerms) {
         precondition(Int(slot) == lengths.count, "slots arrive in order")
         lengths.append(UInt16(min(field.length, UInt32(UInt16.max))))
+        // First resolve every term (growing the per-term arrays), then write postings
+        // through buffer pointers, free of per-byte copy-on-write checks.
+        ids.removeAll(keepingCapacity: true)
         for term in 0..<field.count {
             let (id, isNew) = vocabulary.id(hash: field.hashes[term], bytes: field.bytes(of: term))
             if isNew {
-                postings.append([])
-                positions.append([])
+                postings.append(pool.newStream())
+                positions.append(pool.newStream())
                 lastSlot.append(slot)
             }
-            let termPositions = field.positions(of: term)
-            let delta = isNew ? slot : slot - lastSlot[id]
-            lastSlot[id] = slot
-            postings.withUnsafeMutableBufferPointer { postings in
-                postings[id].appendVarint(delta)
-                postings[id].appendVarint(UInt32(termPositions.count))
-            }
+            ids.append(isNew ? -Int32(id) - 1 : Int32(id))
+        }
+        postings.withUnsafeMutableBufferPointer { postings in
             positions.withUnsafeMutableBufferPointer { positions in
-                var previous: UInt32 = 0
-                for position in termPositions {
-                    positions[id].appendVarint(position - previous)
-                    previous = position
+                lastSlot.withUnsafeMutableBufferPointer { lastSlot in
+                    for term in 0..<field.count {
+                        let isNew = ids[term] < 0
+                        let id = isNew ? Int(-ids[term] - 1) : Int(ids[term])
+                        let termPositions = field.positions(of: term)
+                        pool.appendVarint(isNew ? slot : slot - lastSlot[id], to: &postings[id])
+                        pool.appendVarint(UInt32(termPositions.count), to: &postings[id])
+                        lastSlot[id] = slot
+                        var previous: UInt32 = 0
+                        for position in termPositions {
+                            pool.appendVarint(position - previous, to: &positions[id])
+                            previous = position
+                        }
+                    }
                 }
             }
         }
@@ -54,14 +66,18 @@ final class TextFieldBuilder {
         try writer.beginSection("text.\(field.rawValue).postings", large: true)
         var docPostings: [UInt8] = []
         var docPositions: [UInt8] = []
+        var slotPostings: [UInt8] = []
+        var slotPositions: [UInt8] = []
         for id in order {
             docPostings.removeAll(keepingCapacity: true)
             docPositions.removeAll(keepingCapacity: true)
             var documentFrequency: UInt32 = 0
             var slot: UInt32 = 0
             var lastDocument: UInt32 = 0
-            try postings[id].withUnsafeBytes { postingBytes in
-                try positions[id].withUnsafeBytes { positionBytes in
+            pool.read(postings[id], into: &slotPostings)
+            pool.read(positions[id], into: &slotPositions)
+            try slotPostings.withUnsafeBytes { postingBytes in
+                try slotPositions.withUnsafeBytes { positionBytes in
                     var postingCursor = 0, positionCursor = 0
                     var first = true
                     while postingCursor < postingBytes.count {
@@ -82,8 +98,6 @@ final class TextFieldBuilder {
                     }
                 }
             }
-            postings[id] = []
-            positions[id] = []
             guard documentFrequency > 0 else { continue }
             let postingsOffset = writer.sectionOffset
             try writer.append(docPostings)
