@@ -33,7 +33,7 @@ let package = Package(
         ),
 
         // Deterministic synthetic dumps (`creators generate`).
-        .target(name: "CorpusGenerator"),
+        .target(name: "CorpusGenerator", dependencies: ["CZlib"]),
 
         .executableTarget(
             name: "creators",
@@ -46,6 +46,7 @@ let package = Package(
         .testTarget(name: "CreatorTextTests", dependencies: ["CreatorText"]),
         .testTarget(name: "CreatorEngineTests", dependencies: ["CreatorEngine", "CorpusGenerator"]),
         .testTarget(name: "CorpusGeneratorTests", dependencies: ["CorpusGenerator"]),
+        .testTarget(name: "CLITests", dependencies: ["creators"]),
     ],
     cxxLanguageStandard: .cxx17
 )
