@@ -1,0 +1,79 @@
+import Testing
+@testable import CreatorText
+
+/// Properties that hold for any text.
+struct PropertyTests {
+    @Test func analyzeIsDeterministicAndTheSameAcrossInstances() throws {
+        let first = try TextAnalyzer()
+        let second = try TextAnalyzer()
+        var random = SplitMix64(state: 42)
+        for _ in 0..<500 {
+            let text = RandomText.make(using: &random)
+            let once = first.analyze(text)
+            #expect(first.analyze(text) == once, "\(text.debugDescription)")
+            #expect(second.analyze(text) == once, "\(text.debugDescription)")
+        }
+    }
+
+    @Test func outputDoesNotDependOnEarlierTexts() throws {
+        // The memo and reused buffers must not leak state from one text to the next.
+        let fresh = try TextAnalyzer()
+        let used = try TextAnalyzer()
+        var random = SplitMix64(state: 3)
+        for _ in 0..<200 { _ = used.analyze(RandomText.make(using: &random, maxPieces: 40)) }
+        for _ in 0..<200 {
+            let text = RandomText.make(using: &random)
+            #expect(used.analyze(text) == fresh.analyze(text), "\(text.debugDescription)")
+        }
+    }
+
+    @Test func shortcutsGiveTheSameFoldAsEveryStep() throws {
+        // Differential: the ASCII path, the unchanged-token check, the quick check, the
+        // trigger sets and the memo against running every ICU step on every token.
+        let folder = try TokenFolder()
+        var random = SplitMix64(state: 11)
+        for _ in 0..<3000 {
+            var token = String(RandomText.make(using: &random, maxPieces: 2).filter { $0 != " " })
+            if token.isEmpty { token.unicodeScalars.append(RandomText.randomScalar(using: &random)) }
+            let fast = token.withUTF8 { folder.fold($0) }
+            let full = token.withUTF8 { folder.foldInUTF16($0, skippingUnneededSteps: false) }
+            #expect(fast == full, "\(token.debugDescription): \(fast.debugDescription) vs \(full.debugDescription)")
+        }
+    }
+
+    @Test func eachTermIsAFixedPointOfFoldKeyword() throws {
+        let analyzer = try TextAnalyzer()
+        var random = SplitMix64(state: 5)
+        for _ in 0..<300 {
+            for term in analyzer.analyze(RandomText.make(using: &random)) where !term.text.hasPrefix("#") && !term.text.hasPrefix("@") {
+                #expect(analyzer.foldKeyword(term.text) == term.text, "\(term.text.debugDescription)")
+            }
+        }
+    }
+
+    @Test func traditionalCharactersFromTheRulesCoverEveryChangingCharacter() throws {
+        // Every character ICU's transliterator changes on its own is in the trigger set, and
+        // the set was read from the rules (ICU's source set, the fallback, has ~3,500).
+        let folder = try HanVariantFolder()
+        let triggerCount = folder.traditionalCharacters.ranges.reduce(0) { $0 + Int($1.end - $1.start) + 1 }
+        #expect((2000..<3400).contains(triggerCount))
+        #expect(folder.traditionalCharacters.contains(0x8B77))  // 護
+        #expect(!folder.traditionalCharacters.contains(0x4E86))  // 了: in ICU's source set, never changed
+        let transliterator = try Transliterator(id: "Traditional-Simplified")
+        let source = try transliterator.sourceSet()
+        var buffers = UTF16BufferPair()
+        var checked = 0
+        for (start, end) in source.ranges {
+            for value in start...end {
+                guard let scalar = Unicode.Scalar(value) else { continue }
+                var text = String(scalar)
+                text.withUTF8 { _ = buffers.current.assign(utf8: $0) }
+                let unchanged = !folder.mayChange(buffers.current.contents)
+                folder.fold(&buffers)
+                if unchanged { #expect(buffers.current.makeString() == String(scalar), "\(scalar)") }
+                checked += 1
+            }
+        }
+        #expect(checked > 3000)
+    }
+}
