@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// The vocabulary of one text field while a build runs: term bytes in one arena, found by
 /// a precomputed `TermHash` through open addressing. No `String` is made per lookup.
 struct TermTable {
@@ -9,7 +15,7 @@ struct TermTable {
     var count: Int { hashes.count }
 
     /// The id of the term, adding it when new.
-    mutating func id(hash: UInt64, bytes: ArraySlice<UInt8>) -> (id: Int, isNew: Bool) {
+    mutating func id(hash: UInt64, bytes: UnsafeBufferPointer<UInt8>) -> (id: Int, isNew: Bool) {
         if hashes.count * 2 >= slots.count { grow() }
         let mask = slots.count - 1
         var slot = Int(truncatingIfNeeded: hash) & mask
@@ -22,10 +28,18 @@ struct TermTable {
                 ends.append(UInt32(arena.count))
                 return (hashes.count - 1, true)
             }
-            if hashes[Int(existing)] == hash, self.bytes(of: Int(existing)).elementsEqual(bytes) {
+            if hashes[Int(existing)] == hash, matches(Int(existing), bytes) {
                 return (Int(existing), false)
             }
             slot = (slot + 1) & mask
+        }
+    }
+
+    private func matches(_ id: Int, _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        let start = Int(id == 0 ? 0 : ends[id - 1]), end = Int(ends[id])
+        guard end - start == bytes.count else { return false }
+        return arena.withUnsafeBufferPointer { arena in
+            bytes.isEmpty || memcmp(arena.baseAddress! + start, bytes.baseAddress!, bytes.count) == 0
         }
     }
 

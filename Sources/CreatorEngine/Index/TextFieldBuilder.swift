@@ -20,33 +20,55 @@ final class TextFieldBuilder {
         // First resolve every term (growing the per-term arrays), then write postings
         // through buffer pointers, free of per-byte copy-on-write checks.
         ids.removeAll(keepingCapacity: true)
-        for term in 0..<field.count {
-            let (id, isNew) = vocabulary.id(hash: field.hashes[term], bytes: field.bytes(of: term))
-            if isNew {
-                postings.append(pool.newStream())
-                positions.append(pool.newStream())
-                lastSlot.append(slot)
+        field.termBytes.withUnsafeBufferPointer { termBytes in
+            field.termEnds.withUnsafeBufferPointer { termEnds in
+                field.hashes.withUnsafeBufferPointer { hashes in
+                    var start = 0
+                    for term in 0..<hashes.count {
+                        let end = Int(termEnds[term])
+                        let (id, isNew) = vocabulary.id(hash: hashes[term], bytes: UnsafeBufferPointer(rebasing: termBytes[start..<end]))
+                        start = end
+                        if isNew {
+                            postings.append(pool.newStream())
+                            positions.append(pool.newStream())
+                            lastSlot.append(slot)
+                        }
+                        ids.append(isNew ? -Int32(id) - 1 : Int32(id))
+                    }
+                }
             }
-            ids.append(isNew ? -Int32(id) - 1 : Int32(id))
         }
         postings.withUnsafeMutableBufferPointer { postings in
             positions.withUnsafeMutableBufferPointer { positions in
                 lastSlot.withUnsafeMutableBufferPointer { lastSlot in
-                    for term in 0..<field.count {
-                        let isNew = ids[term] < 0
-                        let id = isNew ? Int(-ids[term] - 1) : Int(ids[term])
-                        let termPositions = field.positions(of: term)
-                        pool.appendVarint(isNew ? slot : slot - lastSlot[id], to: &postings[id])
-                        pool.appendVarint(UInt32(termPositions.count), to: &postings[id])
-                        lastSlot[id] = slot
-                        var previous: UInt32 = 0
-                        for position in termPositions {
-                            pool.appendVarint(position - previous, to: &positions[id])
-                            previous = position
-                        }
-                    }
+                    Self.appendPostings(slot: slot, ids: ids, field: field, pool: pool,
+                                        postings: postings, positions: positions, lastSlot: lastSlot)
                 }
             }
+        }
+    }
+
+    private static func appendPostings(slot: UInt32, ids: [Int32], field: FieldTerms, pool: ByteSlicePool,
+                                       postings: UnsafeMutableBufferPointer<ByteSlicePool.Stream>,
+                                       positions: UnsafeMutableBufferPointer<ByteSlicePool.Stream>,
+                                       lastSlot: UnsafeMutableBufferPointer<UInt32>) {
+        let positionValues = field.positionValues
+        let positionEnds = field.positionEnds
+        var start = 0
+        for term in 0..<ids.count {
+            let isNew = ids[term] < 0
+            let id = isNew ? Int(-ids[term] - 1) : Int(ids[term])
+            let end = Int(positionEnds[term])
+            pool.appendVarint(isNew ? slot : slot - lastSlot[id], to: &postings[id])
+            pool.appendVarint(UInt32(end - start), to: &postings[id])
+            lastSlot[id] = slot
+            var previous: UInt32 = 0
+            for index in start..<end {
+                let position = positionValues[index]
+                pool.appendVarint(position - previous, to: &positions[id])
+                previous = position
+            }
+            start = end
         }
     }
 
