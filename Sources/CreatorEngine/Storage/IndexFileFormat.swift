@@ -11,8 +11,9 @@
 /// ```
 /// All integers are little-endian. Opening checks the header, the table, that every section
 /// lies inside the file, and the CRC of every section not marked `largeSection`; those
-/// (postings, positions, stored documents) are checked by `verifyAll()` (`creators stats
-/// --verify`) and are bounds-checked on every read.
+/// (postings, positions, stored documents, and any section over `eagerCheckLimit`) are
+/// checked by `verifyAll()` (`creators stats --verify`), and every read of them is
+/// bounds-checked, so damage there gives wrong numbers or an error, never a crash.
 public enum IndexFileFormat {
     public static let magic: [UInt8] = Array("CRTRIDX1".utf8)
     /// Bumped on every incompatible change to any section's layout.
@@ -23,4 +24,7 @@ public enum IndexFileFormat {
 
     /// Section flag: checked by `verifyAll()` rather than on open.
     public static let largeSection: UInt32 = 1
+    /// Sections up to this size are checked at every open (the metadata, dictionaries and
+    /// small tables); larger ones are flagged `largeSection`.
+    public static let eagerCheckLimit = 1 << 20
 }

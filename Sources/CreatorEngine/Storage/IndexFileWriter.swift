@@ -42,7 +42,10 @@ public final class IndexFileWriter {
 
     public func endSection() throws {
         guard let section = open else { preconditionFailure("no open section") }
-        entries.append((section.name, section.offset, output.offset - section.offset, section.crc, section.flags))
+        let length = output.offset - section.offset
+        // Sections past `IndexFileFormat.eagerCheckLimit` are checked on demand, so opening stays fast.
+        let flags = length > IndexFileFormat.eagerCheckLimit ? section.flags | IndexFileFormat.largeSection : section.flags
+        entries.append((section.name, section.offset, length, section.crc, flags))
         open = nil
     }
 
