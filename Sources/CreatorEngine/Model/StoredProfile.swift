@@ -32,7 +32,7 @@ public enum StoredProfile {
             json.beginArray()
             for point in profile.followerHistory {
                 json.beginArray()
-                json.value(point.date.dateString)
+                json.value(point.date)
                 json.value(point.followers)
                 json.endArray()
             }

@@ -24,7 +24,7 @@ public struct JSONWriter: Sendable {
     }
 
     public mutating func value(_ text: String) { separate(); appendQuoted(text); needsComma = true }
-    public mutating func value(_ number: Int64) { separate(); bytes.append(contentsOf: String(number).utf8); needsComma = true }
+    public mutating func value(_ number: Int64) { separate(); appendDigits(number); needsComma = true }
     public mutating func value(_ number: Int) { value(Int64(number)) }
     public mutating func value(_ flag: Bool) { separate(); bytes.append(contentsOf: (flag ? "true" : "false").utf8); needsComma = true }
     public mutating func null() { separate(); bytes.append(contentsOf: "null".utf8); needsComma = true }
@@ -36,7 +36,7 @@ public struct JSONWriter: Sendable {
         if !number.isFinite {
             bytes.append(contentsOf: "null".utf8)
         } else if number == number.rounded(), abs(number) < 1e15 {
-            bytes.append(contentsOf: String(Int64(number)).utf8)
+            appendDigits(Int64(number))
         } else {
             bytes.append(contentsOf: String(number).utf8)
         }
@@ -56,6 +56,22 @@ public struct JSONWriter: Sendable {
         beginArray()
         for text in texts { value(text) }
         endArray()
+    }
+
+    /// Writes an integer's decimal digits without making a String.
+    private mutating func appendDigits(_ number: Int64) {
+        if number < 0 { bytes.append(UInt8(ascii: "-")) }
+        var magnitude = number.magnitude
+        var digits: (UInt64, UInt64, UInt64) = (0, 0, 0) // 24 bytes: room for 20 digits
+        var count = 0
+        withUnsafeMutableBytes(of: &digits) { buffer in
+            repeat {
+                buffer[23 - count] = UInt8(ascii: "0") + UInt8(magnitude % 10)
+                magnitude /= 10
+                count += 1
+            } while magnitude > 0
+            bytes.append(contentsOf: buffer[(24 - count)...])
+        }
     }
 
     private mutating func separate() {
@@ -90,5 +106,25 @@ public struct JSONWriter: Sendable {
             bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<utf8.count]))
         }
         bytes.append(UInt8(ascii: "\""))
+    }
+}
+
+extension JSONWriter {
+    /// A timestamp's UTC day as `"YYYY-MM-DD"`, written without intermediate strings.
+    public mutating func value(_ date: Timestamp) {
+        let (year, month, day) = Timestamp.civil(fromDays: Int(date.day))
+        guard (0...9999).contains(year) else { return value(date.dateString) }
+        var text: [UInt8] = [UInt8(ascii: "0"), 0, 0, 0, UInt8(ascii: "-"), 0, 0, UInt8(ascii: "-"), 0, 0]
+        func put(_ value: Int, at end: Int, width: Int) {
+            var rest = value
+            for index in stride(from: end, to: end - width, by: -1) {
+                text[index] = UInt8(ascii: "0") + UInt8(rest % 10)
+                rest /= 10
+            }
+        }
+        put(year, at: 3, width: 4)
+        put(month, at: 6, width: 2)
+        put(day, at: 9, width: 2)
+        raw([UInt8(ascii: "\"")] + text + [UInt8(ascii: "\"")])
     }
 }
