@@ -94,7 +94,7 @@ public enum IndexBuild {
         return BuildSummary(linesRead: merger.linesRead, accepted: builder.documentCount, rejected: merger.rejected,
                             superseded: merger.superseded, files: files.map(\.path), bytesRead: totalBytes,
                             rejectFile: generation.rejectsPath, indexPath: generation.finalPath,
-                            indexBytes: indexBytes ?? 0, seconds: Date().timeIntervalSince(started))
+                            indexBytes: indexBytes, seconds: Date().timeIntervalSince(started))
     }
 }
 
