@@ -59,28 +59,41 @@ public enum IndexBuild {
         let workers = try WorkerPool(count: max(1, options.workers), rates: options.rates)
         var merger = Merger(builder: builder, rejects: rejects)
         let totalBytes = files.reduce(0) { $0 + $1.size }
-        var finishedBytes = 0
 
-        for (fileIndex, file) in files.enumerated() {
-            let reader = try DumpLineReader(file: file, chunkBytes: options.chunkBytes)
-            // Analysis of chunk k runs on the workers while this thread merges chunk k-1.
-            var pending: ChunkResult?
-            while let chunk = try reader.nextChunk() {
-                let analysis = DispatchGroup()
-                let result = ResultSlot()
-                DispatchQueue.global().async(group: analysis) {
-                    result.value = workers.process(chunk)
+        // A producer thread reads chunks and has the workers analyse them, up to
+        // `aheadChunks` ahead of this thread, which merges them in order: the cores stay
+        // busy whichever side is slower, and memory holds a bounded number of chunks.
+        let analysed = ChunkQueue(capacity: Self.aheadChunks)
+        let producer = Thread {
+            do {
+                var finishedBytes = 0
+                for file in files {
+                    let reader = try DumpLineReader(file: file, chunkBytes: options.chunkBytes)
+                    while let chunk = try reader.nextChunk() {
+                        let result = workers.process(chunk)
+                        guard analysed.push(.chunk(result, source: file.path, bytesRead: finishedBytes + reader.bytesConsumed)) else { return }
+                    }
+                    finishedBytes += file.size
                 }
-                if let pending { try merger.merge(pending, source: file.path) }
-                analysis.wait()
-                pending = result.value
-                merger.bytesRead = finishedBytes + reader.bytesConsumed
-                options.progress?(merger.progress(totalBytes: totalBytes, since: started))
+                _ = analysed.push(.end)
+            } catch {
+                _ = analysed.push(.failed(error))
             }
-            if let pending { try merger.merge(pending, source: file.path) }
-            finishedBytes += file.size
-            merger.bytesRead = finishedBytes
-            _ = fileIndex
+        }
+        producer.stackSize = 8 << 20
+        producer.start()
+        defer { analysed.cancel() }
+        loop: while true {
+            switch analysed.pop() {
+            case .chunk(let result, let source, let bytesRead):
+                try merger.merge(result, source: source)
+                merger.bytesRead = bytesRead
+                options.progress?(merger.progress(totalBytes: totalBytes, since: started))
+            case .failed(let error):
+                throw error
+            case .end:
+                break loop
+            }
         }
         try rejects.close()
         options.progress?(merger.progress(totalBytes: totalBytes, since: started))
@@ -109,10 +122,50 @@ struct ChunkResult: Sendable {
     var slices: [(outcomes: [LineOutcome], blocks: [StoredBlock])]
 }
 
-/// Carries a chunk's result from the analysis thread back to the merging one; the
-/// `DispatchGroup` wait orders the write before the read.
-private final class ResultSlot: @unchecked Sendable {
-    var value: ChunkResult?
+extension IndexBuild {
+    /// Chunks analysed ahead of the merge at most (each holds ~`chunkBytes` of dump, analysed).
+    static let aheadChunks = 2
+}
+
+/// What the producer thread hands the merging thread, in dump order.
+enum AnalysedChunk: Sendable {
+    case chunk(ChunkResult, source: String, bytesRead: Int)
+    case failed(any Error)
+    case end
+}
+
+/// A bounded, blocking queue between the producer and the merging thread.
+final class ChunkQueue: Sendable {
+    private let state = Mutex<(items: [AnalysedChunk], cancelled: Bool)>(([], false))
+    private let filled = DispatchSemaphore(value: 0)
+    private let free: DispatchSemaphore
+
+    init(capacity: Int) { free = DispatchSemaphore(value: capacity) }
+
+    /// Waits for room; `false` when the consumer has gone (the build failed).
+    func push(_ item: AnalysedChunk) -> Bool {
+        free.wait()
+        let accepted = state.withLock { state -> Bool in
+            guard !state.cancelled else { return false }
+            state.items.append(item)
+            return true
+        }
+        if accepted { filled.signal() }
+        return accepted
+    }
+
+    func pop() -> AnalysedChunk {
+        filled.wait()
+        let item = state.withLock { $0.items.removeFirst() }
+        free.signal()
+        return item
+    }
+
+    /// Lets a blocked producer finish when the consumer stops early.
+    func cancel() {
+        state.withLock { $0.cancelled = true }
+        free.signal()
+    }
 }
 
 /// Adds analysed chunks to the index in dump order and keeps the counts.
@@ -130,8 +183,7 @@ private struct Merger {
         self.rejects = rejects
     }
 
-    mutating func merge(_ chunk: ChunkResult?, source: String) throws {
-        guard let chunk else { return }
+    mutating func merge(_ chunk: ChunkResult, source: String) throws {
         for slice in chunk.slices {
             for outcome in slice.outcomes {
                 linesRead += 1
