@@ -108,9 +108,9 @@ final class DiacriticFolder {
                 length = 2
             }
             let category = cicu_u_charType(UChar32(bitPattern: scalar))
-            let isMark = category == Int8(U_NON_SPACING_MARK.rawValue)
-                || category == Int8(U_COMBINING_SPACING_MARK.rawValue)
-                || category == Int8(U_ENCLOSING_MARK.rawValue)
+            let isMark = category == U_NON_SPACING_MARK
+                || category == U_COMBINING_SPACING_MARK
+                || category == U_ENCLOSING_MARK
             if isMark {
                 if baseTakesFolding, removableMarks.contains(scalar), !(scalar == 0x0306 && baseKeepsBreve) {
                     read += length

@@ -45,7 +45,7 @@ public final class RawICUPipeline {
             var count = 0
             _ = cicu_ubrk_first(iterator)
             while cicu_ubrk_next(iterator) != done {
-                if cicu_ubrk_getRuleStatus(iterator) >= Int32(UBRK_WORD_NONE_LIMIT.rawValue) { count += 1 }
+                if cicu_ubrk_getRuleStatus(iterator) >= UBRK_WORD_NONE_LIMIT { count += 1 }
             }
             return count
         }

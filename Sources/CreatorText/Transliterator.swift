@@ -5,7 +5,7 @@ internal import CICU
 /// Opening one costs up to ~10 ms the first time in a process (rule compilation) and ~0.1 ms
 /// after, so an analyser opens each once and reuses it for every token.
 final class Transliterator {
-    private let handle: UnsafeMutablePointer<UTransliterator?>
+    private let handle: OpaquePointer
     let id: String
 
     init(id: String) throws(AnalysisError) {

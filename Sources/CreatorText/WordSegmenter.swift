@@ -10,7 +10,7 @@ struct WordSegment {
     var ruleStatus: Int32
 
     /// Whether ICU counts the segment as a word (a number, letters, kana or ideographs).
-    var isWord: Bool { ruleStatus >= Int32(UBRK_WORD_NONE_LIMIT.rawValue) }
+    var isWord: Bool { ruleStatus >= UBRK_WORD_NONE_LIMIT }
 }
 
 /// ICU's word break iterator, opened once and pointed at each new text; it reports
