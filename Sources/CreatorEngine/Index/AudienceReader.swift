@@ -46,10 +46,20 @@ public struct AudienceReader: @unchecked Sendable {
     /// The creator's distribution, `nil` when unknown.
     public func distribution(of document: Int) -> Distribution? {
         let start = Int(forwardOffsets[document]), end = Int(forwardOffsets[document + 1])
-        guard start < end || present.contains(UInt32(document)) else { return nil }
+        guard start < end || isPresent(document) else { return nil }
         var shares: [String: Double] = [:]
         for entry in start..<end { shares[keys[Int(forwardKeys[entry])]] = Double(forwardShares[entry]) }
         return Distribution(shares)
+    }
+
+    /// Whether the creator's distribution is known (binary search in `present`).
+    public func isPresent(_ document: Int) -> Bool {
+        var low = 0, high = present.count
+        while low < high {
+            let middle = (low + high) / 2
+            if present[middle] < UInt32(document) { low = middle + 1 } else { high = middle }
+        }
+        return low < present.count && present[low] == UInt32(document)
     }
 
     /// Documents with a non-zero share of `key`, ascending, with their shares.

@@ -37,9 +37,8 @@ public final class IndexBuilder {
         let profile = document.profile
         ids.append(profile.id)
         handles.append(profile.handle)
-        for (index, field) in TextField.allCases.enumerated() {
-            _ = field
-            text[index].add(slot: UInt32(slot), document.fields[index])
+        for (index, fieldTerms) in document.fields.enumerated() {
+            text[index].add(slot: UInt32(slot), fieldTerms)
         }
         func tag(_ facet: Facet, _ keys: [String]) {
             guard let index = Facet.allCases.firstIndex(of: facet) else { return }
