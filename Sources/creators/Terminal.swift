@@ -17,7 +17,12 @@ enum Terminal {
         return { progress in
             guard progress.linesRead > 0 else { return }
             let interval = interactive ? 0.2 : 5.0
-            guard lastPrinted.exchangeIfOlder(progress.seconds, by: interval) else { return }
+            guard progress.isWriting || lastPrinted.exchangeIfOlder(progress.seconds, by: interval) else { return }
+            if progress.isWriting {
+                let line = "\(progress.linesRead) lines read: \(progress.accepted) accepted, \(progress.rejected) rejected, \(progress.superseded) superseded; writing the index…"
+                FileHandle.standardError.write(Data((interactive ? "\r\u{1B}[K" + line : line + "\n").utf8))
+                return
+            }
             let eta = progress.estimatedSecondsLeft.map { String(format: ", ETA %.0fs", $0) } ?? ""
             let share = progress.totalBytes > 0 ? String(format: "%3.0f%% ", 100 * Double(progress.bytesRead) / Double(progress.totalBytes)) : ""
             let line = String(format: "%@%d lines (%.0f lines/s): %d accepted, %d rejected, %d superseded%@",

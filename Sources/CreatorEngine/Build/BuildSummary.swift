@@ -58,6 +58,8 @@ public struct BuildProgress: Sendable {
     public var bytesRead: Int
     public var totalBytes: Int
     public var seconds: Double
+    /// Every line is read; the index sections are being written (the last, serial phase).
+    public var isWriting = false
 
     public var linesPerSecond: Double { seconds > 0 ? Double(linesRead) / seconds : 0 }
     /// Seconds left, from the share of bytes read so far; `nil` before there is a rate.

@@ -96,7 +96,9 @@ public enum IndexBuild {
             }
         }
         try rejects.close()
-        options.progress?(merger.progress(totalBytes: totalBytes, since: started))
+        var writing = merger.progress(totalBytes: totalBytes, since: started)
+        writing.isWriting = true
+        options.progress?(writing)
 
         let facts = IndexMeta.BuildFacts(
             builtAt: ISO8601DateFormatter().string(from: Date()), sources: files.map(\.path),
