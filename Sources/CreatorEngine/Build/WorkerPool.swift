@@ -19,7 +19,7 @@ final class WorkerPool: Sendable {
     private let workers: [Worker]
     var count: Int { workers.count }
     /// Slices per worker and chunk: several, so a slow slice does not leave a core idle.
-    private let slicesPerWorker = 4
+    private let slicesPerWorker = 16
 
     init(count: Int, rates: CurrencyRates) throws {
         workers = try (0..<count).map { _ in try Worker(rates: rates) }
