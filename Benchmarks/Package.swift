@@ -22,35 +22,22 @@ let package = Package(
                 .product(name: "CorpusGenerator", package: "creators"),
             ]
         ),
-        .executableTarget(
-            name: "Analysis",
-            dependencies: [
-                "BenchmarkSupport",
-                .product(name: "Benchmark", package: "benchmark"),
-                .product(name: "CreatorText", package: "creators"),
-            ],
-            path: "Benchmarks/Analysis",
-            plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
-        ),
-        .executableTarget(
-            name: "Build",
-            dependencies: [
-                "BenchmarkSupport",
-                .product(name: "Benchmark", package: "benchmark"),
-                .product(name: "CreatorEngine", package: "creators"),
-            ],
-            path: "Benchmarks/Build",
-            plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
-        ),
-        .executableTarget(
-            name: "Open",
-            dependencies: [
-                "BenchmarkSupport",
-                .product(name: "Benchmark", package: "benchmark"),
-                .product(name: "CreatorEngine", package: "creators"),
-            ],
-            path: "Benchmarks/Open",
-            plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
-        ),
+        suite("Analysis", engineProduct: "CreatorText"),
+        suite("Build", engineProduct: "CreatorEngine"),
+        suite("Open", engineProduct: "CreatorEngine"),
     ]
 )
+
+/// A benchmark suite: an executable under Benchmarks/<name>, run by the benchmark plugin.
+func suite(_ name: String, engineProduct: String) -> Target {
+    .executableTarget(
+        name: name,
+        dependencies: [
+            "BenchmarkSupport",
+            .product(name: "Benchmark", package: "benchmark"),
+            .product(name: engineProduct, package: "creators"),
+        ],
+        path: "Benchmarks/\(name)",
+        plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
+    )
+}

@@ -17,8 +17,6 @@ enum DumpFixtures {
 
     /// A valid profile as a JSON object; `index` picks the variety.
     static func profile(_ index: Int, seed: Int = 0, updatedAt: String? = "2026-11-01") -> [String: Any] {
-        var random = SystemRandomNumberGenerator()
-        _ = random
         let mix = (index &* 2654435761 &+ seed &* 40503) & 0x7FFF_FFFF
         let country = countries[mix % countries.count]
         var profile: [String: Any] = [

@@ -41,13 +41,14 @@ enum RealData {
 
 /// One creator converted from a CSV row: what the dump line says and so what the index
 /// must hold. `nil` fields are unknown and are left out of the line, never invented.
-struct RealCreator: Sendable {
+struct RealCreator: Sendable, Encodable {
     var id: String
+    var platform = "tiktok"
     var handle: String
     var name: String?
     var bio: String?
     var country: String?
-    var languages: [String] = []
+    var languages: [String]?
     /// `nil` when the row has no usable count: the line then lacks a required field and
     /// the engine must reject it.
     var followers: Int64?
@@ -57,41 +58,19 @@ struct RealCreator: Sendable {
     var avgLikes: Int64?
     var avgComments: Int64?
     var avgShares: Int64?
-    /// The data set's own tier label (TIDES), for comparison only.
+    /// The data set's own tier label (TIDES), for comparison only: not part of the line.
     var sourceTier: String?
+
+    /// The dump's fields this test maps; optionals that are `nil` are omitted by `Encodable`.
+    enum CodingKeys: String, CodingKey {
+        case id, platform, handle, name, bio, country, languages, followers, following
+        case postsCount = "posts_count", avgViews = "avg_views", avgLikes = "avg_likes"
+        case avgComments = "avg_comments", avgShares = "avg_shares"
+    }
 
     /// The dump line (JSON Lines, `profile-dump.md`).
     func dumpLine(_ encoder: JSONEncoder) throws -> String {
-        let record = DumpRecord(
-            id: id, platform: "tiktok", handle: handle, name: name, bio: bio, country: country,
-            languages: languages.isEmpty ? nil : languages, followers: followers, following: following,
-            postsCount: postsCount, avgViews: avgViews, avgLikes: avgLikes, avgComments: avgComments,
-            avgShares: avgShares)
-        return String(decoding: try encoder.encode(record), as: UTF8.self)
-    }
-
-    /// The dump's fields this test maps; optionals that are `nil` are omitted by `Encodable`.
-    private struct DumpRecord: Encodable {
-        var id: String
-        var platform: String
-        var handle: String
-        var name: String?
-        var bio: String?
-        var country: String?
-        var languages: [String]?
-        var followers: Int64?
-        var following: Int64?
-        var postsCount: Int64?
-        var avgViews: Int64?
-        var avgLikes: Int64?
-        var avgComments: Int64?
-        var avgShares: Int64?
-
-        enum CodingKeys: String, CodingKey {
-            case id, platform, handle, name, bio, country, languages, followers, following
-            case postsCount = "posts_count", avgViews = "avg_views", avgLikes = "avg_likes"
-            case avgComments = "avg_comments", avgShares = "avg_shares"
-        }
+        String(decoding: try encoder.encode(self), as: UTF8.self)
     }
 }
 
@@ -108,7 +87,7 @@ enum TidesTikTok {
         return table.rows.map { row in
             RealCreator(
                 id: "tiktok:" + row[id], handle: row[username], bio: row[bio].isEmpty ? nil : row[bio],
-                country: countryCode(row[region]), languages: languageCodes[row[language]].map { [$0] } ?? [],
+                country: countryCode(row[region]), languages: languageCodes[row[language]].map { [$0] },
                 followers: count(row[followers]), following: count(row[following]), postsCount: count(row[videos]),
                 sourceTier: row[tier])
         }
@@ -325,7 +304,7 @@ struct RealDataTests {
         let countries = data.members(of: .country)
         #expect(countries == data.expectedMembers { $0.country.map { [$0] } ?? [] })
         let languages = data.members(of: .language)
-        #expect(languages == data.expectedMembers(\.languages))
+        #expect(languages == data.expectedMembers { $0.languages ?? [] })
         #expect(data.members(of: .platform) == data.expectedMembers { _ in ["tiktok"] })
         let tiers = data.members(of: .tier)
         #expect(tiers == data.expectedMembers { $0.followers.map { [specTier($0)] } ?? [] })

@@ -40,38 +40,35 @@ let benchmarks: @Sendable () -> Void = {
         maxIterations: 3
     )
 
-    for kind in SampleKind.allCases {
-        let analyserLog = IterationLog()
+    /// `<name>/<sample>`: one pipeline alone, over every text of the sample each iteration.
+    func throughputBenchmark(_ name: String, label: String, kind: SampleKind,
+                             makeRunner: @escaping @Sendable () -> (TextSample) -> Int) {
+        let log = IterationLog()
         Benchmark(
-            "Analyzer/\(kind.rawValue)",
+            "\(name)/\(kind.rawValue)",
             configuration: throughputConfiguration,
             closure: { benchmark, sample in
-                guard let analyzer = try? TextAnalyzer() else { fatalError("TextAnalyzer() failed") }
+                let run = makeRunner()
                 benchmark.startMeasurement()
-                let elapsed = ContinuousClock().measure { blackHole(runAnalyzer(analyzer, over: sample)) }
+                let elapsed = ContinuousClock().measure { blackHole(run(sample)) }
                 benchmark.stopMeasurement()
-                analyserLog.record(elapsed, bytes: sample.bytes, subject: sample.summary)
+                log.record(elapsed, bytes: sample.bytes, subject: sample.summary)
                 benchmark.measurement(textBytesPerSecond, Int(Double(sample.bytes) / elapsed.inSeconds))
             },
             setup: { try kind.load() },
-            teardown: { printThroughput("TextAnalyzer", kind: kind, log: analyserLog) }
+            teardown: { printThroughput(label, kind: kind, log: log) }
         )
+    }
 
-        let rawLog = IterationLog()
-        Benchmark(
-            "RawICU/\(kind.rawValue)",
-            configuration: throughputConfiguration,
-            closure: { benchmark, sample in
-                guard let raw = try? RawICUPipeline() else { fatalError("RawICUPipeline() failed") }
-                benchmark.startMeasurement()
-                let elapsed = ContinuousClock().measure { blackHole(runRaw(raw, over: sample)) }
-                benchmark.stopMeasurement()
-                rawLog.record(elapsed, bytes: sample.bytes, subject: sample.summary)
-                benchmark.measurement(textBytesPerSecond, Int(Double(sample.bytes) / elapsed.inSeconds))
-            },
-            setup: { try kind.load() },
-            teardown: { printThroughput("RawICUPipeline", kind: kind, log: rawLog) }
-        )
+    for kind in SampleKind.allCases {
+        throughputBenchmark("Analyzer", label: "TextAnalyzer", kind: kind) {
+            guard let analyzer = try? TextAnalyzer() else { fatalError("TextAnalyzer() failed") }
+            return { runAnalyzer(analyzer, over: $0) }
+        }
+        throughputBenchmark("RawICU", label: "RawICUPipeline", kind: kind) {
+            guard let raw = try? RawICUPipeline() else { fatalError("RawICUPipeline() failed") }
+            return { runRaw(raw, over: $0) }
+        }
 
         let ratioAnalyserLog = IterationLog(), ratioRawLog = IterationLog()
         Benchmark(

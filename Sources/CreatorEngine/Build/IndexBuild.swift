@@ -14,7 +14,7 @@ public struct BuildOptions: Sendable {
     public var progress: (@Sendable (BuildProgress) -> Void)?
 
     public init(paths: [String], directory: IndexDirectory, rates: CurrencyRates = .builtIn,
-                workers: Int = ProcessInfo.processInfo.activeProcessorCount, chunkBytes: Int = 8 << 20,
+                workers: Int = ProcessInfo.processInfo.activeProcessorCount, chunkBytes: Int = DumpLineReader.defaultChunkBytes,
                 progress: (@Sendable (BuildProgress) -> Void)? = nil) {
         self.paths = paths
         self.directory = directory
@@ -28,8 +28,8 @@ public struct BuildOptions: Sendable {
 /// Builds a new index generation from dumps and makes it current.
 ///
 /// One pass over the dump, streaming: chunks of whole lines are parsed, validated and
-/// analysed by `workers` threads while the previous chunk is merged, in dump order, into
-/// the `IndexBuilder`. A record whose id was seen before replaces it when its `updated_at`
+/// analysed by `workers` threads, a bounded number of chunks ahead of the merge, which adds
+/// them in dump order to the `IndexBuilder`. A record whose id was seen before replaces it when its `updated_at`
 /// is later (or equal: the later line wins) and is superseded otherwise. Rejected lines go
 /// to the generation's reject file. Memory holds the index being built and a few chunks,
 /// never the dump. Only I/O errors stop a build; then the partial file is removed and the

@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// A list of strings in one block: `count u32 · 0 u32 · offsets u64[count+1] · UTF-8 bytes`.
 /// Used for ids, handles, term and key dictionaries.
 public enum StringTable {
@@ -74,9 +80,3 @@ public enum StringTable {
         }
     }
 }
-
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
