@@ -14,7 +14,7 @@ struct SearchCommand: ParsableCommand {
 
     @OptionGroup var location: IndexLocation
 
-    @Argument(parsing: .remaining, help: "The query (quote it for the shell; several words are joined with spaces).")
+    @Argument(parsing: .allUnrecognized, help: "The query (quote it for the shell; several words are joined with spaces).")
     var query: [String] = []
 
     @Flag(name: .long, help: "Print the JSON document the server's SEARCH returns.")
