@@ -85,7 +85,7 @@ public final class Searcher: Sendable {
         var total = 0
         while let document = iterator.next() {
             total += 1
-            if total & 0xFFFF == 0, ContinuousClock.now > deadline {
+            if total & 0x3FF == 0, ContinuousClock.now > deadline {
                 throw QueryError(kind: .timeLimit, message: "the query ran longer than \(timeLimit) and was stopped",
                                  hint: "add a selective filter (category:, country:, a text word)",
                                  span: 0..<max(1, text.count), query: text)
