@@ -14,6 +14,8 @@ final class SearchFixture: @unchecked Sendable {
     let profiles: [CreatorProfile]
     /// By document: per text field, term → ascending positions.
     let fieldTerms: [[[String: [UInt32]]]]
+    /// By document: tokens per text field (BM25's length).
+    let fieldLengths: [[UInt32]]
     /// By document: folded categories and hashtags (as the index keys them).
     let categories: [Set<String>]
     let hashtags: [Set<String>]
@@ -47,17 +49,19 @@ final class SearchFixture: @unchecked Sendable {
             if let profile = parser.parse(String(line)).profile { byID[profile.id] = profile }
         }
         var profiles: [CreatorProfile] = [], fieldTerms: [[[String: [UInt32]]]] = []
-        var categories: [Set<String>] = [], hashtags: [Set<String>] = []
+        var categories: [Set<String>] = [], hashtags: [Set<String>] = [], fieldLengths: [[UInt32]] = []
         for document in 0..<index.documentCount {
             guard let profile = byID[index.id(of: document)] else { throw IndexError.corrupt("\(index.id(of: document)) not in the dump") }
             let analysed = analyzer.analyze(profile)
             profiles.append(profile)
             fieldTerms.append(analysed.fields.map(\.termPositions))
+            fieldLengths.append(analysed.fields.map(\.length))
             categories.append(Set(analysed.categories))
             hashtags.append(Set(analysed.hashtags))
         }
         self.profiles = profiles
         self.fieldTerms = fieldTerms
+        self.fieldLengths = fieldLengths
         self.categories = categories
         self.hashtags = hashtags
     }
