@@ -4,15 +4,29 @@ final class ColumnMatcher: DocumentMatcher {
     private let values: UnsafeBufferPointer<Double>
     private let predicates: [NumericPredicate]
     private let description: String
+    /// Lists whose union holds every match (the follower tiers a `followers:` range
+    /// touches), so the matches can be listed without scanning every creator.
+    private let superset: [SortedDocuments]?
 
-    init(values: UnsafeBufferPointer<Double>, predicates: [NumericPredicate], label: String) {
+    init(values: UnsafeBufferPointer<Double>, predicates: [NumericPredicate], label: String, superset: [SortedDocuments]? = nil) {
         self.values = values
         self.predicates = predicates
         description = label
+        self.superset = superset
         super.init(estimate: Self.sampledEstimate(values.count) { document in
             let value = values[document]
             return !value.isNaN && predicates.contains { $0.matches(value) }
         })
+    }
+
+    override var iterationCost: Int {
+        superset.map { $0.reduce(0) { $0 + $1.count } } ?? .max
+    }
+
+    override func makeIterator() -> DocumentIterator {
+        guard let superset else { return EmptyIterator() }
+        let lists = superset.map { BufferIterator($0) }
+        return FilteredIterator(driver: lists.count == 1 ? lists[0] : UnionIterator(lists), checks: [self])
     }
 
     override func matches(_ document: UInt32) -> Bool {
@@ -22,7 +36,9 @@ final class ColumnMatcher: DocumentMatcher {
         return false
     }
 
-    override var label: String { "\(description)  (≈ \(estimate) docs, checked per doc)" }
+    override var label: String {
+        "\(description)  (≈ \(estimate) docs, " + (superset == nil ? "checked per doc)" : "listed from the tiers it spans)")
+    }
 }
 
 extension DocumentMatcher {

@@ -8,7 +8,7 @@ final class EmptyIterator: DocumentIterator {}
 
 /// Every document of the index, `0..<count`.
 final class RangeIterator: DocumentIterator {
-    private var current: UInt32 = 0
+    @exclusivity(unchecked) private var current: UInt32 = 0
     private let end: UInt32
 
     init(count: Int) {
@@ -25,7 +25,7 @@ final class RangeIterator: DocumentIterator {
 /// The documents of a sorted buffer.
 final class BufferIterator: DocumentIterator {
     private let documents: SortedDocuments
-    private var position = 0
+    @exclusivity(unchecked) private var position = 0
 
     init(_ documents: SortedDocuments) {
         self.documents = documents
@@ -61,7 +61,7 @@ final class FilteredIterator: DocumentIterator {
 /// comma list, a word's fields), so the smallest head is found by a linear scan.
 final class UnionIterator: DocumentIterator {
     private let inputs: [DocumentIterator]
-    private var heads: [UInt32?]
+    @exclusivity(unchecked) private var heads: [UInt32?]
 
     init(_ inputs: [DocumentIterator]) {
         self.inputs = inputs

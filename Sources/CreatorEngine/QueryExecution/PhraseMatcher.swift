@@ -21,7 +21,7 @@ final class PhraseMatcher: DocumentMatcher, ScoringLeaf {
     private var lastCounts: [UInt32] = []
 
     /// `terms`: the phrase's analysed terms with their positions relative to the first.
-    init(text: String, terms: [(fields: [FieldTerm], offset: UInt32)], bm25: BM25) {
+    init(text: String, terms: [(fields: [FieldTerm], offset: UInt32)], cache: PostingsCache, bm25: BM25) {
         self.text = text
         offsets = terms.map(\.offset)
         self.bm25 = bm25
@@ -30,7 +30,7 @@ final class PhraseMatcher: DocumentMatcher, ScoringLeaf {
             let inField = terms.compactMap { term in term.fields.first { $0.field == field } }
             guard inField.count == terms.count else { continue }
             phrases.append(FieldPhrase(
-                terms: inField, cursors: inField.map { TermCursor(reader: $0.reader, info: $0.info) },
+                terms: inField, cursors: inField.map { TermCursor(reader: $0.reader, info: $0.info, postings: cache.postings(of: $0)) },
                 weightedIDF: inField.reduce(0) { $0 + $1.weightedIDF }))
         }
         fieldPhrases = phrases

@@ -55,7 +55,8 @@ public final class Searcher: Sendable {
         let clock = ContinuousClock()
         let start = clock.now
         return try analyzers.withAnalyzer { analyzer throws(QueryError) in
-            let planner = QueryPlanner(index: index, analyzer: analyzer, scoring: scoring, queryText: text)
+            let planner = QueryPlanner(index: index, analyzer: analyzer, scoring: scoring,
+                                       postingsCache: PostingsCache(), queryText: text)
             let root = try query.root.map { node throws(QueryError) in try planner.matcher(for: node) }
                 ?? EverythingMatcher(documentCount: index.documentCount)
             let plan = PlanDescription(root: root, documentCount: index.documentCount).text
