@@ -5,8 +5,8 @@ final class AndMatcher: DocumentMatcher {
     var parts: [DocumentMatcher] { list.owned }
 
     init(_ parts: [DocumentMatcher]) {
-        // Most selective first: a document is rejected after as few checks as possible.
-        list = MatcherList(parts.sorted { $0.estimate < $1.estimate })
+        // Cheap and selective first: a document is rejected after as little work as possible.
+        list = MatcherList(parts.sorted { ($0.checkCost, $0.estimate) < ($1.checkCost, $1.estimate) })
         super.init(estimate: parts.map(\.estimate).min() ?? 0)
     }
 

@@ -4,6 +4,15 @@
 final class PostingsCache {
     private var decoded: [String: DecodedPostings] = [:]
     private var merged: [String: (documents: SortedDocuments, scores: OwnedBuffer<Double>)] = [:]
+    private var phrases: [String: PhraseCounts] = [:]
+
+    /// The occurrences found so far of one phrase (by its query text).
+    func phraseCounts(_ phrase: String) -> PhraseCounts {
+        if let known = phrases[phrase] { return known }
+        let counts = PhraseCounts()
+        phrases[phrase] = counts
+        return counts
+    }
 
     /// A term's documents over all fields with their scores, made by `make` on first use.
     func merged(_ term: String, make: () -> (documents: SortedDocuments, scores: OwnedBuffer<Double>))
@@ -21,4 +30,9 @@ final class PostingsCache {
         decoded[key] = postings
         return postings
     }
+}
+
+/// How often a phrase occurs in each field of the documents checked so far.
+final class PhraseCounts {
+    var byDocument: [UInt32: [UInt32]] = [:]
 }
