@@ -16,13 +16,15 @@ public struct PeerTable: Sendable, Equatable {
         /// By `PeerMetric.rawValue`; `nil` when the group has no value of the metric.
         public var statistics: [PeerStatistics?]
 
-        /// "Instagram mid-tier beauty creators", "TikTok creators", "all creators".
+        /// "Instagram mid-tier beauty creators", "TikTok creators", "micro creators on other
+        /// platforms", "all creators".
         public var description: String {
             guard let platform else { return "all creators" }
-            var words = [platform.displayName]
+            var words = platform == .other ? [] : [platform.displayName]
             if let tier { words.append(tier.displayName) }
             if let category { words.append(category) }
             words.append("creators")
+            if platform == .other { words.append("on other platforms") }
             return words.joined(separator: " ")
         }
 
