@@ -12,7 +12,7 @@ enum ResultTable {
                 "\(rank + 1)", "@" + summary.handle, summary.platform ?? "-", summary.country ?? "-", summary.tier ?? "-",
                 summary.followers.map(compactCount) ?? "-",
                 summary.engagementRate.map { String(format: "%.2f%%", $0 * 100) } ?? "-",
-                summary.risk ?? "-", String(format: "%.3f", hit.score),
+                summary.risk, String(format: "%.3f", hit.score),
             ])
         }
         let footer = String(format: "%d creators match (%.2f ms); showing %d.", response.total, response.tookMilliseconds, response.hits.count)

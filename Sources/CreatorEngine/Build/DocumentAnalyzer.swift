@@ -45,13 +45,14 @@ public final class DocumentAnalyzer {
         let categories = unique(profile.categories.map { analyzer.foldKeyword($0) })
         let sample = profile.audience?.sample ?? []
         let stored = StoredProfile.json(profile)
+        let risk = RiskSignals(profile: profile)
         // The index needs the posts no more (they are analysed and stored): free their
         // many strings here, on the worker, rather than on the merging thread.
         var indexed = profile
         indexed.recentPosts = []
         return AnalyzedDocument(
             profile: indexed, fields: fields, hashtags: hashtags, categories: categories,
-            sketch: sample.isEmpty ? nil : AudienceSketch(sample: sample), stored: stored)
+            sketch: sample.isEmpty ? nil : AudienceSketch(sample: sample), stored: stored, risk: risk)
     }
 
     /// Folds a keyword the way the index folds hashtags and categories (for queries).

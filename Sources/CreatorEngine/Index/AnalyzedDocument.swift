@@ -11,15 +11,18 @@ public struct AnalyzedDocument: Sendable {
     public var sketch: AudienceSketch?
     /// The display JSON (`StoredProfile`).
     public var stored: [UInt8]
+    /// What the risk rules need beyond the columns, measured with the posts still at hand.
+    public var risk: RiskSignals
 
     public init(profile: CreatorProfile, fields: [FieldTerms], hashtags: [String], categories: [String],
-                sketch: AudienceSketch?, stored: [UInt8]) {
+                sketch: AudienceSketch?, stored: [UInt8], risk: RiskSignals? = nil) {
         self.profile = profile
         self.fields = fields
         self.hashtags = hashtags
         self.categories = categories
         self.sketch = sketch
         self.stored = stored
+        self.risk = risk ?? RiskSignals(profile: profile)
     }
 }
 

@@ -17,6 +17,7 @@ public final class IndexBuilder {
     private var columns: [[Double]] = NumericColumn.allCases.map { _ in [] }
     private var audience: [AudienceBuilder] = AudienceDimension.allCases.map { _ in AudienceBuilder() }
     private var sketches: [UInt16] = []
+    private var risk = RiskBuilder()
     /// Per stored block: section offset, compressed length, uncompressed length, CRC, first slot, count.
     private var blockIndex = ByteWriter()
     private var storedSlots = 0
@@ -58,6 +59,7 @@ public final class IndexBuilder {
         }
         sketches.append(contentsOf: document.sketch?.buckets
             ?? [UInt16](repeating: AudienceSketch.empty, count: AudienceSketch.bucketCount))
+        risk.add(document.risk, primaryCategory: document.categories.first, blacklisting: profile.blacklisted)
         return slot
     }
 
@@ -96,6 +98,12 @@ public final class IndexBuilder {
         var section = ByteWriter()
         section.appendArray(slotOfDocument)
         try writer.addSection("store.slots", section.bytes)
+
+        // Risk reads the columns, so it goes before they are written and released.
+        let columnIndex = Dictionary(uniqueKeysWithValues: NumericColumn.allCases.enumerated().map { ($1, $0) })
+        try risk.write(to: writer, slotOfDocument: slotOfDocument) { column, slot in
+            columnIndex[column].map { columns[$0][slot] } ?? .nan
+        }
 
         try writeKeys(name: "ids", slotOfDocument.map { ids[Int($0)] }, sortKey: { $0 })
         ids = []

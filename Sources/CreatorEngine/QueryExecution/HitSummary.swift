@@ -8,8 +8,10 @@ public struct HitSummary: Sendable, Hashable {
     public var tier: String?
     public var followers: Double?
     public var engagementRate: Double?
-    /// `low`/`medium`/`high`, when the index holds risk data.
-    public var risk: String?
+    /// `low`/`medium`/`high`.
+    public var risk: String
+    public var riskScore: Double
+    /// The fraud-risk flags raised (`docs/risk.md`).
     public var flags: [String]
 }
 
@@ -21,6 +23,7 @@ extension Searcher {
             platform: facets.platform(of: document), country: facets.country(of: document), tier: facets.tier(of: document),
             followers: known(index.column(.followers)[document]),
             engagementRate: known(index.column(.engagementRate)[document]),
-            risk: nil, flags: [])
+            risk: index.risk.level(of: document).rawValue, riskScore: index.risk.score(of: document),
+            flags: index.risk.flags(of: document).flags.map(\.rawValue))
     }
 }

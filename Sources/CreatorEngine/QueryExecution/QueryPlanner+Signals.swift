@@ -2,7 +2,22 @@
 /// flags (`Risk/`), lookalike vectors and audience-overlap sketches (`Similarity/`).
 extension QueryPlanner {
     func creatorSignal(_ node: QueryNode) throws(QueryError) -> DocumentMatcher {
-        throw QueryError(kind: .notIndexed, message: "'\(node.label)' needs signals this index does not hold yet",
-                         hint: "rebuild the index with a newer `creators build`", span: node.span, query: queryText)
+        let count = index.documentCount
+        switch node.kind {
+        case .risk(let levels):
+            let lists = levels.map { level in
+                ListMatcher(SortedDocuments(mapped: index.risk.documents(at: level)), label: "risk = \(level.rawValue)")
+            }
+            return lists.count == 1 ? lists[0] : OrMatcher(lists, documentCount: count)
+        case .flag(let names):
+            let lists = names.map { name in
+                let documents = RiskFlag(rawValue: name).map { index.risk.documents(flagged: $0) }
+                return ListMatcher(SortedDocuments(mapped: documents ?? UnsafeBufferPointer(start: nil, count: 0)), label: "flag = \(name)")
+            }
+            return lists.count == 1 ? lists[0] : OrMatcher(lists, documentCount: count)
+        default:
+            throw QueryError(kind: .notIndexed, message: "'\(node.label)' needs signals this index does not hold yet",
+                             hint: "rebuild the index with a newer `creators build`", span: node.span, query: queryText)
+        }
     }
 }

@@ -49,6 +49,7 @@ extension Searcher {
         writer.field("er", summary.engagementRate)
         writer.field("score", (hit.score * 10_000).rounded() / 10_000)
         writer.field("risk", summary.risk)
+        writer.field("risk_score", summary.riskScore)
         writer.field("flags", summary.flags)
         if parts {
             writer.key("score_parts")

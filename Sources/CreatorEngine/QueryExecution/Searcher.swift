@@ -123,6 +123,8 @@ public final class Searcher: Sendable {
             parts.append(ScorePart(kind: .quality, label: "quality: engagement vs peers", value: 0.5 * quality.engagement))
             parts.append(ScorePart(kind: .quality, label: "quality: audience credibility", value: 0.3 * quality.credibility))
             parts.append(ScorePart(kind: .quality, label: "quality: follower growth", value: 0.2 * quality.growth))
+            parts.append(ScorePart(kind: .quality, label: "quality: fraud-risk discount (risk \(quality.risk))",
+                                   value: quality.total - quality.merit))
             hits.append(SearchHit(document: Int(document), score: parts.reduce(0) { $0 + $1.value }, parts: parts))
         }
         let rank = Dictionary(uniqueKeysWithValues: page.enumerated().map { ($1, $0) })

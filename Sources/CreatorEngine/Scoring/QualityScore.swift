@@ -9,7 +9,9 @@
 /// - credibility: the audience credibility share (real, active followers) as given;
 /// - growth: follower growth over the history window, −2% → 0 and +10% or more → 1.
 /// Unknown parts count as below typical (engagement and growth 0.25, credibility 0.5):
-/// missing data never lifts a creator above one that shows good figures.
+/// missing data never lifts a creator above one that shows good figures. The sum is then
+/// discounted by the creator's fraud-risk score (`docs/risk.md`, 0...100): times
+/// `1 − risk/200`, so the riskiest creators keep half their quality.
 public struct QualityScore: Sendable {
     private let signals: Signals
     /// Every creator's score, computed once when the searcher opens (filter-only queries
@@ -20,7 +22,11 @@ public struct QualityScore: Sendable {
         public var engagement: Double
         public var credibility: Double
         public var growth: Double
-        public var total: Double { 0.5 * engagement + 0.3 * credibility + 0.2 * growth }
+        /// The fraud-risk score, 0...100.
+        public var risk: Double
+        /// The weighted parts before the risk discount.
+        public var merit: Double { 0.5 * engagement + 0.3 * credibility + 0.2 * growth }
+        public var total: Double { merit * (1 - risk / 200) }
     }
 
     init(index: CreatorIndex, facets: DocumentFacets) {
@@ -48,12 +54,14 @@ public struct QualityScore: Sendable {
         let engagement: UnsafeBufferPointer<Double>
         let credibility: UnsafeBufferPointer<Double>
         let growth: UnsafeBufferPointer<Double>
+        let risk: RiskReader
 
         init(index: CreatorIndex, facets: DocumentFacets) {
             self.facets = facets
             engagement = index.column(.engagementRate)
             credibility = index.column(.credibility)
             growth = index.column(.growth)
+            risk = index.risk
             // Medians from an evenly spaced sample of at most ~64k creators: exact enough
             // for a ranking signal, and opening stays fast at millions of creators.
             let count = index.documentCount
@@ -75,7 +83,7 @@ public struct QualityScore: Sendable {
         }
 
         func parts(of document: Int) -> Parts {
-            var parts = Parts(engagement: 0.25, credibility: 0.5, growth: 0.25)
+            var parts = Parts(engagement: 0.25, credibility: 0.5, growth: 0.25, risk: risk.score(of: document))
             let rate = engagement[document]
             if !rate.isNaN, let median = peerMedianER[peerGroup(document)], median > 0 {
                 parts.engagement = min(rate / median, 3) / 3

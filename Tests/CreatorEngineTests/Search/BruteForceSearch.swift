@@ -34,7 +34,12 @@ struct BruteForceSearch {
             guard let distribution = field.dimension.distribution(of: profile.audience) else { return false }
             // The index keeps shares as Float.
             return predicate.matches(Double(Float(distribution.share(of: key))))
-        case .risk, .flag, .like, .overlap:
+        case .risk(let levels):
+            return levels.contains(fixture.index.risk.level(of: document))
+        case .flag(let names):
+            let raised = fixture.index.risk.flags(of: document).flags.map(\.rawValue)
+            return names.contains { raised.contains($0) }
+        case .like, .overlap:
             return false
         }
     }

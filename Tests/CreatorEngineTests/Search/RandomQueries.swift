@@ -51,7 +51,7 @@ struct RandomQueries {
     }
 
     mutating func leaf() -> QueryNode {
-        switch Int.random(in: 0..<12, using: &random) {
+        switch Int.random(in: 0..<14, using: &random) {
         case 0: return node(.text(TextTerm(text: random.pick(words), isPhrase: false)))
         case 1: return node(.text(TextTerm(text: random.pick(phrases.isEmpty ? words : phrases), isPhrase: true)))
         case 2: return node(.keyword(.country, random.subset(countries)))
@@ -61,6 +61,8 @@ struct RandomQueries {
         case 6: return node(.keyword(random.chance(0.5) ? .id : .handle, [random.pick(random.chance(0.5) ? ids : handles)]))
         case 7: return node(.platform(random.subset(Platform.allCases)))
         case 8: return node(.tier(random.subset(Tier.allCases, max: 3)))
+        case 12: return node(.risk(random.subset(RiskLevel.allCases, max: 2)))
+        case 13: return node(.flag(random.subset(QueryVocabulary.flagNames, max: 2)))
         case 9, 10:
             let field = random.pick(NumericField.allCases)
             let pool = numbers[field] ?? [0]
