@@ -32,8 +32,8 @@ struct BruteForceSearch {
             return predicates.contains { $0.matches(value) }
         case .audience(let field, let key, let predicate):
             guard let distribution = field.dimension.distribution(of: profile.audience) else { return false }
-            // The index keeps shares as Float.
-            return predicate.matches(Double(Float(distribution.share(of: key))))
+            // Shares and thresholds compare at the index's precision, Float.
+            return predicate.atFloatPrecision.matches(Double(Float(distribution.share(of: key))))
         case .risk(let levels):
             return levels.contains(fixture.index.risk.level(of: document))
         case .flag(let names):
