@@ -2,16 +2,16 @@
 /// ranking and the page's score parts), so each list is decoded (and each term's fields
 /// merged) once per search.
 final class PostingsCache {
-    private var decoded: [String: DecodedPostings] = [:]
+    private var decoded: [String: PostingList] = [:]
     private var merged: [String: (documents: SortedDocuments, scores: OwnedBuffer<Double>)] = [:]
     private var phrases: [String: PhraseCounts] = [:]
 
-    /// The occurrences found so far of one phrase (by its query text).
-    func phraseCounts(_ phrase: String) -> PhraseCounts {
-        if let known = phrases[phrase] { return known }
-        let counts = PhraseCounts()
-        phrases[phrase] = counts
-        return counts
+    func postings(of term: FieldTerm) -> PostingList {
+        let key = term.field.rawValue + "\u{0}" + String(term.info.postingsOffset)
+        if let known = decoded[key] { return known }
+        let postings = PostingList(term.reader.decodedPostings(term.info))
+        decoded[key] = postings
+        return postings
     }
 
     /// A term's documents over all fields with their scores, made by `make` on first use.
@@ -23,16 +23,48 @@ final class PostingsCache {
         return made
     }
 
-    func postings(of term: FieldTerm) -> DecodedPostings {
-        let key = term.field.rawValue + "\u{0}" + String(term.info.postingsOffset)
-        if let known = decoded[key] { return known }
-        let postings = term.reader.decodedPostings(term.info)
-        decoded[key] = postings
-        return postings
+    /// The occurrences found so far of one phrase (by its query text).
+    func phraseCounts(_ phrase: String, fields: Int) -> PhraseCounts {
+        if let known = phrases[phrase] { return known }
+        let counts = PhraseCounts(fields: fields)
+        phrases[phrase] = counts
+        return counts
     }
 }
 
-/// How often a phrase occurs in each field of the documents checked so far.
+/// One term's postings in one field, decoded, in buffers read without reference counting.
+struct PostingList {
+    let documents: SortedDocuments
+    let frequencies: OwnedBuffer<UInt32>
+
+    init(_ decoded: DecodedPostings) {
+        documents = SortedDocuments(owned: decoded.documents)
+        frequencies = OwnedBuffer(decoded.frequencies)
+    }
+}
+
+/// How often a phrase occurs in each field of the documents checked so far, in ascending
+/// document order (each plan checks documents in ascending order).
 final class PhraseCounts {
-    var byDocument: [UInt32: [UInt32]] = [:]
+    private let fields: Int
+    private var documents: [UInt32] = []
+    private var counts: [UInt32] = []
+
+    init(fields: Int) {
+        self.fields = fields
+    }
+
+    /// The counts recorded for `document`, searching forward from `cursor`.
+    func counts(of document: UInt32, cursor: inout Int) -> ArraySlice<UInt32>? {
+        while cursor < documents.count, documents[cursor] < document { cursor += 1 }
+        guard cursor < documents.count, documents[cursor] == document else { return nil }
+        return counts[cursor * fields..<(cursor + 1) * fields]
+    }
+
+    /// Records a document's counts (ignored unless after every recorded one).
+    func record(_ document: UInt32, _ found: [UInt32]) {
+        guard documents.last.map({ $0 < document }) ?? true else { return }
+        documents.append(document)
+        counts.append(contentsOf: found)
+    }
 }

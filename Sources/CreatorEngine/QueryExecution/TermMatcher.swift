@@ -29,12 +29,12 @@ final class TermMatcher: DocumentMatcher, ScoringLeaf {
 
     /// The union of the fields' documents, each with the sum of its fields' BM25: the
     /// fields are merged in one at a time (two-pointer merges of sorted lists).
-    private static func merge(_ lists: [(field: FieldTerm, postings: DecodedPostings)], bm25: BM25)
+    private static func merge(_ lists: [(field: FieldTerm, postings: PostingList)], bm25: BM25)
         -> (documents: [UInt32], scores: [Double]) {
         var documents: [UInt32] = [], scores: [Double] = []
         for (field, postings) in lists {
             let incoming = postings.documents
-            let frequencies = postings.frequencies
+            let frequencies = postings.frequencies.buffer
             var mergedDocuments: [UInt32] = [], mergedScores: [Double] = []
             mergedDocuments.reserveCapacity(documents.count + incoming.count)
             mergedScores.reserveCapacity(documents.count + incoming.count)
