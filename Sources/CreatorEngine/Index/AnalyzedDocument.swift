@@ -11,15 +11,18 @@ public struct AnalyzedDocument: Sendable {
     public var sketch: AudienceSketch?
     /// The display JSON (`StoredProfile`).
     public var stored: [UInt8]
+    /// The profile blocks of the creator's lookalike vector.
+    public var lookalike: LookalikeFeatures
 
     public init(profile: CreatorProfile, fields: [FieldTerms], hashtags: [String], categories: [String],
-                sketch: AudienceSketch?, stored: [UInt8]) {
+                sketch: AudienceSketch?, stored: [UInt8], lookalike: LookalikeFeatures = .empty) {
         self.profile = profile
         self.fields = fields
         self.hashtags = hashtags
         self.categories = categories
         self.sketch = sketch
         self.stored = stored
+        self.lookalike = lookalike
     }
 }
 

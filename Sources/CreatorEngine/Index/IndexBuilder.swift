@@ -17,6 +17,7 @@ public final class IndexBuilder {
     private var columns: [[Double]] = NumericColumn.allCases.map { _ in [] }
     private var audience: [AudienceBuilder] = AudienceDimension.allCases.map { _ in AudienceBuilder() }
     private var sketches: [UInt16] = []
+    private var lookalike = LookalikeBuilder()
     /// Per stored block: section offset, compressed length, uncompressed length, CRC, first slot, count.
     private var blockIndex = ByteWriter()
     private var storedSlots = 0
@@ -58,6 +59,7 @@ public final class IndexBuilder {
         }
         sketches.append(contentsOf: document.sketch?.buckets
             ?? [UInt16](repeating: AudienceSketch.empty, count: AudienceSketch.bucketCount))
+        lookalike.add(document.lookalike)
         return slot
     }
 
@@ -96,6 +98,8 @@ public final class IndexBuilder {
         var section = ByteWriter()
         section.appendArray(slotOfDocument)
         try writer.addSection("store.slots", section.bytes)
+        // Inverted on another thread while the sections below are written.
+        let overlapPostings = OverlapPostingsBuilder(sketches: sketches, slotOfDocument: slotOfDocument)
 
         try writeKeys(name: "ids", slotOfDocument.map { ids[Int($0)] }, sortKey: { $0 })
         ids = []
@@ -139,12 +143,18 @@ public final class IndexBuilder {
         }
         sketches = []
         try writer.addSection("sketch.minhash", sketchBytes.bytes)
+        try overlapPostings.write(to: writer)
 
         var fields: [IndexMeta.FieldFacts] = []
+        lookalike.beginContent(documentCount: documentCount)
         for (index, field) in TextField.allCases.enumerated() {
-            let (total, termCount) = try text[index].write(field: field, to: writer, documentOfSlot: documentOfSlot)
+            let (total, termCount) = try text[index].write(field: field, to: writer, documentOfSlot: documentOfSlot) {
+                lookalike.addPostings(field: field, termHash: $0, documentFrequency: $1, postings: $2)
+            }
             fields.append(.init(name: field.rawValue, totalLength: total, termCount: termCount))
         }
+        try lookalike.write(slotOfDocument: slotOfDocument, to: writer)
+        lookalike = LookalikeBuilder()
 
         let result = IndexMeta(formatVersion: Int(IndexFileFormat.version), documentCount: documentCount,
                                sketchBuckets: AudienceSketch.bucketCount, fields: fields, build: meta)

@@ -17,7 +17,7 @@
 public enum IndexFileFormat {
     public static let magic: [UInt8] = Array("CRTRIDX1".utf8)
     /// Bumped on every incompatible change to any section's layout.
-    public static let version: UInt32 = 1
+    public static let version: UInt32 = 2
     public static let headerSize = 64
     public static let tableEntrySize = 56
     public static let nameSize = 32
