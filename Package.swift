@@ -24,13 +24,16 @@ let package = Package(
             linkerSettings: [.linkedLibrary("simdjson"), .linkedLibrary("stdc++")]
         ),
 
+        // Lookalike scan kernels: int8 dot products, AVX2 chosen at run time (see csimilarity.h).
+        .target(name: "CSimilarity"),
+
         // Text analysis over ICU's C API. Imports no Foundation (see ARCHITECTURE.md).
         .target(name: "CreatorText", dependencies: ["CICU"]),
 
         // The engine: model, ingest, index storage, build (and later query, scoring, risk).
         .target(
             name: "CreatorEngine",
-            dependencies: ["CreatorText", "CZlib", "CZstd", "CSimdjson"]
+            dependencies: ["CreatorText", "CZlib", "CZstd", "CSimdjson", "CSimilarity"]
         ),
 
         // Deterministic synthetic dumps (`creators generate`).

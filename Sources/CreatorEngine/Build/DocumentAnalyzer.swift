@@ -52,7 +52,8 @@ public final class DocumentAnalyzer {
         indexed.recentPosts = []
         return AnalyzedDocument(
             profile: indexed, fields: fields, hashtags: hashtags, categories: categories,
-            sketch: sample.isEmpty ? nil : AudienceSketch(sample: sample), stored: stored, risk: risk)
+            sketch: sample.isEmpty ? nil : AudienceSketch(sample: sample), stored: stored, risk: risk,
+            lookalike: LookalikeFeatures(profile: profile, categories: categories))
     }
 
     /// Folds a keyword the way the index folds hashtags and categories (for queries).

@@ -13,9 +13,11 @@ public struct AnalyzedDocument: Sendable {
     public var stored: [UInt8]
     /// What the risk rules need beyond the columns, measured with the posts still at hand.
     public var risk: RiskSignals
+    /// The profile blocks of the creator's lookalike vector.
+    public var lookalike: LookalikeFeatures
 
     public init(profile: CreatorProfile, fields: [FieldTerms], hashtags: [String], categories: [String],
-                sketch: AudienceSketch?, stored: [UInt8], risk: RiskSignals? = nil) {
+                sketch: AudienceSketch?, stored: [UInt8], risk: RiskSignals? = nil, lookalike: LookalikeFeatures = .empty) {
         self.profile = profile
         self.fields = fields
         self.hashtags = hashtags
@@ -23,6 +25,7 @@ public struct AnalyzedDocument: Sendable {
         self.sketch = sketch
         self.stored = stored
         self.risk = risk ?? RiskSignals(profile: profile)
+        self.lookalike = lookalike
     }
 }
 

@@ -20,6 +20,8 @@ public final class CreatorIndex: @unchecked Sendable {
     private let audienceReaders: [AudienceReader]
     /// Fraud-risk levels, scores, flags and their evidence (see `Risk/`).
     public let risk: RiskReader
+    private let lookalikeVectors: LookalikeVectors
+    private let overlapEstimator: OverlapEstimator
 
     /// Opens the current generation of an index folder.
     public convenience init(directory: IndexDirectory) throws {
@@ -51,6 +53,9 @@ public final class CreatorIndex: @unchecked Sendable {
         textReaders = try TextField.allCases.map { try TextFieldReader(field: $0, file: file, documentCount: count) }
         audienceReaders = try AudienceDimension.allCases.map { try AudienceReader(dimension: $0, file: file, documentCount: count) }
         risk = try RiskReader(file: file, documentCount: count)
+        lookalikeVectors = try LookalikeVectors(file: file, documentCount: count)
+        overlapEstimator = try OverlapEstimator(file: file, documentCount: count, sketches: sketches,
+                                                sampleSizes: columnViews[NumericColumn.allCases.firstIndex(of: .sampleSize) ?? 0])
     }
 
     // MARK: - Identity
@@ -109,6 +114,11 @@ public final class CreatorIndex: @unchecked Sendable {
     public func sketch(of document: Int) -> UnsafeBufferPointer<UInt16> {
         UnsafeBufferPointer(rebasing: sketches[document * AudienceSketch.bucketCount..<(document + 1) * AudienceSketch.bucketCount])
     }
+
+    /// Lookalike vectors: similarity between creators (`like:`).
+    public var lookalike: LookalikeVectors { lookalikeVectors }
+    /// Estimated audience overlap between creators (`overlap:`).
+    public var overlap: OverlapEstimator { overlapEstimator }
 
     /// The creator's display JSON (see `StoredProfile`).
     public func storedJSON(of document: Int) throws -> [UInt8] { try store.json(of: document) }

@@ -18,6 +18,7 @@ public final class IndexBuilder {
     private var audience: [AudienceBuilder] = AudienceDimension.allCases.map { _ in AudienceBuilder() }
     private var sketches: [UInt16] = []
     private var risk = RiskBuilder()
+    private var lookalike = LookalikeBuilder()
     /// Per stored block: section offset, compressed length, uncompressed length, CRC, first slot, count.
     private var blockIndex = ByteWriter()
     private var storedSlots = 0
@@ -60,6 +61,7 @@ public final class IndexBuilder {
         sketches.append(contentsOf: document.sketch?.buckets
             ?? [UInt16](repeating: AudienceSketch.empty, count: AudienceSketch.bucketCount))
         risk.add(document.risk, primaryCategory: document.categories.first, blacklisting: profile.blacklisted)
+        lookalike.add(document.lookalike)
         return slot
     }
 
@@ -98,6 +100,8 @@ public final class IndexBuilder {
         var section = ByteWriter()
         section.appendArray(slotOfDocument)
         try writer.addSection("store.slots", section.bytes)
+        // Inverted on another thread while the sections below are written.
+        let overlapPostings = OverlapPostingsBuilder(sketches: sketches, slotOfDocument: slotOfDocument)
 
         // Risk reads the columns, so it goes before they are written and released.
         let columnIndex = Dictionary(uniqueKeysWithValues: NumericColumn.allCases.enumerated().map { ($1, $0) })
@@ -147,12 +151,18 @@ public final class IndexBuilder {
         }
         sketches = []
         try writer.addSection("sketch.minhash", sketchBytes.bytes)
+        try overlapPostings.write(to: writer)
 
         var fields: [IndexMeta.FieldFacts] = []
+        lookalike.beginContent(documentCount: documentCount)
         for (index, field) in TextField.allCases.enumerated() {
-            let (total, termCount) = try text[index].write(field: field, to: writer, documentOfSlot: documentOfSlot)
+            let (total, termCount) = try text[index].write(field: field, to: writer, documentOfSlot: documentOfSlot) {
+                lookalike.addPostings(field: field, termHash: $0, documentFrequency: $1, postings: $2)
+            }
             fields.append(.init(name: field.rawValue, totalLength: total, termCount: termCount))
         }
+        try lookalike.write(slotOfDocument: slotOfDocument, to: writer)
+        lookalike = LookalikeBuilder()
 
         let result = IndexMeta(formatVersion: Int(IndexFileFormat.version), documentCount: documentCount,
                                sketchBuckets: AudienceSketch.bucketCount, fields: fields, build: meta)

@@ -81,7 +81,11 @@ final class TextFieldBuilder {
     ///   32-byte `TermInfo` per term.
     /// - `text.<field>.lengths`: u16 tokens per document.
     /// Returns the total tokens of live documents and the number of terms kept.
-    func write(field: TextField, to writer: IndexFileWriter, documentOfSlot: [Int32]) throws -> (totalLength: UInt64, termCount: Int) {
+    /// `visitPostings` sees each kept term's hash, document frequency and encoded postings
+    /// (varint document delta, tf) as they are written (the lookalike vectors' content block).
+    func write(field: TextField, to writer: IndexFileWriter, documentOfSlot: [Int32],
+               visitPostings: (_ termHash: UInt64, _ documentFrequency: UInt32, _ postings: [UInt8]) -> Void = { _, _, _ in })
+        throws -> (totalLength: UInt64, termCount: Int) {
         let order = (0..<vocabulary.count).sorted { vocabulary.bytes(of: $0).lexicographicallyPrecedes(vocabulary.bytes(of: $1)) }
         var keptTerms: [String] = []
         var infos = ByteWriter(reservingCapacity: vocabulary.count * TermInfo.size)
@@ -121,6 +125,7 @@ final class TextFieldBuilder {
                 }
             }
             guard documentFrequency > 0 else { continue }
+            visitPostings(vocabulary.hashes[id], documentFrequency, docPostings)
             let postingsOffset = writer.sectionOffset
             try writer.append(docPostings)
             try writer.append(docPositions)

@@ -15,9 +15,16 @@ extension QueryPlanner {
                 return ListMatcher(SortedDocuments(mapped: documents ?? UnsafeBufferPointer(start: nil, count: 0)), label: "flag = \(name)")
             }
             return lists.count == 1 ? lists[0] : OrMatcher(lists, documentCount: count)
+        case .like(let references):
+            var documents: [Int] = []
+            for reference in references { documents += try resolve(reference, span: node.span) }
+            return LikeMatcher(vectors: index.lookalike, references: documents, label: node.label, documentCount: count)
+        case .overlap(let reference, let predicate):
+            let documents = try resolve(reference, span: node.span)
+            return OverlapMatcher(estimator: index.overlap, reference: documents[0], predicate: predicate,
+                                  label: node.label, documentCount: count)
         default:
-            throw QueryError(kind: .notIndexed, message: "'\(node.label)' needs signals this index does not hold yet",
-                             hint: "rebuild the index with a newer `creators build`", span: node.span, query: queryText)
+            throw QueryError(kind: .notIndexed, message: "'\(node.label)' is not a creator signal", span: node.span, query: queryText)
         }
     }
 }

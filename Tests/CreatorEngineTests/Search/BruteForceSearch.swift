@@ -6,6 +6,21 @@ import CreatorText
 struct BruteForceSearch {
     let fixture: SearchFixture
     let analyzer: TextAnalyzer
+    /// Documents by id and by lower-cased handle, found by scanning the profiles.
+    private let byID: [String: [Int]]
+    private let byHandle: [String: [Int]]
+
+    init(fixture: SearchFixture, analyzer: TextAnalyzer) {
+        self.fixture = fixture
+        self.analyzer = analyzer
+        var byID: [String: [Int]] = [:], byHandle: [String: [Int]] = [:]
+        for (document, profile) in fixture.profiles.enumerated() {
+            byID[profile.id, default: []].append(document)
+            byHandle[profile.handle.lowercased(), default: []].append(document)
+        }
+        self.byID = byID
+        self.byHandle = byHandle
+    }
 
     func matches(_ node: QueryNode, _ document: Int) -> Bool {
         let profile = fixture.profiles[document]
@@ -39,8 +54,14 @@ struct BruteForceSearch {
         case .flag(let names):
             let raised = fixture.index.risk.flags(of: document).flags.map(\.rawValue)
             return names.contains { raised.contains($0) }
-        case .like, .overlap:
-            return false
+        case .like(let references):
+            let named = references.flatMap { reference(of: $0) }
+            return !named.contains(document)
+                && named.contains { Float(fixture.index.lookalike.similarity(document, $0)) >= Float(LookalikeVectors.matchThreshold) }
+        case .overlap(let creator, let predicate):
+            guard let named = reference(of: creator).first, named != document,
+                  let share = fixture.index.overlap.share(of: document, sharedWith: named) else { return false }
+            return predicate.atFloatPrecision.matches(Double(Float(share)))
         }
     }
 
@@ -61,6 +82,14 @@ struct BruteForceSearch {
                     return wanted >= 0 && terms[part.text]?.contains(UInt32(wanted)) == true
                 }
             }
+        }
+    }
+
+    /// The documents a `like:`/`overlap:` reference names.
+    func reference(of reference: CreatorReference) -> [Int] {
+        switch reference {
+        case .id(let id): byID[id] ?? []
+        case .handle(let handle): byHandle[handle.lowercased()] ?? []
         }
     }
 

@@ -51,7 +51,7 @@ struct RandomQueries {
     }
 
     mutating func leaf() -> QueryNode {
-        switch Int.random(in: 0..<14, using: &random) {
+        switch Int.random(in: 0..<16, using: &random) {
         case 0: return node(.text(TextTerm(text: random.pick(words), isPhrase: false)))
         case 1: return node(.text(TextTerm(text: random.pick(phrases.isEmpty ? words : phrases), isPhrase: true)))
         case 2: return node(.keyword(.country, random.subset(countries)))
@@ -61,6 +61,10 @@ struct RandomQueries {
         case 6: return node(.keyword(random.chance(0.5) ? .id : .handle, [random.pick(random.chance(0.5) ? ids : handles)]))
         case 7: return node(.platform(random.subset(Platform.allCases)))
         case 8: return node(.tier(random.subset(Tier.allCases, max: 3)))
+        case 14: return node(.like([.id(random.pick(ids))]))
+        case 15:
+            return node(.overlap(.id(random.pick(ids)), .comparison(random.pick([.lessOrEqual, .greaterOrEqual]),
+                                                                   random.pick([0.0, 0.01, 0.05, 0.15, 0.3]))))
         case 12: return node(.risk(random.subset(RiskLevel.allCases, max: 2)))
         case 13: return node(.flag(random.subset(QueryVocabulary.flagNames, max: 2)))
         case 9, 10:

@@ -77,3 +77,46 @@ struct SearchScoringTests {
         }
     }
 }
+
+@Suite("Lookalike and overlap queries")
+struct SimilaritySearchTests {
+    @Test("like: ranks by similarity and excludes the named creator; an unknown creator is an error with its column")
+    func like() throws {
+        let fixture = try SearchFixture.generated.get()
+        let reference = 17
+        let id = fixture.index.id(of: reference)
+        let response = try fixture.searcher.search("like:\(id) limit:50")
+        #expect(!response.hits.isEmpty)
+        #expect(!response.hits.contains { $0.document == reference })
+        let similarities = response.hits.map { fixture.index.lookalike.similarity($0.document, reference) }
+        #expect(similarities.allSatisfy { $0 >= LookalikeVectors.matchThreshold - 1e-6 })
+        // The similarity part dominates: hits come in (nearly) descending similarity.
+        for (hit, similarity) in zip(response.hits, similarities) {
+            let part = hit.parts.first { $0.kind == .similarity }?.value ?? 0
+            #expect(abs(part - Searcher.similarityWeight * similarity) < 1e-9)
+        }
+
+        #expect(throws: QueryError.self) { try fixture.searcher.search("country:US like:@nobody_here") }
+        do {
+            _ = try fixture.searcher.search("country:US like:@nobody_here")
+        } catch {
+            #expect(error.kind == .unknownCreator)
+            #expect(error.column == 12)
+            #expect(error.description.contains("no creator @nobody_here in the index"))
+        }
+    }
+
+    @Test("overlap: keeps creators whose estimated shared audience passes the bound")
+    func overlap() throws {
+        let fixture = try SearchFixture.generated.get()
+        let withSample = try #require((0..<fixture.index.documentCount).first { fixture.index.overlap.hasSample($0) })
+        let id = fixture.index.id(of: withSample)
+        let low = try fixture.searcher.search("overlap:\(id)<=5% limit:1000")
+        let high = try fixture.searcher.search("overlap:\(id)>5% limit:1000")
+        let known = (0..<fixture.index.documentCount).filter {
+            $0 != withSample && fixture.index.overlap.share(of: $0, sharedWith: withSample) != nil
+        }
+        #expect(low.total + high.total == known.count)
+        for hit in high.hits { #expect((fixture.index.overlap.share(of: hit.document, sharedWith: withSample) ?? 0) > 0.05) }
+    }
+}

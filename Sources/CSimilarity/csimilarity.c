@@ -1,0 +1,65 @@
+#include "csimilarity.h"
+
+#if defined(__x86_64__) || defined(__i386__)
+#include <immintrin.h>
+#define CSIM_X86 1
+#endif
+
+int32_t csim_dot64(const int8_t *a, const int8_t *b) {
+    int32_t sum = 0;
+    for (int j = 0; j < CSIM_DIMENSIONS; j++) sum += (int32_t)a[j] * (int32_t)b[j];
+    return sum;
+}
+
+static void scan_portable(const int8_t *vectors, const float *inverse_norms, size_t count,
+                          const int8_t *reference, float scale, float *out) {
+    for (size_t i = 0; i < count; i++) {
+        const float value = (float)csim_dot64(vectors + i * CSIM_DIMENSIONS, reference) * inverse_norms[i] * scale;
+        out[i] = value > 1.0f ? 1.0f : value < -1.0f ? -1.0f : value;
+    }
+}
+
+#ifdef CSIM_X86
+/// Four vectors per step. |x|·sign(q, x) = x·q, and _mm256_maddubs_epi16 multiplies unsigned
+/// by signed bytes into pairwise int16 sums: with elements in -127...127 a pair is at most
+/// 2 · 127 · 127 = 32,258, so it never saturates; _mm256_madd_epi16 widens to int32.
+__attribute__((target("avx2")))
+static void scan_avx2(const int8_t *vectors, const float *inverse_norms, size_t count,
+                      const int8_t *reference, float scale, float *out) {
+    const __m256i q0 = _mm256_loadu_si256((const __m256i *)reference);
+    const __m256i q1 = _mm256_loadu_si256((const __m256i *)(reference + 32));
+    const __m256i ones = _mm256_set1_epi16(1);
+    const __m128 scales = _mm_set1_ps(scale);
+    const __m128 upper = _mm_set1_ps(1.0f), lower = _mm_set1_ps(-1.0f);
+    size_t i = 0;
+    for (; i + 4 <= count; i += 4) {
+        __m256i sums[4];
+        for (int k = 0; k < 4; k++) {
+            const int8_t *x = vectors + (i + (size_t)k) * CSIM_DIMENSIONS;
+            const __m256i x0 = _mm256_loadu_si256((const __m256i *)x);
+            const __m256i x1 = _mm256_loadu_si256((const __m256i *)(x + 32));
+            const __m256i p0 = _mm256_maddubs_epi16(_mm256_abs_epi8(x0), _mm256_sign_epi8(q0, x0));
+            const __m256i p1 = _mm256_maddubs_epi16(_mm256_abs_epi8(x1), _mm256_sign_epi8(q1, x1));
+            sums[k] = _mm256_add_epi32(_mm256_madd_epi16(p0, ones), _mm256_madd_epi16(p1, ones));
+        }
+        const __m256i s01 = _mm256_hadd_epi32(sums[0], sums[1]);
+        const __m256i s23 = _mm256_hadd_epi32(sums[2], sums[3]);
+        const __m256i s = _mm256_hadd_epi32(s01, s23);
+        const __m128i total = _mm_add_epi32(_mm256_castsi256_si128(s), _mm256_extracti128_si256(s, 1));
+        const __m128 result = _mm_mul_ps(_mm_mul_ps(_mm_cvtepi32_ps(total), _mm_loadu_ps(inverse_norms + i)), scales);
+        _mm_storeu_ps(out + i, _mm_max_ps(_mm_min_ps(result, upper), lower));
+    }
+    if (i < count) scan_portable(vectors + i * CSIM_DIMENSIONS, inverse_norms + i, count - i, reference, scale, out + i);
+}
+#endif
+
+void csim_scan64(const int8_t *vectors, const float *inverse_norms, size_t count,
+                 const int8_t *reference, float scale, float *out) {
+#ifdef CSIM_X86
+    if (__builtin_cpu_supports("avx2")) {
+        scan_avx2(vectors, inverse_norms, count, reference, scale, out);
+        return;
+    }
+#endif
+    scan_portable(vectors, inverse_norms, count, reference, scale, out);
+}
