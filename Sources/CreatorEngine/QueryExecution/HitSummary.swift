@@ -1,0 +1,26 @@
+/// What a result line shows about a creator, read from the index's columns and facets
+/// (no stored document is decompressed to list a page).
+public struct HitSummary: Sendable, Hashable {
+    public var id: String
+    public var handle: String
+    public var platform: String?
+    public var country: String?
+    public var tier: String?
+    public var followers: Double?
+    public var engagementRate: Double?
+    /// `low`/`medium`/`high`, when the index holds risk data.
+    public var risk: String?
+    public var flags: [String]
+}
+
+extension Searcher {
+    public func summary(of document: Int) -> HitSummary {
+        func known(_ value: Double) -> Double? { value.isNaN ? nil : value }
+        return HitSummary(
+            id: index.id(of: document), handle: index.handle(of: document),
+            platform: facets.platform(of: document), country: facets.country(of: document), tier: facets.tier(of: document),
+            followers: known(index.column(.followers)[document]),
+            engagementRate: known(index.column(.engagementRate)[document]),
+            risk: nil, flags: [])
+    }
+}
