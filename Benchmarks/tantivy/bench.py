@@ -545,7 +545,7 @@ def main() -> int:
         print(f"{klass:<10} {figures['queries']:>7} {figures['p50']:>8.3f} {figures['p99']:>8.3f} {figures['mean']:>8.3f}")
 
     with (HERE / f"results-{creators}.tsv").open("w", encoding="utf-8") as handle:
-        handle.write(f"# tantivy {stats['tantivy']} on {stats['documents']} creators, mix {mix.name}, "
+        handle.write(f"# {stats['tantivy']} on {stats['documents']} creators, mix {mix.name}, "
                      f"{args.rounds} timed runs per query, one thread; milliseconds; written by bench.py\n")
         handle.write(f"# build: {stats['seconds']:.1f} s, {stats['threads']} writer threads, {stats['segments']} segments\n")
         handle.write("# class\tqueries\tp50_ms\tp99_ms\n")
