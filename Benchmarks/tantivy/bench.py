@@ -52,6 +52,7 @@ from __future__ import annotations
 import argparse
 import json
 import math
+import os
 import re
 import resource
 import shutil
@@ -532,9 +533,11 @@ def main() -> int:
           f"add_document {stats['add_seconds']:.1f} s, commit + merges {stats['commit_merge_seconds']:.1f} s), "
           f"{stats['segments']} segments, {stats['index_bytes'] / 2**20:.0f} MiB, "
           f"peak RSS {stats['peak_rss_bytes'] / 2**20:.0f} MiB")
+    load_before = os.getloadavg()[0]
     summary, per_query = run(index, rows, args.rounds)
+    load = f"load average {load_before:.1f} before, {os.getloadavg()[0]:.1f} after"
     print(f"mix {mix.name}: {len(rows)} queries, {args.rounds} timed runs each, one thread, "
-          f"count + top-k per query")
+          f"count + top-k per query; {load}")
     print(f"{'class':<10} {'queries':>7} {'p50 ms':>8} {'p99 ms':>8} {'mean ms':>8}")
     order = ["facet", "range", "text", "sorted", "audience", "lookalike", "overlap", "all"]
     for klass in sorted(summary, key=lambda k: order.index(k) if k in order else 99):
@@ -546,7 +549,7 @@ def main() -> int:
 
     with (HERE / f"results-{creators}.tsv").open("w", encoding="utf-8") as handle:
         handle.write(f"# {stats['tantivy']} on {stats['documents']} creators, mix {mix.name}, "
-                     f"{args.rounds} timed runs per query, one thread; milliseconds; written by bench.py\n")
+                     f"{args.rounds} timed runs per query, one thread, {load}; milliseconds; written by bench.py\n")
         handle.write(f"# build: {stats['seconds']:.1f} s, {stats['threads']} writer threads, {stats['segments']} segments\n")
         handle.write("# class\tqueries\tp50_ms\tp99_ms\n")
         for klass in sorted(summary, key=lambda k: order.index(k) if k in order else 99):
