@@ -14,7 +14,7 @@ struct SearchCommand: ParsableCommand {
 
     @OptionGroup var location: IndexLocation
 
-    @Argument(parsing: .remaining, help: "The query (quote it for the shell; several words are joined with spaces).")
+    @Argument(parsing: .allUnrecognized, help: "The query (quote it for the shell; several words are joined with spaces).")
     var query: [String] = []
 
     @Flag(name: .long, help: "Print the JSON document the server's SEARCH returns.")
@@ -23,10 +23,14 @@ struct SearchCommand: ParsableCommand {
     @Flag(name: .long, help: "Show the parse tree, the plan and each hit's score parts.")
     var explain = false
 
+    @Option(name: .long, help: "Run the query this many times more and print the latency percentiles on stderr (for measuring).")
+    var repeatCount: Int = 0
+
     func run() throws {
         let text = query.joined(separator: " ")
         let searcher = Searcher(index: try location.open())
         do {
+            if repeatCount > 0 { try measure(text, searcher: searcher) }
             if explain {
                 let explanation = try searcher.explain(text)
                 print(json ? String(decoding: searcher.json(explanation), as: UTF8.self) : ResultTable.explanation(explanation, searcher: searcher))
@@ -38,5 +42,15 @@ struct SearchCommand: ParsableCommand {
             Terminal.status(error.description + (error.hint.map { "\nhint: " + $0 } ?? ""))
             throw ExitCode(2)
         }
+    }
+
+    /// Times `repeatCount` runs of the query (after the one shown) on this thread.
+    private func measure(_ text: String, searcher: Searcher) throws(QueryError) {
+        var times: [Double] = []
+        for _ in 0..<repeatCount { times.append(try searcher.search(text).tookMilliseconds) }
+        times.sort()
+        func percentile(_ share: Double) -> Double { times[min(times.count - 1, Int(Double(times.count) * share))] }
+        Terminal.status(String(format: "%d runs: p50 %.3f ms, p99 %.3f ms, max %.3f ms",
+                               times.count, percentile(0.5), percentile(0.99), times.last ?? 0))
     }
 }

@@ -14,7 +14,7 @@ final class AudienceMatcher: DocumentMatcher {
 
     init(reader: AudienceReader, key: String, predicate: NumericPredicate, label: String) {
         self.reader = reader
-        keyIndex = reader.keys.find(key)
+        keyIndex = reader.keyID(of: key)
         self.predicate = predicate
         description = label
         acceptsZero = predicate.matches(0)

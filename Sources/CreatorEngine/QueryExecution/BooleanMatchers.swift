@@ -1,17 +1,21 @@
 /// All children match. Lists its documents by walking the cheapest listable child (the
 /// *driver*) and checking the others on each of its documents, most selective first.
 final class AndMatcher: DocumentMatcher {
-    let parts: [DocumentMatcher]
+    private let list: MatcherList
+    var parts: [DocumentMatcher] { list.owned }
 
     init(_ parts: [DocumentMatcher]) {
-        // Most selective first: a document is rejected after as few checks as possible.
-        self.parts = parts.sorted { $0.estimate < $1.estimate }
+        // Cheap and selective first: a document is rejected after as little work as possible.
+        list = MatcherList(parts.sorted { ($0.checkCost, $0.estimate) < ($1.checkCost, $1.estimate) })
         super.init(estimate: parts.map(\.estimate).min() ?? 0)
     }
 
-    /// The child that lists the fewest documents, if any child can list at all.
+    /// The child that lists the fewest documents, if any child can list at all (at equal
+    /// cost, the one expected to pass the fewest: two column scans cost alike).
     var driver: DocumentMatcher? {
-        parts.filter { $0.iterationCost != .max }.min { $0.iterationCost < $1.iterationCost }
+        parts.filter { $0.iterationCost != .max }.min {
+            ($0.iterationCost, $0.estimate) < ($1.iterationCost, $1.estimate)
+        }
     }
 
     override var iterationCost: Int { driver?.iterationCost ?? .max }
@@ -21,10 +25,7 @@ final class AndMatcher: DocumentMatcher {
         return FilteredIterator(driver: driver.makeIterator(), checks: parts.filter { $0 !== driver })
     }
 
-    override func matches(_ document: UInt32) -> Bool {
-        for part in parts where !part.matches(document) { return false }
-        return true
-    }
+    override func matches(_ document: UInt32) -> Bool { list.allMatch(document) }
 
     override var label: String { "AND  (≤ \(estimate) docs)" }
     override var children: [DocumentMatcher] { parts }
@@ -32,12 +33,13 @@ final class AndMatcher: DocumentMatcher {
 
 /// Any child matches. Listable when every child is (a union of their lists).
 final class OrMatcher: DocumentMatcher {
-    let parts: [DocumentMatcher]
+    private let list: MatcherList
+    var parts: [DocumentMatcher] { list.owned }
     private let documentCount: Int
 
     init(_ parts: [DocumentMatcher], documentCount: Int) {
         // Most inclusive first: a document is accepted after as few checks as possible.
-        self.parts = parts.sorted { $0.estimate > $1.estimate }
+        list = MatcherList(parts.sorted { $0.estimate > $1.estimate })
         self.documentCount = documentCount
         super.init(estimate: min(documentCount, parts.reduce(0) { $0 + $1.estimate }))
     }
@@ -53,10 +55,7 @@ final class OrMatcher: DocumentMatcher {
 
     override func makeIterator() -> DocumentIterator { UnionIterator(parts.map { $0.makeIterator() }) }
 
-    override func matches(_ document: UInt32) -> Bool {
-        for part in parts where part.matches(document) { return true }
-        return false
-    }
+    override func matches(_ document: UInt32) -> Bool { list.anyMatches(document) }
 
     override var label: String { "OR  (≤ \(estimate) docs)" }
     override var children: [DocumentMatcher] { parts }
@@ -65,13 +64,16 @@ final class OrMatcher: DocumentMatcher {
 /// The complement of the child. Never listable on its own (it would list nearly everything).
 final class NotMatcher: DocumentMatcher {
     let part: DocumentMatcher
+    // Read without reference counting in the per-document check; `part` owns it.
+    private let unownedPart: Unmanaged<DocumentMatcher>
 
     init(_ part: DocumentMatcher, documentCount: Int) {
         self.part = part
+        unownedPart = Unmanaged.passUnretained(part)
         super.init(estimate: max(0, documentCount - part.estimate))
     }
 
-    override func matches(_ document: UInt32) -> Bool { !part.matches(document) }
+    override func matches(_ document: UInt32) -> Bool { !unownedPart._withUnsafeGuaranteedRef { $0.matches(document) } }
     override var label: String { "NOT" }
     override var children: [DocumentMatcher] { [part] }
     /// Nothing under a negation adds to the score.

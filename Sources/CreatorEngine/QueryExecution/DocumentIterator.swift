@@ -8,7 +8,7 @@ final class EmptyIterator: DocumentIterator {}
 
 /// Every document of the index, `0..<count`.
 final class RangeIterator: DocumentIterator {
-    private var current: UInt32 = 0
+    @exclusivity(unchecked) private var current: UInt32 = 0
     private let end: UInt32
 
     init(count: Int) {
@@ -25,7 +25,7 @@ final class RangeIterator: DocumentIterator {
 /// The documents of a sorted buffer.
 final class BufferIterator: DocumentIterator {
     private let documents: SortedDocuments
-    private var position = 0
+    @exclusivity(unchecked) private var position = 0
 
     init(_ documents: SortedDocuments) {
         self.documents = documents
@@ -41,41 +41,49 @@ final class BufferIterator: DocumentIterator {
 /// The documents of `driver` that every one of `checks` accepts.
 final class FilteredIterator: DocumentIterator {
     private let driver: DocumentIterator
-    private let checks: [DocumentMatcher]
+    // Read without reference counting per document; `driver` keeps the iterator alive.
+    private let unownedDriver: Unmanaged<DocumentIterator>
+    private let checks: MatcherList
 
     init(driver: DocumentIterator, checks: [DocumentMatcher]) {
         self.driver = driver
-        self.checks = checks
+        unownedDriver = Unmanaged.passUnretained(driver)
+        self.checks = MatcherList(checks)
     }
 
     override func next() -> UInt32? {
-        candidates: while let document = driver.next() {
-            for check in checks where !check.matches(document) { continue candidates }
-            return document
+        while let document = unownedDriver._withUnsafeGuaranteedRef({ $0.next() }) {
+            if checks.allMatch(document) { return document }
         }
         return nil
     }
 }
 
 /// The union of several iterators, each document once. The number of inputs is small (a
-/// comma list, a word's fields), so the smallest head is found by a linear scan.
+/// comma list, a few tiers), so the smallest head is found by a linear scan. Inputs and
+/// heads are read through plain buffers: no reference counting per document.
 final class UnionIterator: DocumentIterator {
     private let inputs: [DocumentIterator]
-    private var heads: [UInt32?]
+    // Safe: `inputs` keeps every iterator alive.
+    private let references: OwnedBuffer<Unmanaged<DocumentIterator>>
+    /// The next document of each input; `UInt32.max` once it is exhausted.
+    private let heads: UnsafeMutableBufferPointer<UInt32>
 
     init(_ inputs: [DocumentIterator]) {
         self.inputs = inputs
-        heads = inputs.map { $0.next() }
+        references = OwnedBuffer(inputs.map { Unmanaged.passUnretained($0) })
+        heads = .allocate(capacity: inputs.count)
+        for (index, input) in inputs.enumerated() { heads[index] = input.next() ?? .max }
     }
 
+    deinit { heads.deallocate() }
+
     override func next() -> UInt32? {
-        var smallest: UInt32?
-        for head in heads {
-            if let head, head < (smallest ?? .max) || smallest == nil { smallest = head }
-        }
-        guard let smallest else { return nil }
-        for index in heads.indices where heads[index] == smallest {
-            heads[index] = inputs[index].next()
+        var smallest = UInt32.max
+        for index in 0..<heads.count where heads[index] < smallest { smallest = heads[index] }
+        guard smallest != .max else { return nil }
+        for index in 0..<heads.count where heads[index] == smallest {
+            heads[index] = references.buffer[index]._withUnsafeGuaranteedRef { $0.next() } ?? .max
         }
         return smallest
     }

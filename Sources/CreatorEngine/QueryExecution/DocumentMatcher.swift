@@ -22,6 +22,10 @@ class DocumentMatcher {
     /// The matching documents, ascending. Only called when `iterationCost` is finite.
     func makeIterator() -> DocumentIterator { EmptyIterator() }
 
+    /// What one `matches` call costs, relative to a postings or column check (1): an AND
+    /// checks cheap conditions first, so costly ones (phrase positions) see fewer documents.
+    var checkCost: Int { 1 }
+
     /// Whether `document` matches (non-decreasing calls within a pass).
     func matches(_ document: UInt32) -> Bool { false }
 

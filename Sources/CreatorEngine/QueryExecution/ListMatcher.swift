@@ -3,7 +3,7 @@
 final class ListMatcher: DocumentMatcher {
     private let documents: SortedDocuments
     private let description: String
-    private var cursor = 0
+    @exclusivity(unchecked) private var cursor = 0
 
     init(_ documents: SortedDocuments, label: String) {
         self.documents = documents

@@ -16,13 +16,14 @@ final class PhraseMatcher: DocumentMatcher, ScoringLeaf {
     private let offsets: [UInt32]
     private let fieldPhrases: [FieldPhrase]
     private let bm25: BM25
-    /// Phrase occurrences per field for the last document checked.
-    private var lastDocument: UInt32 = .max
-    private var lastCounts: [UInt32] = []
+    /// Phrase occurrences per field by document, shared by the query's plans (the ranking
+    /// plan then reads what the matching plan found instead of reading positions again).
+    private let known: PhraseCounts
 
     /// `terms`: the phrase's analysed terms with their positions relative to the first.
-    init(text: String, terms: [(fields: [FieldTerm], offset: UInt32)], bm25: BM25) {
+    init(text: String, terms: [(fields: [FieldTerm], offset: UInt32)], cache: PostingsCache, bm25: BM25) {
         self.text = text
+        known = cache.phraseCounts(text)
         offsets = terms.map(\.offset)
         self.bm25 = bm25
         var phrases: [FieldPhrase] = []
@@ -30,13 +31,15 @@ final class PhraseMatcher: DocumentMatcher, ScoringLeaf {
             let inField = terms.compactMap { term in term.fields.first { $0.field == field } }
             guard inField.count == terms.count else { continue }
             phrases.append(FieldPhrase(
-                terms: inField, cursors: inField.map { TermCursor(reader: $0.reader, info: $0.info) },
+                terms: inField, cursors: inField.map { TermCursor(reader: $0.reader, info: $0.info, postings: cache.postings(of: $0)) },
                 weightedIDF: inField.reduce(0) { $0 + $1.weightedIDF }))
         }
         fieldPhrases = phrases
         let smallest = phrases.map { $0.terms.map { Int($0.info.documentFrequency) }.min() ?? 0 }
         super.init(estimate: smallest.reduce(0, +))
     }
+
+    override var checkCost: Int { 100 }
 
     override func matches(_ document: UInt32) -> Bool {
         counts(at: document).contains { $0 > 0 }
@@ -52,13 +55,13 @@ final class PhraseMatcher: DocumentMatcher, ScoringLeaf {
 
     /// How often the phrase occurs in each field of `document`.
     private func counts(at document: UInt32) -> [UInt32] {
-        if document == lastDocument { return lastCounts }
-        lastDocument = document
-        lastCounts = fieldPhrases.map { phrase in
+        if let counts = known.byDocument[document] { return counts }
+        let counts = fieldPhrases.map { phrase -> UInt32 in
             for cursor in phrase.cursors where !cursor.advance(to: document) { return 0 }
             return occurrences(of: phrase.cursors.map(\.positions))
         }
-        return lastCounts
+        known.byDocument[document] = counts
+        return counts
     }
 
     /// Start positions `p` of the first term such that term `i` is at `p + offsets[i]`.

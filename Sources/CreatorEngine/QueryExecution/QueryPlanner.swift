@@ -16,6 +16,7 @@ struct QueryPlanner {
     let index: CreatorIndex
     let analyzer: TextAnalyzer
     let scoring: TextScoring
+    let postingsCache: PostingsCache
     /// The query text, for errors that point into it.
     let queryText: String
 
@@ -45,7 +46,8 @@ struct QueryPlanner {
         case .tier(let tiers):
             return anyOf(tiers.map { facet(.tier, $0.rawValue, label: "tier = \($0.rawValue)") })
         case .numeric(let field, let predicates):
-            return ColumnMatcher(values: index.column(field.column), predicates: predicates, label: node.label)
+            return ColumnMatcher(values: index.column(field.column), predicates: predicates, label: node.label,
+                                 superset: field == .followers ? tierLists(spanning: predicates) : nil)
         case .audience(let field, let key, let predicate):
             return AudienceMatcher(reader: index.audience(field.dimension), key: key, predicate: predicate, label: node.label)
         case .risk, .flag, .like, .overlap:
@@ -65,6 +67,20 @@ struct QueryPlanner {
                              hint: "use an id (tiktok:6812345) or @handle of an indexed creator", span: span, query: queryText)
         }
         return documents
+    }
+
+    /// The facet lists of the tiers whose follower ranges some predicate can accept
+    /// (`nil` when that is every tier: listing them would be a full scan).
+    private func tierLists(spanning predicates: [NumericPredicate]) -> [SortedDocuments]? {
+        let tiers = Tier.allCases.filter { tier in
+            let range = tier.followerRange
+            return predicates.contains { predicate in
+                let (lower, upper) = predicate.bounds
+                return (upper.map { $0.value >= range.lowerBound } ?? true) && (lower.map { $0.value < range.upperBound } ?? true)
+            }
+        }
+        guard tiers.count < Tier.allCases.count else { return nil }
+        return tiers.map { SortedDocuments(mapped: index.facet(.tier).documents(for: $0.rawValue)) }
     }
 
     private func anyOf(_ parts: [DocumentMatcher]) -> DocumentMatcher {
@@ -96,23 +112,25 @@ struct QueryPlanner {
         let analysed = analyzer.analyze(term.text)
         var seen = Set<String>()
         let distinct = analysed.filter { seen.insert($0.text).inserted }
-        guard !distinct.isEmpty else {
+        if distinct.isEmpty {
             return EverythingMatcher(documentCount: count, label: "\"\(term.text)\" has no searchable words: no condition")
         }
-        let lookedUp = distinct.map { (term: $0, fields: FieldTerm.lookUp($0.text, in: index, scoring: scoring)) }
         let isPhrase = term.isPhrase && distinct.count > 1
-        let terms = lookedUp.map {
-            TermMatcher(term: $0.term.text, fields: $0.fields, bm25: scoring.bm25, documentCount: count, isScoring: !isPhrase)
+        var fieldsOfTerm: [String: [FieldTerm]] = [:]
+        var parts: [DocumentMatcher] = []
+        for analysedTerm in distinct {
+            let fields = FieldTerm.lookUp(analysedTerm.text, in: index, scoring: scoring)
+            fieldsOfTerm[analysedTerm.text] = fields
+            parts.append(TermMatcher(term: analysedTerm.text, fields: fields, cache: postingsCache, bm25: scoring.bm25,
+                                     documentCount: count, isScoring: !isPhrase))
         }
-        guard isPhrase else { return terms.count == 1 ? terms[0] : AndMatcher(terms) }
-        let first = UInt32(analysed.map(\.position).min() ?? 0)
-        let phrase = PhraseMatcher(
-            text: term.text,
-            terms: analysed.map { term in
-                (fields: lookedUp.first { $0.term.text == term.text }?.fields ?? [], offset: UInt32(term.position) - first)
-            },
-            bm25: scoring.bm25)
-        return AndMatcher(terms + [phrase])
+        if isPhrase {
+            let first = analysed.map(\.position).min() ?? 0
+            let positioned = analysed.map { (fields: fieldsOfTerm[$0.text] ?? [], offset: UInt32($0.position - first)) }
+            parts.append(PhraseMatcher(text: term.text, terms: positioned, cache: postingsCache, bm25: scoring.bm25))
+        }
+        if parts.count == 1 { return parts[0] }
+        return AndMatcher(parts)
     }
 }
 

@@ -55,34 +55,38 @@ public final class Searcher: Sendable {
         let clock = ContinuousClock()
         let start = clock.now
         return try analyzers.withAnalyzer { analyzer throws(QueryError) in
-            let planner = QueryPlanner(index: index, analyzer: analyzer, scoring: scoring, queryText: text)
+            let planner = QueryPlanner(index: index, analyzer: analyzer, scoring: scoring,
+                                       postingsCache: PostingsCache(), queryText: text)
             let root = try query.root.map { node throws(QueryError) in try planner.matcher(for: node) }
                 ?? EverythingMatcher(documentCount: index.documentCount)
             let plan = PlanDescription(root: root, documentCount: index.documentCount).text
+            // Matchers move forward only, and listing documents reads ahead of the document
+            // being scored (a union fetches the next head of each input), so scoring uses
+            // matchers of its own: one plan ranks the matches, another scores the page.
+            func scoringLeaves() throws(QueryError) -> [ScoringLeaf] {
+                try query.root.map { node throws(QueryError) in try planner.matcher(for: node).scoringLeaves } ?? []
+            }
             var collector = TopKCollector(capacity: query.offset + query.limit)
-            let total = try collect(root, sort: query.sort, into: &collector, deadline: start + timeLimit, text: text)
+            let total = try collect(root, leaves: query.sort.key == .score ? try scoringLeaves() : [], sort: query.sort,
+                                    into: &collector, deadline: start + timeLimit, text: text)
             let page = collector.sorted().dropFirst(query.offset).map(\.document)
-            // A second, fresh plan scores the page (matchers move forward only, and with a
-            // field order the first pass computed no scores).
-            let scorer = try query.root.map { node throws(QueryError) in try planner.matcher(for: node) }
-            let hits = scoreParts(of: page, leaves: scorer?.scoringLeaves ?? [])
+            let hits = scoreParts(of: page, leaves: try scoringLeaves())
             let response = SearchResponse(total: total, tookMilliseconds: Self.milliseconds(clock.now - start), hits: hits)
             return (response, plan)
         }
     }
 
     /// Counts every match and offers each to the collector under the query's order.
-    private func collect(_ root: DocumentMatcher, sort: SortOrder, into collector: inout TopKCollector,
+    private func collect(_ root: DocumentMatcher, leaves: [ScoringLeaf], sort: SortOrder, into collector: inout TopKCollector,
                          deadline: ContinuousClock.Instant, text: String) throws(QueryError) -> Int {
         let iterator = root.iterationCost == .max
             ? FilteredIterator(driver: RangeIterator(count: index.documentCount), checks: [root])
             : root.makeIterator()
-        let leaves = root.scoringLeaves
         let column = sort.key.column.map { index.column($0) }
         var total = 0
         while let document = iterator.next() {
             total += 1
-            if total & 0xFFFF == 0, ContinuousClock.now > deadline {
+            if total & 0x3FF == 0, ContinuousClock.now > deadline {
                 throw QueryError(kind: .timeLimit, message: "the query ran longer than \(timeLimit) and was stopped",
                                  hint: "add a selective filter (category:, country:, a text word)",
                                  span: 0..<max(1, text.count), query: text)

@@ -1,67 +1,49 @@
-/// A forward-only cursor over one term's postings in one field, with the positions of
-/// the current posting read on demand.
+/// A forward-only cursor over one term's postings in one field, for phrases: documents
+/// come from the decoded postings, and the positions of the current document are read
+/// from the file on demand, stepping over the positions of the documents passed by.
 final class TermCursor {
-    private var postings: PostingsCursor?
-    /// The current document; `UInt32.max` before the start and after the end.
-    private(set) var document: UInt32 = .max
-    private var started = false
+    private let postings: DecodedPostings
+    private var positionsData: VarintCursor?
+    /// Index of the current posting (`-1` before the first).
+    @exclusivity(unchecked) private var index = -1
+    /// Position values stored before the current posting, and how many were stepped over.
+    @exclusivity(unchecked) private var positionsBefore = 0
+    @exclusivity(unchecked) private var positionsConsumed = 0
     private var cachedPositions: [UInt32]?
 
-    init(reader: TextFieldReader, info: TermInfo) {
-        // A postings slice outside the file (corruption `stats --verify` reports) reads as empty.
-        postings = try? reader.postings(info)
+    init(reader: TextFieldReader, info: TermInfo, postings: DecodedPostings) {
+        self.postings = postings
+        positionsData = reader.positions(info).map { VarintCursor($0) }
     }
 
     /// Moves to the first posting at or after `target`; whether it is exactly `target`.
     func advance(to target: UInt32) -> Bool {
-        if started, document >= target { return document == target }
-        started = true
-        while postings != nil {
-            // A truncated or corrupt list ends where it stops decoding.
-            guard (try? postings?.next()) == true, let current = postings?.document else { break }
-            if current >= target {
-                document = current
-                cachedPositions = nil
-                return current == target
-            }
-        }
-        postings = nil
-        document = .max
-        return false
-    }
-
-    /// Moves to the next posting; `nil` at the end.
-    func next() -> UInt32? {
-        guard postings != nil, (try? postings?.next()) == true, let current = postings?.document else {
-            postings = nil
-            document = .max
-            return nil
-        }
-        started = true
-        document = current
+        let documents = postings.documents
+        if index >= 0, index < documents.count, documents[index] >= target { return documents[index] == target }
+        var next = max(index, 0)
+        while next < documents.count, documents[next] < target { next += 1 }
+        for passed in max(index, 0)..<next { positionsBefore += Int(postings.frequencies[passed]) }
+        index = next
         cachedPositions = nil
-        return current
+        return next < documents.count && documents[next] == target
     }
 
-    /// Occurrences of the term in the current document.
-    var frequency: UInt32 { postings?.frequency ?? 0 }
-
-    /// Word positions of the term in the current document, ascending.
+    /// Word positions of the term in the current document, ascending (empty if the file's
+    /// positions are damaged).
     var positions: [UInt32] {
         if let cachedPositions { return cachedPositions }
-        let read = (try? postings?.readPositions()) ?? []
-        cachedPositions = read
-        return read
+        guard index >= 0, index < postings.documents.count, var data = positionsData,
+              (try? data.skip(positionsBefore - positionsConsumed)) != nil else { return [] }
+        var result: [UInt32] = []
+        var position: UInt32 = 0
+        for _ in 0..<postings.frequencies[index] {
+            guard let delta = try? data.next() else { return [] }
+            position += delta
+            result.append(position)
+        }
+        positionsData = data
+        positionsConsumed = positionsBefore + result.count
+        cachedPositions = result
+        return result
     }
-}
-
-/// Lists one term's documents in one field.
-final class TermCursorIterator: DocumentIterator {
-    private let cursor: TermCursor
-
-    init(_ cursor: TermCursor) {
-        self.cursor = cursor
-    }
-
-    override func next() -> UInt32? { cursor.next() }
 }

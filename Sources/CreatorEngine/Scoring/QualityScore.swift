@@ -10,15 +10,11 @@
 /// - growth: follower growth over the history window, −2% → 0 and +10% or more → 1.
 /// Unknown parts count as below typical (engagement and growth 0.25, credibility 0.5):
 /// missing data never lifts a creator above one that shows good figures.
-// @unchecked: the column views point into the immutable mapping of the index the owning
-// `Searcher` keeps open.
-public struct QualityScore: @unchecked Sendable {
-    /// Median engagement rate per peer group (`platform * 256 + tier`).
-    private let peerMedianER: [Int: Double]
-    private let facets: DocumentFacets
-    private let engagement: UnsafeBufferPointer<Double>
-    private let credibility: UnsafeBufferPointer<Double>
-    private let growth: UnsafeBufferPointer<Double>
+public struct QualityScore: Sendable {
+    private let signals: Signals
+    /// Every creator's score, computed once when the searcher opens (filter-only queries
+    /// read it for each match).
+    private let scores: [Double]
 
     public struct Parts: Sendable, Hashable {
         public var engagement: Double
@@ -28,47 +24,67 @@ public struct QualityScore: @unchecked Sendable {
     }
 
     init(index: CreatorIndex, facets: DocumentFacets) {
-        self.facets = facets
-        engagement = index.column(.engagementRate)
-        credibility = index.column(.credibility)
-        growth = index.column(.growth)
-        // Medians from an evenly spaced sample of at most ~64k creators: exact enough for
-        // a ranking signal, and opening stays fast at millions of creators.
-        let count = index.documentCount
-        let stride = max(1, count / 65_536)
-        var groups: [Int: [Double]] = [:]
-        for document in Swift.stride(from: 0, to: count, by: stride) {
-            let rate = engagement[document]
-            guard !rate.isNaN else { continue }
-            groups[Self.peerGroup(facets, document), default: []].append(rate)
-        }
-        peerMedianER = groups.mapValues { values in
-            let sorted = values.sorted()
-            return sorted[sorted.count / 2]
-        }
+        let signals = Signals(index: index, facets: facets)
+        self.signals = signals
+        scores = (0..<index.documentCount).map { signals.parts(of: $0).total }
     }
 
-    private static func peerGroup(_ facets: DocumentFacets, _ document: Int) -> Int {
-        Int(facets.platformOf[document]) * 256 + Int(facets.tierOf[document])
-    }
+    public func parts(of document: Int) -> Parts { signals.parts(of: document) }
 
-    public func parts(of document: Int) -> Parts {
-        var parts = Parts(engagement: 0.25, credibility: 0.5, growth: 0.25)
-        let rate = engagement[document]
-        if !rate.isNaN, let median = peerMedianER[Self.peerGroup(facets, document)], median > 0 {
-            parts.engagement = min(rate / median, 3) / 3
-        }
-        let share = credibility[document]
-        if !share.isNaN { parts.credibility = min(max(share, 0), 1) }
-        let change = growth[document]
-        if !change.isNaN { parts.growth = min(max((change + 0.02) / 0.12, 0), 1) }
-        return parts
-    }
-
-    public func score(of document: Int) -> Double { parts(of: document).total }
+    public func score(of document: Int) -> Double { scores[document] }
 
     /// The median engagement rate of the creator's peers (platform × tier), if known.
     public func peerMedianEngagement(of document: Int) -> Double? {
-        peerMedianER[Self.peerGroup(facets, document)]
+        signals.peerMedianER[signals.peerGroup(document)]
+    }
+
+    /// The columns the score reads and the peers' medians.
+    // @unchecked: the column views point into the immutable mapping of the index the
+    // owning `Searcher` keeps open.
+    private struct Signals: @unchecked Sendable {
+        /// Median engagement rate per peer group (`platform * 256 + tier`).
+        let peerMedianER: [Int: Double]
+        let facets: DocumentFacets
+        let engagement: UnsafeBufferPointer<Double>
+        let credibility: UnsafeBufferPointer<Double>
+        let growth: UnsafeBufferPointer<Double>
+
+        init(index: CreatorIndex, facets: DocumentFacets) {
+            self.facets = facets
+            engagement = index.column(.engagementRate)
+            credibility = index.column(.credibility)
+            growth = index.column(.growth)
+            // Medians from an evenly spaced sample of at most ~64k creators: exact enough
+            // for a ranking signal, and opening stays fast at millions of creators.
+            let count = index.documentCount
+            let stride = max(1, count / 65_536)
+            var groups: [Int: [Double]] = [:]
+            for document in Swift.stride(from: 0, to: count, by: stride) {
+                let rate = engagement[document]
+                guard !rate.isNaN else { continue }
+                groups[Int(facets.platformOf[document]) * 256 + Int(facets.tierOf[document]), default: []].append(rate)
+            }
+            peerMedianER = groups.mapValues { values in
+                let sorted = values.sorted()
+                return sorted[sorted.count / 2]
+            }
+        }
+
+        func peerGroup(_ document: Int) -> Int {
+            Int(facets.platformOf[document]) * 256 + Int(facets.tierOf[document])
+        }
+
+        func parts(of document: Int) -> Parts {
+            var parts = Parts(engagement: 0.25, credibility: 0.5, growth: 0.25)
+            let rate = engagement[document]
+            if !rate.isNaN, let median = peerMedianER[peerGroup(document)], median > 0 {
+                parts.engagement = min(rate / median, 3) / 3
+            }
+            let share = credibility[document]
+            if !share.isNaN { parts.credibility = min(max(share, 0), 1) }
+            let change = growth[document]
+            if !change.isNaN { parts.growth = min(max((change + 0.02) / 0.12, 0), 1) }
+            return parts
+        }
     }
 }
