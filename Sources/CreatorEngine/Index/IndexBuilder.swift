@@ -104,10 +104,9 @@ public final class IndexBuilder {
         let overlapPostings = OverlapPostingsBuilder(sketches: sketches, slotOfDocument: slotOfDocument)
 
         // Risk reads the columns, so it goes before they are written and released.
-        let columnIndex = Dictionary(uniqueKeysWithValues: NumericColumn.allCases.enumerated().map { ($1, $0) })
-        try risk.write(to: writer, slotOfDocument: slotOfDocument) { column, slot in
-            columnIndex[column].map { columns[$0][slot] } ?? .nan
-        }
+        try risk.write(to: writer, slotOfDocument: slotOfDocument, columns: RiskFeatures.columns.map { column in
+            NumericColumn.allCases.firstIndex(of: column).map { columns[$0] } ?? []
+        })
 
         try writeKeys(name: "ids", slotOfDocument.map { ids[Int($0)] }, sortKey: { $0 })
         ids = []

@@ -17,9 +17,9 @@ public struct PeerComparison: Sendable, Equatable {
     public var score: Double
     /// Share of peers below the creator, 0–100.
     public var percentile: Double
-    /// The peer group (an index into `PeerTable.groups`) and its size for this metric.
+    /// The peer group (an index into `PeerTable.groups`; `RiskAssessment.peers` names it)
+    /// and its number of creators with a value of the metric.
     public var group: Int
-    public var groupDescription: String
     public var peerCount: Int
 }
 
@@ -50,8 +50,10 @@ public struct RiskAssessment: Sendable {
     public var flags: RiskFlags
     public var score: Double
     public var level: RiskLevel
+    /// The peer table the creator was judged against.
+    public var peers: PeerTable
     /// The as-of day staleness was measured against.
-    public var asOfDay: Int64?
+    public var asOfDay: Int64? { peers.asOfDay }
     public var engagement: PeerComparison?
     public var commentsPerLike: PeerComparison?
     public var credibility: PeerComparison?
@@ -59,4 +61,9 @@ public struct RiskAssessment: Sendable {
     public var audienceHomeShare: PeerComparison?
 
     public func check(_ flag: RiskFlag) -> RiskCheck { checks[flag.position] }
+
+    /// Who a comparison's peers are ("Instagram mid-tier creators"); names are made only when asked for.
+    public func peerDescription(_ comparison: PeerComparison) -> String {
+        peers.groups.indices.contains(comparison.group) ? peers.groups[comparison.group].description : "peers"
+    }
 }

@@ -39,14 +39,14 @@ struct RiskBuilder {
         if let blacklisting { blacklistings[slot] = blacklisting }
     }
 
-    /// Writes the sections for documents `0..<slotOfDocument.count`; `column(c, slot)` is the
-    /// slot's value of column `c` (NaN when unknown).
-    mutating func write(to writer: IndexFileWriter, slotOfDocument: [UInt32],
-                        column: (NumericColumn, Int) -> Double) throws {
+    /// Writes the sections for documents `0..<slotOfDocument.count`; `columns` holds the
+    /// values by slot of `RiskFeatures.columns`, in that order (NaN when unknown).
+    mutating func write(to writer: IndexFileWriter, slotOfDocument: [UInt32], columns: [[Double]]) throws {
+        precondition(columns.count == RiskFeatures.columns.count, "risk needs the columns of RiskFeatures.columns")
         let count = slotOfDocument.count
         func features(_ document: Int) -> RiskFeatures {
             let slot = Int(slotOfDocument[document])
-            return RiskFeatures(signals: signals[slot]) { column($0, slot) }
+            return RiskFeatures(signals: signals[slot]) { columns[$0][slot] }
         }
         let (peers, groupOfDocument) = PeerTable.build(
             count: count, features: features, category: { categoryOfSlot[Int(slotOfDocument[$0])] },

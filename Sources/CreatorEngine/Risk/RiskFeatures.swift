@@ -19,20 +19,23 @@ public struct RiskFeatures: Sendable {
         self.followers = followers
     }
 
-    /// `column` gives the creator's value of a column, NaN when unknown.
-    public init(signals: RiskSignals, column: (NumericColumn) -> Double) {
-        func known(_ value: Double) -> Double? { value.isNaN ? nil : value }
-        self.init(signals: signals, followers: known(column(.followers)) ?? 0)
-        following = known(column(.following))
-        credibility = known(column(.credibility))
-        updatedDay = known(column(.updatedAt)).map { Timestamp(secondsSinceEpoch: Int64($0)).day }
-        completedDeals = known(column(.collaborationsCompleted))
-        lateDeals = known(column(.collaborationsLate))
-        ghostedDeals = known(column(.collaborationsGhosted))
-        disputedDeals = known(column(.collaborationsDisputes))
+    /// `value(position)` gives the creator's value of `RiskFeatures.columns[position]`, NaN when unknown.
+    public init(signals: RiskSignals, value: (Int) -> Double) {
+        func known(_ position: Int) -> Double? {
+            let number = value(position)
+            return number.isNaN ? nil : number
+        }
+        self.init(signals: signals, followers: known(0) ?? 0)
+        following = known(1)
+        credibility = known(2)
+        updatedDay = known(3).map { Timestamp(secondsSinceEpoch: Int64($0)).day }
+        completedDeals = known(4)
+        lateDeals = known(5)
+        ghostedDeals = known(6)
+        disputedDeals = known(7)
     }
 
-    /// The columns `init(signals:column:)` reads.
+    /// The columns `init(signals:value:)` reads, in the order of its positions.
     public static let columns: [NumericColumn] = [
         .followers, .following, .credibility, .updatedAt, .collaborationsCompleted, .collaborationsLate,
         .collaborationsGhosted, .collaborationsDisputes,

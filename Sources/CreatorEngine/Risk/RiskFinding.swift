@@ -13,6 +13,8 @@ public struct RiskFinding: Sendable {
     public var summary: String
     public var evidence: [(key: String, value: Value)]
     public var peers: [PeerComparison]
+    /// Who the peers of each of `peers` are ("Instagram mid-tier creators").
+    public var peerGroups: [String] = []
 
     init(flag: RiskFlag, assessment: RiskAssessment, blacklisting: (reason: String?, source: String?, since: String?)?) {
         let check = assessment.check(flag)
@@ -39,6 +41,7 @@ public struct RiskFinding: Sendable {
         case .blacklisted: describeBlacklisting(blacklisting, raised: raised)
         case .staleData: describeStaleness(features, asOf: assessment.asOfDay, raised: raised)
         }
+        peerGroups = peers.map { assessment.peerDescription($0) }
     }
 
     private mutating func add(_ key: String, _ value: Double?) {
@@ -92,7 +95,7 @@ public struct RiskFinding: Sendable {
         add("minimum_ratio", RiskPolicy.lowEngagementRatio)
         add("minimum_score", RiskPolicy.lowEngagementScore)
         peers = [engagement]
-        let sentence = "engagement rate \(RiskWording.percent(engagement.value)), where \(engagement.groupDescription) of this size "
+        let sentence = "engagement rate \(RiskWording.percent(engagement.value)), where \(assessment.peerDescription(engagement)) of this size "
             + "typically get \(RiskWording.percent(engagement.typical)) (middle half \(RiskWording.percent(engagement.lowerQuartile))–"
             + "\(RiskWording.percent(engagement.upperQuartile))): \(RiskWording.multiple(engagement.ratio)) typical, "
             + "\(RiskWording.standing(engagement))."
@@ -106,7 +109,7 @@ public struct RiskFinding: Sendable {
             peers.append(engagement)
             let high = engagement.ratio >= RiskPolicy.highEngagementRatio && engagement.score >= RiskPolicy.highEngagementScore
             sentences.append("engagement rate \(RiskWording.percent(engagement.value)) is \(RiskWording.multiple(engagement.ratio)) "
-                + "the typical \(RiskWording.percent(engagement.typical)) of \(engagement.groupDescription) of this size "
+                + "the typical \(RiskWording.percent(engagement.typical)) of \(assessment.peerDescription(engagement)) of this size "
                 + "(\(RiskWording.standing(engagement)))" + (high ? ", more than real audiences give: often engagement pods or bought likes" : ""))
         }
         if let comments = assessment.commentsPerLike {
@@ -114,7 +117,7 @@ public struct RiskFinding: Sendable {
             peers.append(comments)
             let high = comments.ratio >= RiskPolicy.commentsPerLikeRatio && comments.score >= RiskPolicy.commentsPerLikeScore
             sentences.append("\(RiskWording.number(comments.value * 100)) comments per 100 likes, \(RiskWording.multiple(comments.ratio)) "
-                + "the typical \(RiskWording.number(comments.typical * 100)) of \(comments.groupDescription)"
+                + "the typical \(RiskWording.number(comments.typical * 100)) of \(assessment.peerDescription(comments))"
                 + (high ? ": comments out of proportion to likes, a sign of comment pods or bought comments" : ""))
         }
         add("engagement_ratio_threshold", RiskPolicy.highEngagementRatio)
@@ -132,7 +135,7 @@ public struct RiskFinding: Sendable {
             : "the data provider estimates \(RiskWording.percent(credibility)) of the followers are real, active accounts"
         if let peer = assessment.credibility {
             peers = [peer]
-            sentence += "; \(peer.groupDescription) typically have \(RiskWording.percent(peer.typical)) (middle half "
+            sentence += "; \(assessment.peerDescription(peer)) typically have \(RiskWording.percent(peer.typical)) (middle half "
                 + "\(RiskWording.percent(peer.lowerQuartile))–\(RiskWording.percent(peer.upperQuartile)))"
         }
         summary = sentence + "."
@@ -157,7 +160,7 @@ public struct RiskFinding: Sendable {
         }
         if let peer = assessment.audienceHomeShare {
             peers = [peer]
-            sentence += ". \(peer.groupDescription.prefix(1).uppercased() + peer.groupDescription.dropFirst()) typically have "
+            sentence += ". \(assessment.peerDescription(peer).prefix(1).uppercased() + assessment.peerDescription(peer).dropFirst()) typically have "
                 + "\(RiskWording.percent(peer.typical)) of their audience at home"
         }
         summary = sentence + (raised ? ". An audience that lives elsewhere and speaks another language is often bought or irrelevant to the creator's market." : ".")
@@ -175,7 +178,7 @@ public struct RiskFinding: Sendable {
             + "(\(RiskWording.number(ratio)) per follower)"
         if let peer = assessment.followingRatio {
             peers = [peer]
-            sentence += "; \(peer.groupDescription) typically follow \(RiskWording.number(peer.typical)) per follower"
+            sentence += "; \(assessment.peerDescription(peer)) typically follow \(RiskWording.number(peer.typical)) per follower"
         }
         summary = sentence + (raised ? ": typical of follow-back schemes, where followers are traded rather than won." : ".")
     }
@@ -264,10 +267,10 @@ public struct RiskFinding: Sendable {
         if !peers.isEmpty {
             json.key("peers")
             json.beginArray()
-            for peer in peers {
+            for (index, peer) in peers.enumerated() {
                 json.beginObject()
                 json.key("metric"); json.value(peer.metric.name)
-                json.key("group"); json.value(peer.groupDescription)
+                json.key("group"); json.value(index < peerGroups.count ? peerGroups[index] : "peers")
                 json.key("creators"); json.value(peer.peerCount)
                 json.key("value"); json.value(peer.value)
                 json.key("typical"); json.value(peer.typical)

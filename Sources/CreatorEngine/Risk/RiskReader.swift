@@ -71,9 +71,7 @@ public struct RiskReader: @unchecked Sendable {
     /// What the rules were given for a creator: its signals and columns, as at build time.
     public func features(of document: Int) -> RiskFeatures {
         let record = UnsafeRawBufferPointer(rebasing: records.buffer[document * RiskSignals.recordSize..<(document + 1) * RiskSignals.recordSize])
-        return RiskFeatures(signals: RiskSignals(record: record)) { column in
-            columns[RiskFeatures.columns.firstIndex(of: column) ?? 0][document]
-        }
+        return RiskFeatures(signals: RiskSignals(record: record)) { columns[$0][document] }
     }
 
     /// The rules' judgement of a creator, recomputed from the stored features and peers

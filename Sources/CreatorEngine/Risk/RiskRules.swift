@@ -10,7 +10,6 @@ public enum RiskRules {
                   let (index, statistics) = peers.comparisonGroup(metric, from: group) else { return nil }
             let score = statistics.score(value, floor: metric.spreadFloor)
             let percentile = statistics.percentile(value)
-            let description = peers.groups[index].description
             if metric.isLogarithmic {
                 // Back to the metric's units: for engagement, add the size line at the creator's size.
                 let offset = metric == .engagement ? (features.judgedEngagement.flatMap { engagement in
@@ -19,16 +18,15 @@ public enum RiskRules {
                                       lowerQuartile: exp(statistics.lowerQuartile + offset),
                                       upperQuartile: exp(statistics.upperQuartile + offset),
                                       ratio: exp(value - statistics.median), score: score, percentile: percentile,
-                                      group: index, groupDescription: description, peerCount: statistics.count)
+                                      group: index, peerCount: statistics.count)
             }
             return PeerComparison(metric: metric, value: value, typical: statistics.median,
                                   lowerQuartile: statistics.lowerQuartile, upperQuartile: statistics.upperQuartile,
                                   ratio: statistics.median != 0 ? value / statistics.median : .infinity, score: score,
-                                  percentile: percentile, group: index, groupDescription: description,
-                                  peerCount: statistics.count)
+                                  percentile: percentile, group: index, peerCount: statistics.count)
         }
         var assessment = RiskAssessment(
-            features: features, checks: [], flags: [], score: 0, level: .low, asOfDay: peers.asOfDay,
+            features: features, checks: [], flags: [], score: 0, level: .low, peers: peers,
             engagement: compare(.engagement), commentsPerLike: compare(.commentsPerLike),
             credibility: compare(.credibility), followingRatio: compare(.followingRatio),
             audienceHomeShare: compare(.audienceHomeShare))
