@@ -21,7 +21,7 @@ final class AudienceMatcher: DocumentMatcher {
     @exclusivity(unchecked) private var presentCursor = 0
     @exclusivity(unchecked) private var excludedCursor = 0
 
-    init(reader: AudienceReader, key: String, predicate: NumericPredicate, label: String) {
+    init(reader: AudienceReader, key: String, predicate: NumericPredicate, label: String, cache: PostingsCache) {
         self.reader = reader
         keyIndex = reader.keyID(of: key)
         let predicate = predicate.atFloatPrecision
@@ -30,11 +30,14 @@ final class AudienceMatcher: DocumentMatcher {
         present = SortedDocuments(mapped: reader.present)
         let postings = reader.postings(for: key)
         if predicate.matches(0) {
-            var failing: [UInt32] = []
-            for index in 0..<postings.documents.count where !predicate.matches(Double(postings.shares[index])) {
-                failing.append(postings.documents[index])
+            let failing = cache.list("\(reader.dimension.rawValue)\u{0}\(key)\u{0}\(predicate)") {
+                var failing: [UInt32] = []
+                for index in 0..<postings.documents.count where !predicate.matches(Double(postings.shares[index])) {
+                    failing.append(postings.documents[index])
+                }
+                return failing
             }
-            excluded = SortedDocuments(owned: failing)
+            excluded = failing
             super.init(estimate: reader.present.count - failing.count)
         } else {
             excluded = nil

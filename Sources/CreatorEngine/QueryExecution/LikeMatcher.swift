@@ -1,58 +1,52 @@
 /// `like:` — creators whose lookalike vector is close to one of the named creators'
-/// (cosine similarity at least `LookalikeVectors.matchThreshold`), the named creators
-/// themselves excluded. Scores the best similarity. Listing its matches scans every
-/// creator's vector with the quantised kernel; checking one computes one dot product.
+/// (cosine similarity at least `LookalikeVectors.matchThreshold`, compared in `Float`),
+/// the named creators themselves excluded. Scores the best similarity.
+///
+/// The similarities of every creator are computed once per query with the quantised
+/// kernel (`LookalikeVectors.similarities`), so listing the matches is one pass over them
+/// and checking or scoring a creator one array read.
 final class LikeMatcher: DocumentMatcher, ScoringLeaf {
-    private let vectors: LookalikeVectors
     private let references: [Int]
     private let description: String
-    private let documentCount: Int
+    /// The best similarity of each document to a named creator.
+    private let best: OwnedBuffer<Float>
 
-    init(vectors: LookalikeVectors, references: [Int], label: String, documentCount: Int) {
-        self.vectors = vectors
+    /// The threshold, in `Float` as the scan computes similarities.
+    static let threshold = Float(LookalikeVectors.matchThreshold)
+
+    init(vectors: LookalikeVectors, references: [Int], label: String, documentCount: Int, cache: PostingsCache) {
         self.references = references
         description = label
-        self.documentCount = documentCount
-        super.init(estimate: Self.sampledEstimate(documentCount) { document in
-            !references.contains(document) && references.contains { Self.isSimilar(vectors.similarity(document, $0)) }
-        })
+        let best = cache.perDocument("like\u{0}" + references.map(String.init).joined(separator: ",")) {
+            var best = [Float](repeating: -1, count: documentCount)
+            var scores = [Float](repeating: -1, count: documentCount)
+            for reference in references {
+                vectors.similarities(to: reference, into: &scores)
+                for document in 0..<documentCount where scores[document] > best[document] { best[document] = scores[document] }
+            }
+            // The named creators are not their own lookalikes.
+            for reference in references { best[reference] = -1 }
+            return best
+        }
+        self.best = best
+        var matching = 0
+        for document in 0..<documentCount where best.buffer[document] >= Self.threshold { matching += 1 }
+        super.init(estimate: matching)
     }
 
-    /// The threshold, compared in `Float` as the scan computes similarities.
-    private static let threshold = Float(LookalikeVectors.matchThreshold)
-
-    static func isSimilar(_ similarity: Double) -> Bool { Float(similarity) >= threshold }
-
-    /// The best similarity of `document` to a named creator.
-    private func similarity(_ document: Int) -> Double {
-        references.reduce(-1) { max($0, vectors.similarity(document, $1)) }
-    }
-
-    /// A scan of every vector: cheaper per creator than checking through the plan.
-    override var iterationCost: Int { documentCount / 8 }
+    override var iterationCost: Int { best.buffer.count / 8 }
 
     override func makeIterator() -> DocumentIterator {
-        var best = [Float](repeating: -1, count: documentCount)
-        var scores = [Float](repeating: -1, count: documentCount)
-        for reference in references {
-            vectors.similarities(to: reference, into: &scores)
-            for document in 0..<documentCount where scores[document] > best[document] { best[document] = scores[document] }
-        }
-        let excluded = Set(references)
         var documents: [UInt32] = []
-        for document in 0..<documentCount where best[document] >= Self.threshold && !excluded.contains(document) {
-            documents.append(UInt32(document))
-        }
+        for document in 0..<best.buffer.count where best.buffer[document] >= Self.threshold { documents.append(UInt32(document)) }
         return BufferIterator(SortedDocuments(owned: documents))
     }
 
-    override func matches(_ document: UInt32) -> Bool {
-        !references.contains(Int(document)) && Self.isSimilar(similarity(Int(document)))
-    }
+    override func matches(_ document: UInt32) -> Bool { best.buffer[Int(document)] >= Self.threshold }
 
-    func score(_ document: UInt32) -> Double { max(0, similarity(Int(document))) }
+    func score(_ document: UInt32) -> Double { Double(max(0, best.buffer[Int(document)])) }
     var scoreLabel: String { description }
     var scoreKind: ScoreKind { .similarity }
     override var scoringLeaves: [ScoringLeaf] { [self] }
-    override var label: String { "\(description)  (≈ \(estimate) docs, similarity ≥ \(LookalikeVectors.matchThreshold))" }
+    override var label: String { "\(description)  (\(estimate) docs with similarity ≥ \(LookalikeVectors.matchThreshold))" }
 }

@@ -1,43 +1,42 @@
 /// `overlap:@x<=15%` — the estimated share of the creator's audience that also follows
 /// `x` (from the MinHash sketches) passes the predicate. Creators without an audience
-/// sample, and `x` itself, never match. Shares and thresholds compare in `Float`, the
-/// precision of the scan.
+/// sample, and `x` itself, never match. Shares and thresholds compare in `Float`.
+///
+/// Every creator's share is computed once per query (`OverlapEstimator.shares`, which reads
+/// only the reference's sketch postings), so checking a creator is one array read.
 final class OverlapMatcher: DocumentMatcher {
-    private let estimator: OverlapEstimator
-    private let reference: Int
     private let predicate: NumericPredicate
     private let description: String
-    private let documentCount: Int
+    private let shares: OwnedBuffer<Float>
 
-    init(estimator: OverlapEstimator, reference: Int, predicate: NumericPredicate, label: String, documentCount: Int) {
-        self.estimator = estimator
-        self.reference = reference
+    init(estimator: OverlapEstimator, reference: Int, predicate: NumericPredicate, label: String, documentCount: Int,
+         cache: PostingsCache) {
         let predicate = predicate.atFloatPrecision
         self.predicate = predicate
         description = label
-        self.documentCount = documentCount
-        super.init(estimate: Self.sampledEstimate(documentCount) { document in
-            document != reference && estimator.share(of: document, sharedWith: reference).map { predicate.matches(Double(Float($0))) } == true
+        shares = cache.perDocument("overlap\u{0}\(reference)") {
+            var shares = [Float](repeating: .nan, count: documentCount)
+            estimator.shares(sharedWith: reference, into: &shares)
+            shares[reference] = .nan
+            return shares
+        }
+        super.init(estimate: Self.sampledEstimate(documentCount) { [shares] document in
+            let share = shares.buffer[document]
+            return !share.isNaN && predicate.matches(Double(share))
         })
     }
 
-    /// A scan of every sketch with the estimator's kernel.
-    override var iterationCost: Int { documentCount / 8 }
+    override var iterationCost: Int { shares.buffer.count / 8 }
 
     override func makeIterator() -> DocumentIterator {
-        var shares = [Float](repeating: .nan, count: documentCount)
-        estimator.shares(sharedWith: reference, into: &shares)
         var documents: [UInt32] = []
-        for document in 0..<documentCount where document != reference && !shares[document].isNaN
-            && predicate.matches(Double(shares[document])) {
-            documents.append(UInt32(document))
-        }
+        for document in 0..<shares.buffer.count where matches(UInt32(document)) { documents.append(UInt32(document)) }
         return BufferIterator(SortedDocuments(owned: documents))
     }
 
     override func matches(_ document: UInt32) -> Bool {
-        Int(document) != reference
-            && estimator.share(of: Int(document), sharedWith: reference).map { predicate.matches(Double(Float($0))) } == true
+        let share = shares.buffer[Int(document)]
+        return !share.isNaN && predicate.matches(Double(share))
     }
 
     override var label: String { "\(description)  (≈ \(estimate) docs)" }

@@ -5,6 +5,26 @@ final class PostingsCache {
     private var decoded: [String: PostingList] = [:]
     private var merged: [String: (documents: SortedDocuments, scores: OwnedBuffer<Double>)] = [:]
     private var phrases: [String: PhraseCounts] = [:]
+    private var computedLists: [String: SortedDocuments] = [:]
+    private var computedScores: [String: OwnedBuffer<Float>] = [:]
+
+    /// A document list computed from the index for this query (an audience key's failing
+    /// creators), made by `make` on first use.
+    func list(_ key: String, make: () -> [UInt32]) -> SortedDocuments {
+        if let known = computedLists[key] { return known }
+        let made = SortedDocuments(owned: make())
+        computedLists[key] = made
+        return made
+    }
+
+    /// A value per document computed for this query (similarities to a `like:` creator,
+    /// audience shares with an `overlap:` creator), made by `make` on first use.
+    func perDocument(_ key: String, make: () -> [Float]) -> OwnedBuffer<Float> {
+        if let known = computedScores[key] { return known }
+        let made = OwnedBuffer(make())
+        computedScores[key] = made
+        return made
+    }
 
     func postings(of term: FieldTerm) -> PostingList {
         let key = term.field.rawValue + "\u{0}" + String(term.info.postingsOffset)

@@ -18,11 +18,12 @@ extension QueryPlanner {
         case .like(let references):
             var documents: [Int] = []
             for reference in references { documents += try resolve(reference, span: node.span) }
-            return LikeMatcher(vectors: index.lookalike, references: documents, label: node.label, documentCount: count)
+            return LikeMatcher(vectors: index.lookalike, references: documents, label: node.label, documentCount: count,
+                               cache: postingsCache)
         case .overlap(let reference, let predicate):
             let documents = try resolve(reference, span: node.span)
             return OverlapMatcher(estimator: index.overlap, reference: documents[0], predicate: predicate,
-                                  label: node.label, documentCount: count)
+                                  label: node.label, documentCount: count, cache: postingsCache)
         default:
             throw QueryError(kind: .notIndexed, message: "'\(node.label)' is not a creator signal", span: node.span, query: queryText)
         }

@@ -17,6 +17,8 @@ struct QueryPlanner {
     let analyzer: TextAnalyzer
     let scoring: TextScoring
     let postingsCache: PostingsCache
+    let facets: DocumentFacets
+    let bitsets: DocumentBitsets
     /// The query text, for errors that point into it.
     let queryText: String
 
@@ -49,7 +51,8 @@ struct QueryPlanner {
             return ColumnMatcher(values: index.column(field.column), predicates: predicates, label: node.label,
                                  superset: field == .followers ? tierLists(spanning: predicates) : nil)
         case .audience(let field, let key, let predicate):
-            return AudienceMatcher(reader: index.audience(field.dimension), key: key, predicate: predicate, label: node.label)
+            return AudienceMatcher(reader: index.audience(field.dimension), key: key, predicate: predicate, label: node.label,
+                                   cache: postingsCache)
         case .risk, .flag, .like, .overlap:
             return try creatorSignal(node)
         }
@@ -88,7 +91,10 @@ struct QueryPlanner {
     }
 
     private func facet(_ facet: Facet, _ key: String, label: String) -> DocumentMatcher {
-        ListMatcher(SortedDocuments(mapped: index.facet(facet).documents(for: key)), label: label)
+        let documents = SortedDocuments(mapped: index.facet(facet).documents(for: key))
+        if let codes = facets.codes(of: facet, key: key) { return FacetValueMatcher(documents, codes: codes, label: label) }
+        let bitset = bitsets.isWorthIt(documents.count) ? bitsets.bitset("\(facet.rawValue)\u{0}\(key)", documents: documents) : nil
+        return ListMatcher(documents, label: label, bitset: bitset)
     }
 
     private func keyword(_ field: KeywordField, _ value: String) -> DocumentMatcher {

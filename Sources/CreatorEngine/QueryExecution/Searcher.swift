@@ -20,6 +20,7 @@ public final class Searcher: Sendable {
     public let timeLimit: Duration
     private let parser: QueryParser
     private let analyzers = AnalyzerPool()
+    private let bitsets: DocumentBitsets
 
     /// The weight of `like:` similarity in the score.
     public static let similarityWeight = 4.0
@@ -28,6 +29,7 @@ public final class Searcher: Sendable {
         self.index = index
         facets = DocumentFacets(index: index)
         quality = QualityScore(index: index, facets: facets)
+        bitsets = DocumentBitsets(documentCount: index.documentCount)
         scoring = TextScoring()
         self.parser = parser
         self.timeLimit = timeLimit
@@ -56,7 +58,7 @@ public final class Searcher: Sendable {
         let start = clock.now
         return try analyzers.withAnalyzer { analyzer throws(QueryError) in
             let planner = QueryPlanner(index: index, analyzer: analyzer, scoring: scoring,
-                                       postingsCache: PostingsCache(), queryText: text)
+                                       postingsCache: PostingsCache(), facets: facets, bitsets: bitsets, queryText: text)
             let root = try query.root.map { node throws(QueryError) in try planner.matcher(for: node) }
                 ?? EverythingMatcher(documentCount: index.documentCount)
             let plan = PlanDescription(root: root, documentCount: index.documentCount).text

@@ -70,7 +70,7 @@ public struct QualityScore: Sendable {
             for document in Swift.stride(from: 0, to: count, by: stride) {
                 let rate = engagement[document]
                 guard !rate.isNaN else { continue }
-                groups[Int(facets.platformOf[document]) * 256 + Int(facets.tierOf[document]), default: []].append(rate)
+                groups[Int(facets.platformOf.buffer[document]) * 256 + Int(facets.tierOf.buffer[document]), default: []].append(rate)
             }
             peerMedianER = groups.mapValues { values in
                 let sorted = values.sorted()
@@ -79,7 +79,7 @@ public struct QualityScore: Sendable {
         }
 
         func peerGroup(_ document: Int) -> Int {
-            Int(facets.platformOf[document]) * 256 + Int(facets.tierOf[document])
+            Int(facets.platformOf.buffer[document]) * 256 + Int(facets.tierOf.buffer[document])
         }
 
         func parts(of document: Int) -> Parts {
