@@ -34,7 +34,8 @@ final class LikeMatcher: DocumentMatcher, ScoringLeaf {
         super.init(estimate: matching)
     }
 
-    override var iterationCost: Int { best.buffer.count / 8 }
+    /// The scan is done (once per query); listing then costs a pass and the matches.
+    override var iterationCost: Int { best.buffer.count / 8 + estimate }
 
     override func makeIterator() -> DocumentIterator {
         var documents: [UInt32] = []

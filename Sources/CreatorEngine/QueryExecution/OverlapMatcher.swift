@@ -26,7 +26,8 @@ final class OverlapMatcher: DocumentMatcher {
         })
     }
 
-    override var iterationCost: Int { shares.buffer.count / 8 }
+    /// The scan is done (once per query); listing then costs a pass and the matches.
+    override var iterationCost: Int { shares.buffer.count / 8 + estimate }
 
     override func makeIterator() -> DocumentIterator {
         var documents: [UInt32] = []
