@@ -78,11 +78,22 @@ private final class ColumnScanIterator: DocumentIterator {
     }
 
     override func next() -> UInt32? {
-        let ranges = bounds.buffer
+        // Locals, so the loop keeps its state in registers.
+        let ranges = bounds.buffer, values = self.values
+        var position = self.position
+        defer { self.position = position }
+        if ranges.count == 1 {
+            let range = ranges[0]
+            while position < values.count {
+                position += 1
+                // NaN fails every comparison, so unknown values never pass.
+                if range.contains(values[position - 1]) { return UInt32(position - 1) }
+            }
+            return nil
+        }
         while position < values.count {
             let value = values[position]
             position += 1
-            // NaN fails every comparison, so unknown values never pass.
             for index in 0..<ranges.count where ranges[index].contains(value) { return UInt32(position - 1) }
         }
         return nil

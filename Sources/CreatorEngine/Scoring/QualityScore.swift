@@ -16,7 +16,7 @@ public struct QualityScore: Sendable {
     private let signals: Signals
     /// Every creator's score, computed once when the searcher opens (filter-only queries
     /// read it for each match).
-    private let scores: [Double]
+    private let scores: OwnedBuffer<Double>
 
     public struct Parts: Sendable, Hashable {
         public var engagement: Double
@@ -32,12 +32,12 @@ public struct QualityScore: Sendable {
     init(index: CreatorIndex, facets: DocumentFacets) {
         let signals = Signals(index: index, facets: facets)
         self.signals = signals
-        scores = (0..<index.documentCount).map { signals.parts(of: $0).total }
+        scores = OwnedBuffer((0..<index.documentCount).map { signals.parts(of: $0).total })
     }
 
     public func parts(of document: Int) -> Parts { signals.parts(of: document) }
 
-    public func score(of document: Int) -> Double { scores[document] }
+    public func score(of document: Int) -> Double { scores.buffer[document] }
 
     /// The median engagement rate of the creator's peers (platform × tier), if known.
     public func peerMedianEngagement(of document: Int) -> Double? {
