@@ -100,8 +100,6 @@ public final class IndexBuilder {
         var section = ByteWriter()
         section.appendArray(slotOfDocument)
         try writer.addSection("store.slots", section.bytes)
-        // Inverted on another thread while the sections below are written.
-        let overlapPostings = OverlapPostingsBuilder(sketches: sketches, slotOfDocument: slotOfDocument)
 
         // Risk reads the columns, so it goes before they are written and released.
         try risk.write(to: writer, slotOfDocument: slotOfDocument, columns: RiskFeatures.columns.map { column in
@@ -148,9 +146,10 @@ public final class IndexBuilder {
             let start = Int(slot) * AudienceSketch.bucketCount
             sketchBytes.appendArray(Array(sketches[start..<start + AudienceSketch.bucketCount]))
         }
-        sketches = []
         try writer.addSection("sketch.minhash", sketchBytes.bytes)
-        try overlapPostings.write(to: writer)
+        sketchBytes = ByteWriter()
+        try OverlapPostingsBuilder.write(sketches: sketches, slotOfDocument: slotOfDocument, to: writer)
+        sketches = []
 
         var fields: [IndexMeta.FieldFacts] = []
         lookalike.beginContent(documentCount: documentCount)
