@@ -15,7 +15,13 @@ final class TermMatcher: DocumentMatcher, ScoringLeaf {
     private let isScoring: Bool
 
     init(term: String, fields: [FieldTerm], cache: PostingsCache, bm25: BM25, documentCount: Int, isScoring: Bool = true) {
-        let merged = cache.merged(term) {
+        let merged = cache.merged(term + (isScoring ? "" : "\u{0}unscored")) {
+            if !isScoring {
+                // A phrase's word only has to be present: its documents, no scores (and for a
+                // term in one field, the decoded list itself).
+                if fields.count == 1, let only = fields.first { return (cache.postings(of: only).documents, OwnedBuffer([])) }
+                return (SortedDocuments(owned: Self.union(fields.map { cache.postings(of: $0).documents })), OwnedBuffer([]))
+            }
             let lists = Self.merge(fields.map { ($0, cache.postings(of: $0)) }, bm25: bm25)
             return (SortedDocuments(owned: lists.documents), OwnedBuffer(lists.scores))
         }
@@ -25,6 +31,27 @@ final class TermMatcher: DocumentMatcher, ScoringLeaf {
         scores = merged.scores
         self.isScoring = isScoring
         super.init(estimate: min(merged.documents.count, documentCount))
+    }
+
+    /// The union of sorted lists.
+    private static func union(_ lists: [SortedDocuments]) -> [UInt32] {
+        var documents: [UInt32] = []
+        for list in lists {
+            var merged: [UInt32] = []
+            merged.reserveCapacity(documents.count + list.count)
+            var left = 0, right = 0
+            while left < documents.count || right < list.count {
+                if right == list.count || (left < documents.count && documents[left] < list[right]) {
+                    merged.append(documents[left]); left += 1
+                } else if left == documents.count || list[right] < documents[left] {
+                    merged.append(list[right]); right += 1
+                } else {
+                    merged.append(documents[left]); left += 1; right += 1
+                }
+            }
+            documents = merged
+        }
+        return documents
     }
 
     /// The union of the fields' documents, each with the sum of its fields' BM25: the
@@ -71,7 +98,8 @@ final class TermMatcher: DocumentMatcher, ScoringLeaf {
     override func matches(_ document: UInt32) -> Bool { position(of: document) != nil }
 
     func score(_ document: UInt32) -> Double {
-        position(of: document).map { scores.buffer[$0] } ?? 0
+        guard isScoring else { return 0 }
+        return position(of: document).map { scores.buffer[$0] } ?? 0
     }
 
     var scoreLabel: String { "text \"\(term)\"" }
