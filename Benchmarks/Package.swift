@@ -25,6 +25,7 @@ let package = Package(
         suite("Analysis", engineProduct: "CreatorText"),
         suite("Build", engineProduct: "CreatorEngine"),
         suite("Open", engineProduct: "CreatorEngine"),
+        suite("Search", engineProduct: "CreatorEngine"),
         suite("Similarity", engineProduct: "CreatorEngine"),
     ]
 )

@@ -9,6 +9,7 @@ struct Creators: ParsableCommand {
             With no --index, commands use ./index and, on first use, build it from the bundled
             sample corpus in ./corpora/sample.
             """,
-        subcommands: [BuildCommand.self, StatsCommand.self, GetCommand.self, GenerateCommand.self]
+        subcommands: [BuildCommand.self, StatsCommand.self, GetCommand.self, SearchCommand.self, RiskCommand.self,
+                      EvalRiskCommand.self, GenerateCommand.self]
     )
 }

@@ -12,20 +12,29 @@ struct IndexLocation: ParsableArguments {
 
     var directory: IndexDirectory { IndexDirectory(path: index ?? Self.defaultDirectory) }
 
-    /// Opens the current index; with the default folder and no index yet, builds it from
-    /// the bundled sample first (with progress on stderr).
+    /// Opens the current index; with the default folder and no index yet (or one written
+    /// by an older version of the engine), builds it from the bundled sample first (with
+    /// progress on stderr).
     func open() throws -> CreatorIndex {
         let directory = self.directory
-        if index == nil, !directory.hasCurrentIndex, FileManager.default.fileExists(atPath: Self.sampleCorpus) {
-            Terminal.status("No index in ./\(Self.defaultDirectory) yet: building it from \(Self.sampleCorpus) (first use).")
-            let summary = try IndexBuild.run(BuildOptions(paths: [Self.sampleCorpus], directory: directory,
-                                                          progress: Terminal.progressReporter()))
-            Terminal.status(Terminal.describe(summary))
+        let usesSample = index == nil && FileManager.default.fileExists(atPath: Self.sampleCorpus)
+        if usesSample, !directory.hasCurrentIndex {
+            try buildSample(into: directory, because: "No index in ./\(Self.defaultDirectory) yet")
         }
         do {
             return try CreatorIndex(directory: directory)
+        } catch IndexError.incompatible(let detail) where usesSample {
+            try buildSample(into: directory, because: "The index in ./\(Self.defaultDirectory) has an older layout (\(detail))")
+            do { return try CreatorIndex(directory: directory) } catch let error as IndexError { throw CommandFailure(error.description) }
         } catch let error as IndexError {
             throw CommandFailure(error.description)
         }
+    }
+
+    private func buildSample(into directory: IndexDirectory, because reason: String) throws {
+        Terminal.status("\(reason): building it from \(Self.sampleCorpus).")
+        let summary = try IndexBuild.run(BuildOptions(paths: [Self.sampleCorpus], directory: directory,
+                                                      progress: Terminal.progressReporter()))
+        Terminal.status(Terminal.describe(summary))
     }
 }

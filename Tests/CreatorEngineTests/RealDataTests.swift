@@ -442,22 +442,31 @@ struct RealDataTests {
         let data = try RealDataIndex.get()
         let index = data.index
         let analyzer = try TextAnalyzer()
-        func text(of creator: RealCreator) -> String? {
+        func fieldTexts(of creator: RealCreator) -> [String] {
             switch field {
-            case .bio: creator.bio
-            case .name: creator.name
-            case .handle: creator.handle
-            default: nil
+            case .bio: creator.bio.map { [$0] } ?? []
+            case .name: creator.name.map { [$0] } ?? []
+            case .handle: DocumentAnalyzer.handleTexts(creator.handle)
+            default: []
             }
         }
         // term → document → positions, from analysing every text the index holds.
         var expected: [String: [UInt32: [UInt32]]] = [:]
         var texts = 0
         for creator in data.survivors.values {
-            guard let text = text(of: creator), let document = data.document(creator.id) else { continue }
+            let parts = fieldTexts(of: creator).filter { !$0.isEmpty }
+            guard !parts.isEmpty, let document = data.document(creator.id) else { continue }
             texts += 1
-            for term in analyzer.analyze(text) {
-                expected[term.text, default: [:]][UInt32(document), default: []].append(UInt32(term.position))
+            // Texts of one field follow each other with a gap of positions, as the index lays them out.
+            var start: UInt32?
+            for text in parts {
+                let terms = analyzer.analyze(text)
+                guard !terms.isEmpty else { continue }
+                let base = start ?? 0
+                for term in terms {
+                    expected[term.text, default: [:]][UInt32(document), default: []].append(base + UInt32(term.position))
+                }
+                start = base + UInt32(terms.map(\.position).max() ?? 0) + DocumentAnalyzer.positionGap
             }
         }
         let reader = index.text(field)

@@ -22,6 +22,16 @@ public enum BenchmarkPaths {
         return packageRoot.appendingPathComponent("../../shared/data").standardizedFileURL.path
     }
 
+    /// The Benchmarks package folder, where the query mixes (`queries/`) and the tantivy
+    /// figures (`tantivy/`) live: the current directory when it holds them (the plugin runs
+    /// the suites there), else the folder three levels above this source file.
+    public static var packageDirectory: String {
+        let workingDirectory = FileManager.default.currentDirectoryPath
+        if FileManager.default.fileExists(atPath: workingDirectory + "/queries/make_mix.py") { return workingDirectory }
+        return URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().standardizedFileURL.path
+    }
+
     /// The TIDES TikTok influencer table (real bios in many scripts), if the shared data is present.
     public static var tidesTikTokCSV: String {
         sharedDataDirectory + "/external/tides-tiktok-youtube-influencers/tiktok_influencers.csv"

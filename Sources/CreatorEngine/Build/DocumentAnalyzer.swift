@@ -32,7 +32,7 @@ public final class DocumentAnalyzer {
             }
             switch field {
             case .name: add(profile.name)
-            case .handle: add(profile.handle)
+            case .handle: for text in Self.handleTexts(profile.handle) { add(text) }
             case .bio: add(profile.bio)
             case .hashtags: for tag in profile.hashtags { add("#" + tag) }
             case .captions:
@@ -45,14 +45,23 @@ public final class DocumentAnalyzer {
         let categories = unique(profile.categories.map { analyzer.foldKeyword($0) })
         let sample = profile.audience?.sample ?? []
         let stored = StoredProfile.json(profile)
+        let risk = RiskSignals(profile: profile)
         // The index needs the posts no more (they are analysed and stored): free their
         // many strings here, on the worker, rather than on the merging thread.
         var indexed = profile
         indexed.recentPosts = []
         return AnalyzedDocument(
             profile: indexed, fields: fields, hashtags: hashtags, categories: categories,
-            sketch: sample.isEmpty ? nil : AudienceSketch(sample: sample), stored: stored,
+            sketch: sample.isEmpty ? nil : AudienceSketch(sample: sample), stored: stored, risk: risk,
             lookalike: LookalikeFeatures(profile: profile, categories: categories))
+    }
+
+    /// The texts indexed for a handle: the handle itself (one word to ICU when its parts
+    /// are joined by `.`, as in `viktoria.sokolova`) and, when it has separators, its parts
+    /// (`viktoria sokolova`), so that a name typed as a word finds the handle.
+    public static func handleTexts(_ handle: String) -> [String] {
+        let parts = String(handle.map { ".-_".contains($0) ? " " : $0 })
+        return parts == handle ? [handle] : [handle, parts]
     }
 
     /// Folds a keyword the way the index folds hashtags and categories (for queries).

@@ -11,17 +11,20 @@ public struct AnalyzedDocument: Sendable {
     public var sketch: AudienceSketch?
     /// The display JSON (`StoredProfile`).
     public var stored: [UInt8]
+    /// What the risk rules need beyond the columns, measured with the posts still at hand.
+    public var risk: RiskSignals
     /// The profile blocks of the creator's lookalike vector.
     public var lookalike: LookalikeFeatures
 
     public init(profile: CreatorProfile, fields: [FieldTerms], hashtags: [String], categories: [String],
-                sketch: AudienceSketch?, stored: [UInt8], lookalike: LookalikeFeatures = .empty) {
+                sketch: AudienceSketch?, stored: [UInt8], risk: RiskSignals? = nil, lookalike: LookalikeFeatures = .empty) {
         self.profile = profile
         self.fields = fields
         self.hashtags = hashtags
         self.categories = categories
         self.sketch = sketch
         self.stored = stored
+        self.risk = risk ?? RiskSignals(profile: profile)
         self.lookalike = lookalike
     }
 }

@@ -2,7 +2,9 @@
 public struct AudienceReader: @unchecked Sendable {
     // Views into the immutable mapping the owning `CreatorIndex` keeps alive.
     public let dimension: AudienceDimension
+    /// Keys in first-seen order (key ids index it), so not sorted: look keys up with `keyID(of:)`.
     public let keys: StringTable.Reader
+    private let keyIDs: [String: Int]
     /// Documents whose distribution is known, ascending.
     public let present: UnsafeBufferPointer<UInt32>
     let forwardOffsets: UnsafeBufferPointer<UInt64>
@@ -16,6 +18,9 @@ public struct AudienceReader: @unchecked Sendable {
         self.dimension = dimension
         let prefix = "audience.\(dimension.rawValue)"
         keys = try StringTable.Reader(try file.section(prefix + ".keys"))
+        var keyIDs: [String: Int] = [:]
+        for id in 0..<keys.count { keyIDs[keys[id]] = id }
+        self.keyIDs = keyIDs
         let presentView = try file.section(prefix + ".present")
         present = try presentView.array(of: UInt32.self, at: 0, count: presentView.count / 4)
 
@@ -62,9 +67,12 @@ public struct AudienceReader: @unchecked Sendable {
         return low < present.count && present[low] == UInt32(document)
     }
 
+    /// The id of a key (its index in `keys`), `nil` when no creator's audience has it.
+    public func keyID(of key: String) -> Int? { keyIDs[key] }
+
     /// Documents with a non-zero share of `key`, ascending, with their shares.
     public func postings(for key: String) -> (documents: UnsafeBufferPointer<UInt32>, shares: UnsafeBufferPointer<Float>) {
-        guard let index = keys.find(key) else {
+        guard let index = keyID(of: key) else {
             return (UnsafeBufferPointer(start: nil, count: 0), UnsafeBufferPointer(start: nil, count: 0))
         }
         let start = Int(invertedOffsets[index]), end = Int(invertedOffsets[index + 1])

@@ -18,6 +18,8 @@ public final class CreatorIndex: @unchecked Sendable {
     private let facetReaders: [FacetReader]
     private let textReaders: [TextFieldReader]
     private let audienceReaders: [AudienceReader]
+    /// Fraud-risk levels, scores, flags and their evidence (see `Risk/`).
+    public let risk: RiskReader
     private let lookalikeVectors: LookalikeVectors
     private let overlapEstimator: OverlapEstimator
 
@@ -50,6 +52,7 @@ public final class CreatorIndex: @unchecked Sendable {
         facetReaders = try Facet.allCases.map { try FacetReader(facet: $0, file: file, documentCount: count) }
         textReaders = try TextField.allCases.map { try TextFieldReader(field: $0, file: file, documentCount: count) }
         audienceReaders = try AudienceDimension.allCases.map { try AudienceReader(dimension: $0, file: file, documentCount: count) }
+        risk = try RiskReader(file: file, documentCount: count)
         lookalikeVectors = try LookalikeVectors(file: file, documentCount: count)
         overlapEstimator = try OverlapEstimator(file: file, documentCount: count, sketches: sketches,
                                                 sampleSizes: columnViews[NumericColumn.allCases.firstIndex(of: .sampleSize) ?? 0])

@@ -17,6 +17,7 @@ public final class IndexBuilder {
     private var columns: [[Double]] = NumericColumn.allCases.map { _ in [] }
     private var audience: [AudienceBuilder] = AudienceDimension.allCases.map { _ in AudienceBuilder() }
     private var sketches: [UInt16] = []
+    private var risk = RiskBuilder()
     private var lookalike = LookalikeBuilder()
     /// Per stored block: section offset, compressed length, uncompressed length, CRC, first slot, count.
     private var blockIndex = ByteWriter()
@@ -59,6 +60,7 @@ public final class IndexBuilder {
         }
         sketches.append(contentsOf: document.sketch?.buckets
             ?? [UInt16](repeating: AudienceSketch.empty, count: AudienceSketch.bucketCount))
+        risk.add(document.risk, primaryCategory: document.categories.first, blacklisting: profile.blacklisted)
         lookalike.add(document.lookalike)
         return slot
     }
@@ -98,6 +100,11 @@ public final class IndexBuilder {
         var section = ByteWriter()
         section.appendArray(slotOfDocument)
         try writer.addSection("store.slots", section.bytes)
+
+        // Risk reads the columns, so it goes before they are written and released.
+        try risk.write(to: writer, slotOfDocument: slotOfDocument, columns: RiskFeatures.columns.map { column in
+            NumericColumn.allCases.firstIndex(of: column).map { columns[$0] } ?? []
+        })
 
         try writeKeys(name: "ids", slotOfDocument.map { ids[Int($0)] }, sortKey: { $0 })
         ids = []

@@ -23,6 +23,11 @@ public struct TextFieldReader: @unchecked Sendable {
         return try TermInfo.decode(infos, at: index * TermInfo.size)
     }
 
+    /// The term's positions, all postings' in order (`nil` if outside the file).
+    func positions(_ info: TermInfo) -> ByteView? {
+        try? postings.slice(Int(info.postingsOffset) + Int(info.postingsLength), Int(info.positionsLength))
+    }
+
     /// Every posting of a term, in document order.
     public func postings(_ info: TermInfo) throws -> PostingsCursor {
         let postingsView = try postings.slice(Int(info.postingsOffset), Int(info.postingsLength))
@@ -40,6 +45,8 @@ public struct PostingsCursor {
     public private(set) var frequency: UInt32 = 0
     private var started = false
     private var pendingPositions: UInt32 = 0
+    /// Positions of earlier postings not yet stepped over in `positions`.
+    private var skippedPositions = 0
 
     init(postings: ByteView, positions: ByteView, count: Int) {
         self.postings = VarintCursor(postings)
@@ -49,8 +56,10 @@ public struct PostingsCursor {
 
     /// Advances to the next posting; `false` at the end.
     public mutating func next() throws -> Bool {
-        // Skip positions the caller did not read.
-        for _ in 0..<pendingPositions { _ = try positions.next() }
+        // Positions the caller did not read are skipped only when some are read later:
+        // a query without phrases never decodes positions at all.
+        skippedPositions += Int(pendingPositions)
+        pendingPositions = 0
         guard !postings.isAtEnd else { return false }
         let delta = try postings.next()
         document = started ? document + delta : delta
@@ -62,6 +71,8 @@ public struct PostingsCursor {
 
     /// The current posting's positions (call at most once per posting).
     public mutating func readPositions() throws -> [UInt32] {
+        try positions.skip(skippedPositions)
+        skippedPositions = 0
         var result: [UInt32] = []
         result.reserveCapacity(Int(pendingPositions))
         var position: UInt32 = 0
@@ -70,6 +81,48 @@ public struct PostingsCursor {
             result.append(position)
         }
         pendingPositions = 0
+        return result
+    }
+}
+
+/// One term's postings in one field, decoded at once: the documents, ascending, and how
+/// often the term occurs in each. What term queries need (positions stay in the file
+/// until a phrase asks for them through `PostingsCursor`).
+public struct DecodedPostings: Sendable {
+    public var documents: [UInt32] = []
+    public var frequencies: [UInt32] = []
+}
+
+extension TextFieldReader {
+    /// Decodes a term's documents and frequencies in one tight pass. A damaged list (which
+    /// `stats --verify` reports) is cut where it stops decoding.
+    public func decodedPostings(_ info: TermInfo) -> DecodedPostings {
+        var result = DecodedPostings()
+        guard let view = try? postings.slice(Int(info.postingsOffset), Int(info.postingsLength)) else { return result }
+        let count = Int(info.documentFrequency)
+        result.documents.reserveCapacity(count)
+        result.frequencies.reserveCapacity(count)
+        let bytes = UnsafeRawBufferPointer(start: view.base, count: view.count)
+        var offset = 0
+        var document: UInt32 = 0
+        var values: (UInt32, UInt32) = (0, 0)
+        while result.documents.count < count {
+            for slot in 0..<2 {
+                var value: UInt32 = 0, shift: UInt32 = 0
+                while true {
+                    guard offset < bytes.count, shift < 32 else { return result }
+                    let byte = bytes[offset]
+                    offset += 1
+                    value |= UInt32(byte & 0x7F) << shift
+                    if byte < 0x80 { break }
+                    shift += 7
+                }
+                if slot == 0 { values.0 = value } else { values.1 = value }
+            }
+            document = result.documents.isEmpty ? values.0 : document &+ values.0
+            result.documents.append(document)
+            result.frequencies.append(values.1)
+        }
         return result
     }
 }

@@ -30,7 +30,16 @@ public struct QueryError: Error, Sendable, Hashable, CustomStringConvertible {
         case tooManyClauses
         case nestedTooDeeply
         case listTooLong
+        /// `like:`/`overlap:` name a creator the index does not hold (found when executing).
+        case unknownCreator
+        /// The query needs data this index was built without.
+        case notIndexed
+        /// The query ran longer than the searcher's time limit.
+        case timeLimit
     }
+
+    /// Kinds found only when a query runs against an index (the parser never raises them).
+    public static let executionKinds: Set<Kind> = [.unknownCreator, .notIndexed, .timeLimit]
 
     public var kind: Kind
     /// The problem in one sentence, with a "did you mean" suggestion when there is one.

@@ -1,0 +1,114 @@
+/// A numeric qualifier (`followers:10k..200k`, `er:>=3%`): any of its predicates holds
+/// for the document's value. Unknown values (`nan`) satisfy no predicate.
+final class ColumnMatcher: DocumentMatcher {
+    private let values: UnsafeBufferPointer<Double>
+    private let predicates: [NumericPredicate]
+    /// The predicates as inclusive-or-not bounds, read without reference counting.
+    private let bounds: OwnedBuffer<Bounds>
+
+    fileprivate struct Bounds {
+        var lower = -Double.infinity, upper = Double.infinity
+        var lowerInclusive = true, upperInclusive = true
+
+        init(_ predicate: NumericPredicate) {
+            let (lower, upper) = predicate.bounds
+            if let lower { (self.lower, lowerInclusive) = (lower.value, lower.inclusive) }
+            if let upper { (self.upper, upperInclusive) = (upper.value, upper.inclusive) }
+        }
+
+        @inline(__always) func contains(_ value: Double) -> Bool {
+            (lowerInclusive ? value >= lower : value > lower) && (upperInclusive ? value <= upper : value < upper)
+        }
+    }
+    private let description: String
+    /// Lists whose union holds every match (the follower tiers a `followers:` range
+    /// touches), so the matches can be listed without scanning every creator.
+    private let superset: [SortedDocuments]?
+
+    init(values: UnsafeBufferPointer<Double>, predicates: [NumericPredicate], label: String, superset: [SortedDocuments]? = nil) {
+        self.values = values
+        self.predicates = predicates
+        bounds = OwnedBuffer(predicates.map(Bounds.init))
+        description = label
+        self.superset = superset
+        super.init(estimate: Self.sampledEstimate(values.count) { document in
+            let value = values[document]
+            return !value.isNaN && predicates.contains { $0.matches(value) }
+        })
+    }
+
+    /// The tiers' lists when they hold under half the index; otherwise a scan of the column
+    /// (a tight loop over one array, far cheaper than checking every document through the plan).
+    private var listsSuperset: Bool {
+        guard let superset else { return false }
+        return superset.reduce(0) { $0 + $1.count } * 2 < values.count
+    }
+
+    override var iterationCost: Int {
+        listsSuperset ? (superset ?? []).reduce(0) { $0 + $1.count } : values.count
+    }
+
+    override func makeIterator() -> DocumentIterator {
+        guard listsSuperset, let superset else { return ColumnScanIterator(values: values, bounds: bounds) }
+        let lists = superset.map { BufferIterator($0) }
+        return FilteredIterator(driver: lists.count == 1 ? lists[0] : UnionIterator(lists), checks: [self])
+    }
+
+    override func matches(_ document: UInt32) -> Bool {
+        let value = values[Int(document)]
+        guard !value.isNaN else { return false }
+        for index in 0..<bounds.buffer.count where bounds.buffer[index].contains(value) { return true }
+        return false
+    }
+
+    override var label: String {
+        "\(description)  (≈ \(estimate) docs, " + (listsSuperset ? "listed from the tiers it spans)" : "column scanned or checked per doc)")
+    }
+}
+
+/// The documents whose value passes any of the bounds, by one pass over the column.
+private final class ColumnScanIterator: DocumentIterator {
+    private let values: UnsafeBufferPointer<Double>
+    private let bounds: OwnedBuffer<ColumnMatcher.Bounds>
+    @exclusivity(unchecked) private var position = 0
+
+    init(values: UnsafeBufferPointer<Double>, bounds: OwnedBuffer<ColumnMatcher.Bounds>) {
+        self.values = values
+        self.bounds = bounds
+    }
+
+    override func next() -> UInt32? {
+        // Locals, so the loop keeps its state in registers.
+        let ranges = bounds.buffer, values = self.values
+        var position = self.position
+        defer { self.position = position }
+        if ranges.count == 1 {
+            let range = ranges[0]
+            while position < values.count {
+                position += 1
+                // NaN fails every comparison, so unknown values never pass.
+                if range.contains(values[position - 1]) { return UInt32(position - 1) }
+            }
+            return nil
+        }
+        while position < values.count {
+            let value = values[position]
+            position += 1
+            for index in 0..<ranges.count where ranges[index].contains(value) { return UInt32(position - 1) }
+        }
+        return nil
+    }
+}
+
+extension DocumentMatcher {
+    /// Estimates how many of `count` documents pass `test` from an evenly spaced sample of
+    /// at most 512, so that planning stays far cheaper than the query.
+    static func sampledEstimate(_ count: Int, _ test: (Int) -> Bool) -> Int {
+        guard count > 0 else { return 0 }
+        let samples = min(count, 512)
+        var passed = 0
+        for index in 0..<samples where test(index * count / samples) { passed += 1 }
+        // Never estimate zero from a sample: a rare match must not look free to skip.
+        return max(passed * count / samples, passed > 0 ? 1 : min(count, count / samples + 1))
+    }
+}

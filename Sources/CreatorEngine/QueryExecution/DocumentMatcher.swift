@@ -1,0 +1,56 @@
+/// One condition of a compiled query (a node of the plan), answering for documents.
+///
+/// Two ways to use a matcher, as Lucene's scorers and tantivy's `DocSet`s do:
+/// - `makeIterator()` lists its documents in ascending order, cheaply when the matcher is
+///   backed by postings (`iterationCost` says how cheaply);
+/// - `matches(_:)` tests one document. Within one pass the calls come with non-decreasing
+///   documents, so postings-backed matchers move a cursor forward instead of searching.
+///
+/// A matcher is used by one query on one thread, for one pass.
+class DocumentMatcher {
+    /// At most about this many documents match (exact for postings; sampled for predicates).
+    let estimate: Int
+
+    init(estimate: Int) {
+        self.estimate = estimate
+    }
+
+    /// What listing the matches costs, in documents touched (`Int.max`: cannot list them
+    /// without a scan of everything, which the caller then does itself).
+    var iterationCost: Int { .max }
+
+    /// The matching documents, ascending. Only called when `iterationCost` is finite.
+    func makeIterator() -> DocumentIterator { EmptyIterator() }
+
+    /// What one `matches` call costs, relative to a postings or column check (1): an AND
+    /// checks cheap conditions first, so costly ones (phrase positions) see fewer documents.
+    var checkCost: Int { 1 }
+
+    /// Whether `document` matches (non-decreasing calls within a pass).
+    func matches(_ document: UInt32) -> Bool { false }
+
+    /// One line for `--explain`.
+    var label: String { "" }
+
+    /// The matchers this one combines (for `--explain`).
+    var children: [DocumentMatcher] { [] }
+
+    /// Leaves that add to a document's relevance (free-text terms, phrases, lookalikes),
+    /// skipping anything under a negation: a creator is never ranked up for what it lacks.
+    var scoringLeaves: [ScoringLeaf] { children.flatMap(\.scoringLeaves) }
+}
+
+/// A matcher that contributes to the relevance score of the documents it matches.
+protocol ScoringLeaf: AnyObject {
+    /// The leaf's contribution for `document` (non-decreasing calls within a pass).
+    func score(_ document: UInt32) -> Double
+    /// What the contribution is called in `--explain` (e.g. `text "serum"`).
+    var scoreLabel: String { get }
+    /// Whether the contribution is relevance of text (`text`) or similarity (`like`).
+    var scoreKind: ScoreKind { get }
+}
+
+/// The families of score contributions, reported apart in explanations.
+public enum ScoreKind: String, Sendable, Hashable {
+    case text, similarity, quality
+}

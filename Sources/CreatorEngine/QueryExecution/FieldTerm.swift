@@ -1,0 +1,27 @@
+/// One analysed query term as it occurs in one text field of the index, with what BM25
+/// needs to score it there.
+struct FieldTerm {
+    let field: TextField
+    let reader: TextFieldReader
+    let info: TermInfo
+    /// The field's weight times the term's IDF in the field.
+    let weightedIDF: Double
+    let averageLength: Double
+
+    /// The term in every field that holds it.
+    static func lookUp(_ term: String, in index: CreatorIndex, scoring: TextScoring) -> [FieldTerm] {
+        TextField.allCases.compactMap { field in
+            let reader = index.text(field)
+            guard let info = try? reader.info(for: term) else { return nil }
+            let idf = scoring.bm25.idf(documentFrequency: Int(info.documentFrequency), documentCount: index.documentCount)
+            return FieldTerm(field: field, reader: reader, info: info, weightedIDF: scoring.weight(of: field) * idf,
+                             averageLength: index.meta.averageLength(of: field))
+        }
+    }
+
+    /// BM25 of `frequency` occurrences in `document`'s field, weighted.
+    func score(frequency: UInt32, document: UInt32, bm25: BM25, idf: Double? = nil) -> Double {
+        let length = Double(reader.lengths[Int(document)])
+        return (idf ?? weightedIDF) * bm25.termWeight(frequency: Double(frequency), length: length, averageLength: averageLength)
+    }
+}

@@ -1,0 +1,59 @@
+/// Documents given by a sorted list: a facet value, an id, a handle, an audience key's
+/// postings, a risk level or flag.
+final class ListMatcher: DocumentMatcher {
+    private let documents: SortedDocuments
+    private let description: String
+    @exclusivity(unchecked) private var cursor = 0
+    /// For a long list, its bitset: checks are then one bit test.
+    private let bitset: Bitset?
+
+    init(_ documents: SortedDocuments, label: String, bitset: Bitset? = nil) {
+        self.documents = documents
+        description = label
+        self.bitset = bitset
+        super.init(estimate: documents.count)
+    }
+
+    override var iterationCost: Int { documents.count }
+    override func makeIterator() -> DocumentIterator { BufferIterator(documents) }
+
+    override func matches(_ document: UInt32) -> Bool {
+        if let bitset { return bitset.contains(document) }
+        cursor = documents.firstPosition(from: cursor, atLeast: document)
+        return cursor < documents.count && documents[cursor] == document
+    }
+
+    override var label: String { "\(description)  (\(documents.count) docs)" }
+}
+
+/// A value of a single-valued facet (platform, tier, country): listed from its postings
+/// like `ListMatcher`, but checked by comparing the document's code (one array read)
+/// instead of searching the list, which matters for values most creators share.
+final class FacetValueMatcher: DocumentMatcher {
+    private let documents: SortedDocuments
+    private let wideCodes: UnsafeBufferPointer<UInt16>?
+    private let narrowCodes: UnsafeBufferPointer<UInt8>?
+    private let code: Int
+    private let description: String
+
+    init(_ documents: SortedDocuments, codes: (codes: UnsafeBufferPointer<UInt16>?, small: UnsafeBufferPointer<UInt8>?, code: Int),
+         label: String) {
+        self.documents = documents
+        wideCodes = codes.codes
+        narrowCodes = codes.small
+        code = codes.code
+        description = label
+        super.init(estimate: documents.count)
+    }
+
+    override var iterationCost: Int { documents.count }
+    override func makeIterator() -> DocumentIterator { BufferIterator(documents) }
+
+    override func matches(_ document: UInt32) -> Bool {
+        if let narrowCodes { return Int(narrowCodes[Int(document)]) == code }
+        if let wideCodes { return Int(wideCodes[Int(document)]) == code }
+        return false
+    }
+
+    override var label: String { "\(description)  (\(documents.count) docs)" }
+}

@@ -1,0 +1,31 @@
+/// Qualifiers answered from per-creator signals computed at build time: risk level and
+/// flags (`Risk/`), lookalike vectors and audience-overlap sketches (`Similarity/`).
+extension QueryPlanner {
+    func creatorSignal(_ node: QueryNode) throws(QueryError) -> DocumentMatcher {
+        let count = index.documentCount
+        switch node.kind {
+        case .risk(let levels):
+            let lists = levels.map { level in
+                ListMatcher(SortedDocuments(mapped: index.risk.documents(at: level)), label: "risk = \(level.rawValue)")
+            }
+            return lists.count == 1 ? lists[0] : OrMatcher(lists, documentCount: count)
+        case .flag(let names):
+            let lists = names.map { name in
+                let documents = RiskFlag(rawValue: name).map { index.risk.documents(flagged: $0) }
+                return ListMatcher(SortedDocuments(mapped: documents ?? UnsafeBufferPointer(start: nil, count: 0)), label: "flag = \(name)")
+            }
+            return lists.count == 1 ? lists[0] : OrMatcher(lists, documentCount: count)
+        case .like(let references):
+            var documents: [Int] = []
+            for reference in references { documents += try resolve(reference, span: node.span) }
+            return LikeMatcher(vectors: index.lookalike, references: documents, label: node.label, documentCount: count,
+                               cache: postingsCache)
+        case .overlap(let reference, let predicate):
+            let documents = try resolve(reference, span: node.span)
+            return OverlapMatcher(estimator: index.overlap, reference: documents[0], predicate: predicate,
+                                  label: node.label, documentCount: count, cache: postingsCache)
+        default:
+            throw QueryError(kind: .notIndexed, message: "'\(node.label)' is not a creator signal", span: node.span, query: queryText)
+        }
+    }
+}

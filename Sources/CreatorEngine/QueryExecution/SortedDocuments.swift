@@ -1,0 +1,66 @@
+/// An ascending list of documents, either read in place from the index mapping or built
+/// for one query. Lets postings from the file and computed lists share one code path, and
+/// reads through a plain buffer (no reference counting on the hot path).
+struct SortedDocuments: @unchecked Sendable {
+    // Points into the immutable index mapping (kept alive by the `CreatorIndex` the
+    // searcher holds) or into `storage`, which this value keeps alive.
+    private let buffer: UnsafeBufferPointer<UInt32>
+    private let storage: OwnedBuffer<UInt32>?
+
+    /// A view into the index; valid as long as the index is open.
+    init(mapped buffer: UnsafeBufferPointer<UInt32>) {
+        self.buffer = buffer
+        storage = nil
+    }
+
+    /// A list built for one query; must be ascending without repeats.
+    init(owned documents: [UInt32]) {
+        let storage = OwnedBuffer(documents)
+        self.storage = storage
+        buffer = storage.buffer
+    }
+
+    var count: Int { buffer.count }
+
+    subscript(position: Int) -> UInt32 { buffer[position] }
+
+    /// The first position at or after `start` whose document is `>= document` (galloping:
+    /// cheap when the answer is near `start`, logarithmic when it is far).
+    func firstPosition(from start: Int, atLeast document: UInt32) -> Int {
+        let count = buffer.count
+        guard start < count, buffer[start] < document else { return start }
+        var low = start, step = 1
+        var high = start + 1
+        while high < count, buffer[high] < document {
+            low = high
+            step <<= 1
+            high = low + step
+        }
+        high = min(high, count)
+        // Invariant: buffer[low] < document; the answer is in low+1...high.
+        var lower = low + 1
+        while lower < high {
+            let middle = (lower + high) / 2
+            if buffer[middle] < document { lower = middle + 1 } else { high = middle }
+        }
+        return lower
+    }
+}
+
+/// Memory of its own for values computed by one query, read through a buffer pointer and
+/// freed with the last reference.
+final class OwnedBuffer<Element>: @unchecked Sendable {
+    // Written once in init, read-only after; freed in deinit.
+    let buffer: UnsafeBufferPointer<Element>
+
+    init(_ values: [Element]) {
+        let memory = UnsafeMutableBufferPointer<Element>.allocate(capacity: values.count)
+        _ = memory.initialize(from: values)
+        buffer = UnsafeBufferPointer(memory)
+    }
+
+    deinit {
+        UnsafeMutableBufferPointer(mutating: buffer).deinitialize()
+        UnsafeMutableBufferPointer(mutating: buffer).deallocate()
+    }
+}

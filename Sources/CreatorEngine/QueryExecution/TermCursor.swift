@@ -1,0 +1,65 @@
+/// A forward-only cursor over one term's postings in one field, for phrases: documents
+/// come from the decoded postings, and the positions of the current document are read
+/// from the file on demand, stepping over the positions of the documents passed by.
+/// Reads plain buffers only (no reference counting per document).
+final class TermCursor {
+    private let postings: PostingList
+    /// The term's positions in the file, all postings' in order (empty if damaged).
+    private let positionBytes: UnsafeRawBufferPointer
+    /// Index of the current posting (`-1` before the first).
+    @exclusivity(unchecked) private var index = -1
+    /// Position values stored before the current posting, and how many were stepped over
+    /// (ending at `byteOffset`).
+    @exclusivity(unchecked) private var positionsBefore = 0
+    @exclusivity(unchecked) private var positionsConsumed = 0
+    @exclusivity(unchecked) private var byteOffset = 0
+
+    init(reader: TextFieldReader, info: TermInfo, postings: PostingList) {
+        self.postings = postings
+        positionBytes = reader.positions(info).map { UnsafeRawBufferPointer(start: $0.base, count: $0.count) }
+            ?? UnsafeRawBufferPointer(start: nil, count: 0)
+    }
+
+    /// Moves to the first posting at or after `target`; whether it is exactly `target`.
+    func advance(to target: UInt32) -> Bool {
+        let documents = postings.documents
+        if index >= 0, index < documents.count, documents[index] >= target { return documents[index] == target }
+        let start = max(index, 0)
+        let next = documents.firstPosition(from: start, atLeast: target)
+        let frequencies = postings.frequencies.buffer
+        for passed in start..<next { positionsBefore += Int(frequencies[passed]) }
+        index = next
+        return next < documents.count && documents[next] == target
+    }
+
+    /// Appends the word positions of the term in the current document, ascending, to
+    /// `positions`; `false` if the file's positions are damaged.
+    /// Call at most once per posting (`PhraseMatcher` remembers what it found).
+    func appendPositions(to positions: inout [UInt32]) -> Bool {
+        guard index >= 0, index < postings.documents.count, positionsConsumed <= positionsBefore else { return false }
+        // Step over the positions of the postings passed by: count varint ends.
+        var left = positionsBefore - positionsConsumed
+        while left > 0 {
+            guard byteOffset < positionBytes.count else { return false }
+            if positionBytes[byteOffset] < 0x80 { left -= 1 }
+            byteOffset += 1
+        }
+        var position: UInt32 = 0
+        let count = Int(postings.frequencies.buffer[index])
+        for _ in 0..<count {
+            var value: UInt32 = 0, shift: UInt32 = 0
+            while true {
+                guard byteOffset < positionBytes.count, shift < 32 else { return false }
+                let byte = positionBytes[byteOffset]
+                byteOffset += 1
+                value |= UInt32(byte & 0x7F) << shift
+                if byte < 0x80 { break }
+                shift += 7
+            }
+            position &+= value
+            positions.append(position)
+        }
+        positionsConsumed = positionsBefore + count
+        return true
+    }
+}

@@ -1,0 +1,27 @@
+import Foundation
+
+/// Okapi BM25 for one field: how well a document's field matches one term, given how rare
+/// the term is and how long the field is against the field's average.
+///
+/// `k1 = 1.2`, `b = 0.75` (the usual defaults: creator texts are short, mostly bios and
+/// captions, and these measured no worse than the alternatives we tried; see `docs/search.md`).
+public struct BM25: Sendable, Hashable {
+    public var k1: Double = 1.2
+    public var b: Double = 0.75
+
+    public init() {}
+
+    /// Inverse document frequency, Lucene's always-positive form:
+    /// `ln(1 + (N - df + 0.5) / (df + 0.5))`.
+    public func idf(documentFrequency: Int, documentCount: Int) -> Double {
+        let n = Double(documentCount), df = Double(documentFrequency)
+        return log(1 + (n - df + 0.5) / (df + 0.5))
+    }
+
+    /// The term-frequency part: saturates with `tf`, penalises fields longer than average.
+    public func termWeight(frequency: Double, length: Double, averageLength: Double) -> Double {
+        guard frequency > 0 else { return 0 }
+        let norm = averageLength > 0 ? (1 - b + b * length / averageLength) : 1
+        return frequency * (k1 + 1) / (frequency + k1 * norm)
+    }
+}

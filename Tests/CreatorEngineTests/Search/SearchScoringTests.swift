@@ -1,0 +1,122 @@
+import CreatorText
+import Foundation
+import Testing
+@testable import CreatorEngine
+
+@Suite("Search scoring and limits")
+struct SearchScoringTests {
+    /// BM25 computed from the analysed profiles alone (document frequencies counted, field
+    /// lengths from the analysis), weighted by field and summed over fields and terms.
+    func bruteForceText(_ terms: [String], _ document: Int, _ fixture: SearchFixture) -> Double {
+        let scoring = TextScoring()
+        let count = fixture.profiles.count
+        var total = 0.0
+        for term in Set(terms) {
+            for (fieldIndex, field) in TextField.allCases.enumerated() {
+                guard let positions = fixture.fieldTerms[document][fieldIndex][term] else { continue }
+                let frequency = fixture.fieldTerms.reduce(0) { $0 + ($1[fieldIndex][term] == nil ? 0 : 1) }
+                let averageLength = Double(fixture.fieldLengths.reduce(0) { $0 + Int($1[fieldIndex]) }) / Double(count)
+                let idf = log(1 + (Double(count) - Double(frequency) + 0.5) / (Double(frequency) + 0.5))
+                let tf = Double(positions.count), length = Double(fixture.fieldLengths[document][fieldIndex])
+                let norm = 1 - 0.75 + 0.75 * length / averageLength
+                total += scoring.weight(of: field) * idf * tf * 2.2 / (tf + 1.2 * norm)
+            }
+        }
+        return total
+    }
+
+    @Test("text scores equal BM25 computed by brute force, and hits are ordered by them")
+    func bm25() throws {
+        let fixture = try SearchFixture.generated.get()
+        let analyzer = try TextAnalyzer()
+        var queries = RandomQueries(fixture: fixture, seed: 7)
+        var compared = 0
+        for _ in 0..<40 {
+            let words = [queries.random.pick(queries.words), queries.random.pick(queries.words)]
+            let text = words.joined(separator: " OR ")
+            let response = try fixture.searcher.search(text + " limit:50")
+            let terms = words.flatMap { analyzer.terms($0) }
+            for hit in response.hits {
+                let textScore = hit.parts.filter { $0.kind == .text }.reduce(0) { $0 + $1.value }
+                let expected = bruteForceText(terms, hit.document, fixture)
+                #expect(abs(textScore - expected) <= 1e-9 * max(1, expected), "\(text): doc \(hit.document) \(textScore) vs \(expected)")
+                let quality = fixture.searcher.quality.score(of: hit.document)
+                #expect(abs(hit.score - (expected + quality)) <= 1e-9 * max(1, expected))
+                compared += 1
+            }
+            // The page is the best of all matches: no match outside it scores higher.
+            if response.total > response.hits.count, let last = response.hits.last {
+                let all = try fixture.searcher.search(text + " limit:1000")
+                #expect(all.hits.dropFirst(response.hits.count).allSatisfy { $0.score <= last.score + 1e-9 })
+            }
+        }
+        #expect(compared > 100)
+    }
+
+    @Test("without text the order is the quality score, best first")
+    func qualityOrder() throws {
+        let fixture = try SearchFixture.generated.get()
+        let response = try fixture.searcher.search("limit:200")
+        #expect(response.total == fixture.index.documentCount)
+        let qualities = response.hits.map { fixture.searcher.quality.score(of: $0.document) }
+        #expect(zip(qualities, qualities.dropFirst()).allSatisfy { $0 >= $1 })
+        let best = (0..<fixture.index.documentCount).map { fixture.searcher.quality.score(of: $0) }.max()
+        #expect(qualities.first == best)
+    }
+
+    @Test("a search past its time limit stops with a timeLimit error")
+    func timeLimit() throws {
+        let fixture = try SearchFixture.generated.get()
+        let hurried = Searcher(index: fixture.index, timeLimit: .zero)
+        #expect(throws: QueryError.self) { try hurried.search("limit:5") }
+        do {
+            _ = try hurried.search("limit:5")
+        } catch {
+            #expect(error.kind == .timeLimit)
+            #expect(error.description.contains("ran longer than"))
+        }
+    }
+}
+
+@Suite("Lookalike and overlap queries")
+struct SimilaritySearchTests {
+    @Test("like: ranks by similarity and excludes the named creator; an unknown creator is an error with its column")
+    func like() throws {
+        let fixture = try SearchFixture.generated.get()
+        let reference = 17
+        let id = fixture.index.id(of: reference)
+        let response = try fixture.searcher.search("like:\(id) limit:50")
+        #expect(!response.hits.isEmpty)
+        #expect(!response.hits.contains { $0.document == reference })
+        let similarities = response.hits.map { fixture.index.lookalike.similarity($0.document, reference) }
+        #expect(similarities.allSatisfy { $0 >= LookalikeVectors.matchThreshold - 1e-6 })
+        // The similarity part dominates: hits come in (nearly) descending similarity.
+        for (hit, similarity) in zip(response.hits, similarities) {
+            let part = hit.parts.first { $0.kind == .similarity }?.value ?? 0
+            #expect(abs(part - Searcher.similarityWeight * similarity) < 1e-5) // the scan computes in Float
+        }
+
+        #expect(throws: QueryError.self) { try fixture.searcher.search("country:US like:@nobody_here") }
+        do {
+            _ = try fixture.searcher.search("country:US like:@nobody_here")
+        } catch {
+            #expect(error.kind == .unknownCreator)
+            #expect(error.column == 12)
+            #expect(error.description.contains("no creator @nobody_here in the index"))
+        }
+    }
+
+    @Test("overlap: keeps creators whose estimated shared audience passes the bound")
+    func overlap() throws {
+        let fixture = try SearchFixture.generated.get()
+        let withSample = try #require((0..<fixture.index.documentCount).first { fixture.index.overlap.hasSample($0) })
+        let id = fixture.index.id(of: withSample)
+        let low = try fixture.searcher.search("overlap:\(id)<=5% limit:1000")
+        let high = try fixture.searcher.search("overlap:\(id)>5% limit:1000")
+        let known = (0..<fixture.index.documentCount).filter {
+            $0 != withSample && fixture.index.overlap.share(of: $0, sharedWith: withSample) != nil
+        }
+        #expect(low.total + high.total == known.count)
+        for hit in high.hits { #expect((fixture.index.overlap.share(of: hit.document, sharedWith: withSample) ?? 0) > 0.05) }
+    }
+}
