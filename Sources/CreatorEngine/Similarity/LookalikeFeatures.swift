@@ -21,20 +21,23 @@ public struct LookalikeFeatures: Sendable, Equatable {
     /// - Parameter categories: the profile's category keys folded like the `category` facet.
     public init(profile: CreatorProfile, categories: [String]) {
         var values = [Float](repeating: 0, count: LookalikeLayout.profileDimensions.count)
-        func place(_ block: LookalikeLayout.Block, _ vector: [Float]?) {
-            guard let vector else { return }
-            let weight = Float(block.weight.squareRoot())
-            let start = block.dimensions.lowerBound - LookalikeLayout.profileDimensions.lowerBound
-            for (offset, value) in vector.enumerated() { values[start + offset] = value * weight }
-        }
         let audience = profile.audience
-        place(.topic, LookalikeEncoding.topic(categories: categories, interests: audience?.interests))
-        place(.market, LookalikeEncoding.market(country: profile.country, languages: profile.languages,
-                                                audienceCountries: audience?.countries, audienceLanguages: audience?.languages))
-        place(.gender, audience?.genders.flatMap(LookalikeEncoding.gender))
-        place(.age, audience?.ages.flatMap(LookalikeEncoding.age))
-        place(.scale, LookalikeEncoding.scale(followers: profile.followers))
+        Self.place(.topic, LookalikeEncoding.topic(categories: categories, interests: audience?.interests), into: &values)
+        Self.place(.market, LookalikeEncoding.market(country: profile.country, languages: profile.languages,
+                                                     audienceCountries: audience?.countries, audienceLanguages: audience?.languages),
+                   into: &values)
+        Self.place(.gender, audience?.genders.flatMap(LookalikeEncoding.gender), into: &values)
+        Self.place(.age, audience?.ages.flatMap(LookalikeEncoding.age), into: &values)
+        Self.place(.scale, LookalikeEncoding.scale(followers: profile.followers), into: &values)
         self.values = values.map { Int16(($0 * Self.scale).rounded()) }
+    }
+
+    /// Writes a block's unit vector, times the square root of its weight, at its place.
+    private static func place(_ block: LookalikeLayout.Block, _ vector: [Float]?, into values: inout [Float]) {
+        guard let vector else { return }
+        let weight = Float(block.weight.squareRoot())
+        let start = block.dimensions.lowerBound - LookalikeLayout.profileDimensions.lowerBound
+        for (offset, value) in vector.enumerated() { values[start + offset] = value * weight }
     }
 
     /// The values as floats (a block times the square root of its weight).
@@ -63,11 +66,11 @@ public enum LookalikeEncoding {
         let size = LookalikeLayout.Block.topic.dimensions.count
         var own = [Float](repeating: 0, count: size)
         for (position, category) in categories.enumerated() {
-            add(slugVector(category), weight: 1 / Float(position + 1).squareRoot(), into: &own)
+            addSlug(category, weight: 1 / Float(position + 1).squareRoot(), into: &own)
         }
         var audience = [Float](repeating: 0, count: size)
         for entry in interests?.entries ?? [] where entry.key != "other" {
-            add(slugVector(entry.key), weight: Float(entry.share), into: &audience)
+            addSlug(entry.key, weight: Float(entry.share), into: &audience)
         }
         return mix([(normalised(own), 0.8), (normalised(audience), 0.6)])
     }
@@ -80,15 +83,15 @@ public enum LookalikeEncoding {
                               audienceLanguages: Distribution?) -> [Float]? {
         let size = LookalikeLayout.Block.market.dimensions.count
         var vector = [Float](repeating: 0, count: size)
-        if let country { add(signVector("c:" + country, size: size), weight: 1, into: &vector) }
+        if let country { addSigned(keyHash("c:", country), weight: 1, into: &vector) }
         for language in languages {
-            add(signVector("l:" + language, size: size), weight: 0.7 / Float(languages.count), into: &vector)
+            addSigned(keyHash("l:", language), weight: 0.7 / Float(languages.count), into: &vector)
         }
         for entry in audienceCountries?.entries ?? [] where entry.key != "other" {
-            add(signVector("c:" + entry.key, size: size), weight: Float(entry.share), into: &vector)
+            addSigned(keyHash("c:", entry.key), weight: Float(entry.share), into: &vector)
         }
         for entry in audienceLanguages?.entries ?? [] where entry.key != "other" {
-            add(signVector("l:" + entry.key, size: size), weight: 0.7 * Float(entry.share), into: &vector)
+            addSigned(keyHash("l:", entry.key), weight: 0.7 * Float(entry.share), into: &vector)
         }
         return normalised(vector)
     }
@@ -127,24 +130,45 @@ public enum LookalikeEncoding {
 
     // MARK: - Parts
 
-    static func slugVector(_ slug: String) -> [Float] {
-        let size = LookalikeLayout.Block.topic.dimensions.count
-        guard let index = taxonomy.firstIndex(of: slug) else { return signVector("t:" + slug, size: size) }
-        if index < size {
-            var vector = [Float](repeating: 0, count: size)
-            vector[index] = 1
-            return vector
+    /// Taxonomy slug → its position in `taxonomy`.
+    private static let taxonomyIndex: [String: Int] = Dictionary(uniqueKeysWithValues: taxonomy.enumerated().map { ($1, $0) })
+
+    /// Adds `weight` × the slug's topic vector (see `topic`) to `sum`.
+    static func addSlug(_ slug: String, weight: Float, into sum: inout [Float]) {
+        let size = sum.count
+        guard let index = taxonomyIndex[slug] else {
+            addSigned(keyHash("t:", slug), weight: weight, into: &sum)
+            return
         }
-        let row = index - size
-        return (0..<size).map { column in (row & column).nonzeroBitCount % 2 == 0 ? 0.25 : -0.25 }
+        if index < size {
+            sum[index] += weight
+        } else {
+            let row = index - size
+            for column in 0..<size { sum[column] += (row & column).nonzeroBitCount % 2 == 0 ? weight / 4 : -weight / 4 }
+        }
     }
 
-    /// ±1/√size in each dimension, the signs from the key's hash.
-    static func signVector(_ key: String, size: Int) -> [Float] {
-        var key = key
-        let hash = key.withUTF8 { TermHash.hash(UnsafeRawBufferPointer($0)) }
-        let magnitude = 1 / Float(size).squareRoot()
-        return (0..<size).map { hash >> UInt64($0) & 1 == 0 ? magnitude : -magnitude }
+    static func slugVector(_ slug: String) -> [Float] {
+        var vector = [Float](repeating: 0, count: LookalikeLayout.Block.topic.dimensions.count)
+        addSlug(slug, weight: 1, into: &vector)
+        return vector
+    }
+
+    /// Adds `weight` × a ±1/√n vector whose signs are the low bits of `hash` (n ≤ 64).
+    static func addSigned(_ hash: UInt64, weight: Float, into sum: inout [Float]) {
+        let magnitude = weight / Float(sum.count).squareRoot()
+        for index in sum.indices { sum[index] += hash >> UInt64(index) & 1 == 0 ? magnitude : -magnitude }
+    }
+
+    /// A stable 64-bit hash of `prefix` followed by `key` (FNV-1a over their UTF-8, then a
+    /// finaliser that spreads the bits), without building the joined string.
+    static func keyHash(_ prefix: StaticString, _ key: String) -> UInt64 {
+        var hash: UInt64 = 0xCBF2_9CE4_8422_2325
+        prefix.withUTF8Buffer { for byte in $0 { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01B3 } }
+        for byte in key.utf8 { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01B3 }
+        hash ^= hash >> 33
+        hash = hash &* 0xFF51_AFD7_ED55_8CCD
+        return hash ^ (hash >> 33)
     }
 
     static func angle(_ theta: Double) -> [Float] { [Float(cos(theta)), Float(sin(theta))] }

@@ -21,8 +21,9 @@ import Synchronization
 /// u8 postings[posting bytes]           per key: the documents ascending, as varint deltas
 ///                                      (the first one as is)
 /// ```
-/// At 1M generated creators (62% with a sample) the lists hold 40M documents in 85 MB
-/// (about 2 bytes each, against 4 as u32), beside the 122 MiB of `sketch.minhash` itself.
+/// At 1M generated creators (62% with a sample) the lists hold 40M documents in 94 MB
+/// (2.35 bytes each, against 4 as u32) under 3.06M keys (18 MB of tables): 107 MiB, beside
+/// the 122 MiB of `sketch.minhash` itself.
 ///
 /// The inversion is a counting sort by groups of eight buckets, the groups on all cores
 /// (the parse workers are idle at `finish`): each group needs 2 MB of counts and its own
@@ -100,58 +101,63 @@ enum OverlapPostingsBuilder {
         // counts[(bucket - first) << 16 | value]: first the number of documents, then each kept key's cursor.
         var counts = [UInt32](repeating: 0, count: group.count * values)
         var result = Group()
+        var keyStarts: [UInt32] = []
+        var documents: [UInt32] = []
+        let dropped = UInt32.max
         sketches.withUnsafeBufferPointer { sketches in
-            for slot in slotOfDocument {
-                let start = Int(slot) * buckets
-                for bucket in group where sketches[start + bucket] != AudienceSketch.empty {
-                    counts[(bucket - group.lowerBound) << 16 | Int(sketches[start + bucket])] += 1
-                }
-            }
-            let dropped = UInt32.max
-            var keyStarts: [UInt32] = []
-            var total: UInt32 = 0
-            for key in counts.indices {
-                let count = counts[key]
-                guard count >= 2 else {
-                    counts[key] = dropped
-                    continue
-                }
-                counts[key] = total
-                keyStarts.append(total)
-                total += count
-            }
-            var documents = [UInt32](repeating: 0, count: Int(total))
-            for (document, slot) in slotOfDocument.enumerated() {
-                let start = Int(slot) * buckets
-                for bucket in group where sketches[start + bucket] != AudienceSketch.empty {
-                    let key = (bucket - group.lowerBound) << 16 | Int(sketches[start + bucket])
-                    guard counts[key] != dropped else { continue }
-                    documents[Int(counts[key])] = UInt32(document)
-                    counts[key] += 1
-                }
-            }
-            // Now counts[key] is the end of each kept key's documents; keys ascend by bucket, then value.
-            result.postings.reserveCapacity(documents.count * 2)
-            var keyIndex = 0
-            for bucket in group {
-                let bucketStart = result.postings.count
-                result.bucketByteStarts.append(bucketStart)
-                let base = (bucket - group.lowerBound) << 16
-                let keysBefore = result.keyValues.count
-                for value in 0..<values where counts[base | value] != dropped {
-                    let first = Int(keyStarts[keyIndex]), end = Int(counts[base | value])
-                    var previous: UInt32 = 0
-                    for position in first..<end {
-                        let document = documents[position]
-                        result.postings.appendVarint(position == first ? document : document - previous)
-                        previous = document
+            counts.withUnsafeMutableBufferPointer { counts in
+                for slot in slotOfDocument {
+                    let start = Int(slot) * buckets
+                    for bucket in group where sketches[start + bucket] != AudienceSketch.empty {
+                        counts[(bucket - group.lowerBound) << 16 | Int(sketches[start + bucket])] += 1
                     }
-                    keyIndex += 1
-                    result.keyValues.append(UInt16(value))
-                    result.keyEnds.append(UInt32(result.postings.count - bucketStart))
                 }
-                result.bucketKeyCounts.append(result.keyValues.count - keysBefore)
+                var total: UInt32 = 0
+                for key in counts.indices {
+                    let count = counts[key]
+                    guard count >= 2 else {
+                        counts[key] = dropped
+                        continue
+                    }
+                    counts[key] = total
+                    keyStarts.append(total)
+                    total += count
+                }
+                documents = [UInt32](repeating: 0, count: Int(total))
+                documents.withUnsafeMutableBufferPointer { documents in
+                    for (document, slot) in slotOfDocument.enumerated() {
+                        let start = Int(slot) * buckets
+                        for bucket in group where sketches[start + bucket] != AudienceSketch.empty {
+                            let key = (bucket - group.lowerBound) << 16 | Int(sketches[start + bucket])
+                            guard counts[key] != dropped else { continue }
+                            documents[Int(counts[key])] = UInt32(document)
+                            counts[key] += 1
+                        }
+                    }
+                }
             }
+        }
+        // Now counts[key] is the end of each kept key's documents; keys ascend by bucket, then value.
+        result.postings.reserveCapacity(documents.count * 2)
+        var keyIndex = 0
+        for bucket in group {
+            let bucketStart = result.postings.count
+            result.bucketByteStarts.append(bucketStart)
+            let base = (bucket - group.lowerBound) << 16
+            let keysBefore = result.keyValues.count
+            for value in 0..<values where counts[base | value] != dropped {
+                let first = Int(keyStarts[keyIndex]), end = Int(counts[base | value])
+                var previous: UInt32 = 0
+                for position in first..<end {
+                    let document = documents[position]
+                    result.postings.appendVarint(position == first ? document : document - previous)
+                    previous = document
+                }
+                keyIndex += 1
+                result.keyValues.append(UInt16(value))
+                result.keyEnds.append(UInt32(result.postings.count - bucketStart))
+            }
+            result.bucketKeyCounts.append(result.keyValues.count - keysBefore)
         }
         return result
     }
