@@ -6,7 +6,6 @@
 /// kernel (`LookalikeVectors.similarities`), so listing the matches is one pass over them
 /// and checking or scoring a creator one array read.
 final class LikeMatcher: DocumentMatcher, ScoringLeaf {
-    private let references: [Int]
     private let description: String
     /// The best similarity of each document to a named creator.
     private let best: OwnedBuffer<Float>
@@ -15,7 +14,6 @@ final class LikeMatcher: DocumentMatcher, ScoringLeaf {
     static let threshold = Float(LookalikeVectors.matchThreshold)
 
     init(vectors: LookalikeVectors, references: [Int], label: String, documentCount: Int, cache: PostingsCache) {
-        self.references = references
         description = label
         let best = cache.perDocument("like\u{0}" + references.map(String.init).joined(separator: ",")) {
             var best = [Float](repeating: -1, count: documentCount)
