@@ -56,6 +56,9 @@ struct CommandLineTests {
         #expect(stats.status == 0, "\(stats.stderr)")
         let object = try #require(try JSONSerialization.jsonObject(with: Data(stats.stdout.utf8)) as? [String: Any])
         #expect(object["documents"] as? Int == 120)
+        // Every creator has one risk level.
+        #expect((object["risk_levels"] as? [String: Int])?.values.reduce(0, +) == 120)
+        #expect((object["risk_flags"] as? [String: Int])?.count == 11)
 
         // Damage the index file in the middle and at the end.
         let current = try String(contentsOfFile: scratch.file("index/CURRENT"), encoding: .utf8).trimmingCharacters(in: .whitespacesAndNewlines)

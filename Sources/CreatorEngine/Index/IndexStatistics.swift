@@ -7,6 +7,9 @@ public struct IndexStatistics: Sendable {
     public let facets: [(facet: Facet, keyCount: Int, top: [(key: String, count: Int)])]
     /// How many creators have a known value, per column.
     public let knownValues: [(column: NumericColumn, count: Int)]
+    /// Creators per risk level, and per fraud-risk flag (`docs/risk.md`).
+    public let riskLevels: [(level: RiskLevel, count: Int)]
+    public let riskFlags: [(flag: RiskFlag, count: Int)]
 
     public init(index: CreatorIndex, top: Int = 10) {
         path = index.file.path
@@ -20,6 +23,8 @@ public struct IndexStatistics: Sendable {
         knownValues = NumericColumn.allCases.map { column in
             (column, index.column(column).reduce(0) { $0 + ($1.isNaN ? 0 : 1) })
         }
+        riskLevels = RiskLevel.allCases.map { ($0, index.risk.documents(at: $0).count) }
+        riskFlags = RiskFlag.allCases.map { ($0, index.risk.documents(flagged: $0).count) }
     }
 
     public var text: String {
@@ -39,6 +44,8 @@ public struct IndexStatistics: Sendable {
             lines.append("\(facet.rawValue) (\(keyCount) values): \(listed)")
         }
         lines.append("Known values: " + knownValues.map { "\($0.column.rawValue) \($0.count)" }.joined(separator: ", "))
+        lines.append("Risk: " + riskLevels.map { "\($0.level.rawValue) \($0.count)" }.joined(separator: ", ")
+                     + "; flags: " + riskFlags.map { "\($0.flag.rawValue) \($0.count)" }.joined(separator: ", "))
         return lines.joined(separator: "\n")
     }
 
@@ -80,6 +87,14 @@ public struct IndexStatistics: Sendable {
         json.key("known_values")
         json.beginObject()
         for (column, count) in knownValues { json.key(column.rawValue); json.value(count) }
+        json.endObject()
+        json.key("risk_levels")
+        json.beginObject()
+        for (level, count) in riskLevels { json.key(level.rawValue); json.value(count) }
+        json.endObject()
+        json.key("risk_flags")
+        json.beginObject()
+        for (flag, count) in riskFlags { json.key(flag.rawValue); json.value(count) }
         json.endObject()
         json.endObject()
         return json.string

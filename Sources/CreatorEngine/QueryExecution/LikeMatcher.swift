@@ -18,7 +18,7 @@ final class LikeMatcher: DocumentMatcher, ScoringLeaf {
         description = label
         let key = "like\u{0}" + references.map(String.init).joined(separator: ",")
         let best = cache.perDocument(key) {
-            var best = [Float](repeating: -1, count: documentCount)
+            var best: [Float] = []  // sized and filled by the scan
             vectors.similarities(to: references[0], into: &best)
             if references.count > 1 {
                 var scores = [Float](repeating: -1, count: documentCount)

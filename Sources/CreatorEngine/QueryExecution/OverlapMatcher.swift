@@ -15,7 +15,7 @@ final class OverlapMatcher: DocumentMatcher {
         self.predicate = predicate
         description = label
         shares = cache.perDocument("overlap\u{0}\(reference)") {
-            var shares = [Float](repeating: .nan, count: documentCount)
+            var shares: [Float] = []  // sized and filled by the scan
             estimator.shares(sharedWith: reference, into: &shares)
             shares[reference] = .nan
             return shares
