@@ -7,75 +7,81 @@
 ///
 /// When a share of 0 fails (`>=40%`), the key's inverted postings list the matches. When it
 /// passes (`<=20%`), nearly every creator can match, so the matches are listed as the
-/// creators whose distribution is known minus those whose share of the key fails, both
-/// sorted lists walked with galloping cursors.
+/// creators whose distribution is known minus those whose share of the key fails. A
+/// creator is checked by reading its forward distribution (a handful of entries).
 final class AudienceMatcher: DocumentMatcher {
     private let reader: AudienceReader
+    private let key: String
     private let keyIndex: Int?
     private let predicate: NumericPredicate
     private let description: String
-    /// For a predicate that accepts 0: known distributions, and the creators among them
-    /// whose share fails.
-    private let present: SortedDocuments
-    private let excluded: SortedDocuments?
-    @exclusivity(unchecked) private var presentCursor = 0
-    @exclusivity(unchecked) private var excludedCursor = 0
+    /// Whether a share of 0 passes: then creators without the key match too.
+    private let acceptsZero: Bool
+    private let cache: PostingsCache
 
     init(reader: AudienceReader, key: String, predicate: NumericPredicate, label: String, cache: PostingsCache) {
         self.reader = reader
+        self.key = key
         keyIndex = reader.keyID(of: key)
         let predicate = predicate.atFloatPrecision
         self.predicate = predicate
         description = label
-        present = SortedDocuments(mapped: reader.present)
+        acceptsZero = predicate.matches(0)
+        self.cache = cache
         let postings = reader.postings(for: key)
-        if predicate.matches(0) {
-            let failing = cache.list("\(reader.dimension.rawValue)\u{0}\(key)\u{0}\(predicate)") {
-                var failing: [UInt32] = []
-                for index in 0..<postings.documents.count where !predicate.matches(Double(postings.shares[index])) {
-                    failing.append(postings.documents[index])
-                }
-                return failing
+        if acceptsZero {
+            // Sampled over the creators whose audience is known.
+            let present = reader.present
+            let passing = Self.sampledEstimate(present.count) { [keyIndex] position in
+                Self.share(reader, keyIndex, Int(present[position])).map { predicate.matches(Double($0)) } ?? true
             }
-            excluded = failing
-            super.init(estimate: reader.present.count - failing.count)
+            super.init(estimate: passing)
         } else {
-            excluded = nil
             super.init(estimate: Self.sampledEstimate(postings.shares.count) { predicate.matches(Double(postings.shares[$0])) })
         }
     }
 
+    /// The share of `key` in the document's forward distribution, `nil` when the key is absent.
+    @inline(__always) private static func share(_ reader: AudienceReader, _ keyIndex: Int?, _ document: Int) -> Float? {
+        guard let keyIndex else { return nil }
+        for entry in Int(reader.forwardOffsets[document])..<Int(reader.forwardOffsets[document + 1])
+        where Int(reader.forwardKeys[entry]) == keyIndex {
+            return reader.forwardShares[entry]
+        }
+        return nil
+    }
+
     override var iterationCost: Int {
-        if let excluded { return present.count + excluded.count }
-        return keyIndex.map { reader.postings(for: reader.keys[$0]).documents.count } ?? 0
+        acceptsZero ? reader.present.count : reader.postings(for: key).documents.count
     }
 
     override func makeIterator() -> DocumentIterator {
-        if let excluded { return DifferenceIterator(present, minus: excluded) }
-        guard let keyIndex else { return EmptyIterator() }
-        let postings = reader.postings(for: reader.keys[keyIndex])
-        return SharePostingsIterator(documents: postings.documents, shares: postings.shares, predicate: predicate)
+        let postings = reader.postings(for: key)
+        guard acceptsZero else {
+            return SharePostingsIterator(documents: postings.documents, shares: postings.shares, predicate: predicate)
+        }
+        // Known audiences minus the creators whose share fails (made only when listing).
+        let failing = cache.list("\(reader.dimension.rawValue)\u{0}\(key)\u{0}\(predicate)") { [predicate] in
+            var failing: [UInt32] = []
+            for index in 0..<postings.documents.count where !predicate.matches(Double(postings.shares[index])) {
+                failing.append(postings.documents[index])
+            }
+            return failing
+        }
+        return DifferenceIterator(SortedDocuments(mapped: reader.present), minus: failing)
     }
 
     override func matches(_ document: UInt32) -> Bool {
-        if let excluded {
-            presentCursor = present.firstPosition(from: presentCursor, atLeast: document)
-            guard presentCursor < present.count, present[presentCursor] == document else { return false }
-            excludedCursor = excluded.firstPosition(from: excludedCursor, atLeast: document)
-            return !(excludedCursor < excluded.count && excluded[excludedCursor] == document)
-        }
-        guard let keyIndex else { return false }
         let doc = Int(document)
-        for entry in Int(reader.forwardOffsets[doc])..<Int(reader.forwardOffsets[doc + 1])
-        where Int(reader.forwardKeys[entry]) == keyIndex {
-            return predicate.matches(Double(reader.forwardShares[entry]))
-        }
-        return false
+        if let share = Self.share(reader, keyIndex, doc) { return predicate.matches(Double(share)) }
+        guard acceptsZero else { return false }
+        // No entry for the key: a share of 0 when the distribution is known.
+        return reader.forwardOffsets[doc] < reader.forwardOffsets[doc + 1] || reader.isPresent(doc)
     }
 
     override var label: String {
         "\(description)  (≈ \(estimate) docs, "
-            + (excluded == nil ? "from the key's postings)" : "known audiences minus \(excluded?.count ?? 0) failing)")
+            + (acceptsZero ? "known audiences minus the failing ones)" : "from the key's postings)")
     }
 }
 
