@@ -4,46 +4,51 @@
 /// by sibling `TermMatcher`s in the same AND, which list the candidates; this matcher only
 /// checks positions and scores the phrase like one rare term.
 final class PhraseMatcher: DocumentMatcher, ScoringLeaf {
-    /// One field where every term of the phrase occurs somewhere.
-    private struct FieldPhrase {
-        let field: FieldTerm
-        let cursors: [TermCursor]
-        /// The sum of the terms' weighted IDFs, the phrase's weight in this field.
-        let weightedIDF: Double
-    }
-
     let text: String
     /// Each term's position relative to the phrase's first word.
-    private let offsets: [UInt32]
-    private let fieldPhrases: [FieldPhrase]
+    private let offsets: OwnedBuffer<UInt32>
+    /// Per field where every term of the phrase occurs somewhere: the field's first term
+    /// (for BM25's length), the phrase's weight there (the terms' summed weighted IDFs),
+    /// and where its cursors start in `cursors` (one per term, in phrase order).
+    private let fields: [FieldTerm]
+    private let weightedIDFs: [Double]
+    private let cursorStarts: [Int]
+    // The cursors, read without reference counting per document; `ownedCursors` keeps them alive.
+    private let ownedCursors: [TermCursor]
+    private let cursors: OwnedBuffer<Unmanaged<TermCursor>>
     private let bm25: BM25
     /// What this phrase was found to do, shared by the query's plans (the ranking plan
     /// reads what the matching plan found instead of reading positions again).
     private let known: PhraseCounts
     @exclusivity(unchecked) private var knownCursor = 0
-    /// Reused for the positions of one document (all terms, one after another).
+    /// Reused per document: the positions of all terms one after another, where each
+    /// term's end, a forward pointer per later term, and the counts per field.
     @exclusivity(unchecked) private var positions: [UInt32] = []
     @exclusivity(unchecked) private var ends: [Int] = []
+    @exclusivity(unchecked) private var pointers: [Int] = []
     @exclusivity(unchecked) private var counts: [UInt32] = []
 
     /// `terms`: the phrase's analysed terms with their positions relative to the first.
     init(text: String, terms: [(fields: [FieldTerm], offset: UInt32)], cache: PostingsCache, bm25: BM25) {
         self.text = text
-        offsets = terms.map(\.offset)
+        offsets = OwnedBuffer(terms.map(\.offset))
         self.bm25 = bm25
-        var phrases: [FieldPhrase] = []
+        var fields: [FieldTerm] = [], weights: [Double] = [], starts: [Int] = [], cursors: [TermCursor] = []
         for field in TextField.allCases {
             let inField = terms.compactMap { term in term.fields.first { $0.field == field } }
             guard inField.count == terms.count, let first = inField.first else { continue }
-            phrases.append(FieldPhrase(
-                field: first,
-                cursors: inField.map { TermCursor(reader: $0.reader, info: $0.info, postings: cache.postings(of: $0)) },
-                weightedIDF: inField.reduce(0) { $0 + $1.weightedIDF }))
+            fields.append(first)
+            weights.append(inField.reduce(0) { $0 + $1.weightedIDF })
+            starts.append(cursors.count)
+            cursors += inField.map { TermCursor(reader: $0.reader, info: $0.info, postings: cache.postings(of: $0)) }
         }
-        fieldPhrases = phrases
-        known = cache.phraseCounts(text, fields: phrases.count)
-        let smallest = phrases.map { $0.cursors.isEmpty ? 0 : Int(($0.field.info.documentFrequency)) }
-        super.init(estimate: smallest.reduce(0, +))
+        self.fields = fields
+        weightedIDFs = weights
+        cursorStarts = starts
+        ownedCursors = cursors
+        self.cursors = OwnedBuffer(cursors.map { Unmanaged.passUnretained($0) })
+        known = cache.phraseCounts(text, fields: fields.count)
+        super.init(estimate: fields.reduce(0) { $0 + Int($1.info.documentFrequency) })
     }
 
     override var checkCost: Int { 100 }
@@ -53,10 +58,9 @@ final class PhraseMatcher: DocumentMatcher, ScoringLeaf {
     }
 
     func score(_ document: UInt32) -> Double {
-        let found = occurrences(at: document)
         var total = 0.0
-        for (phrase, count) in zip(fieldPhrases, found) where count > 0 {
-            total += phrase.field.score(frequency: count, document: document, bm25: bm25, idf: phrase.weightedIDF)
+        for (index, count) in occurrences(at: document).enumerated() where count > 0 {
+            total += fields[index].score(frequency: count, document: document, bm25: bm25, idf: weightedIDFs[index])
         }
         return total
     }
@@ -65,25 +69,40 @@ final class PhraseMatcher: DocumentMatcher, ScoringLeaf {
     private func occurrences(at document: UInt32) -> ArraySlice<UInt32> {
         if let found = known.counts(of: document, cursor: &knownCursor) { return found }
         counts.removeAll(keepingCapacity: true)
-        for phrase in fieldPhrases { counts.append(occurrences(of: phrase, at: document)) }
+        for field in 0..<fields.count { counts.append(occurrences(inField: field, at: document)) }
         known.record(document, counts)
         return counts[...]
     }
 
     /// Start positions `p` of the first term such that term `i` is at `p + offsets[i]`.
-    private func occurrences(of phrase: FieldPhrase, at document: UInt32) -> UInt32 {
-        for cursor in phrase.cursors where !cursor.advance(to: document) { return 0 }
+    private func occurrences(inField field: Int, at document: UInt32) -> UInt32 {
+        let terms = offsets.buffer.count
+        let first = cursorStarts[field]
+        let cursors = self.cursors.buffer
+        for term in 0..<terms where !cursors[first + term]._withUnsafeGuaranteedRef({ $0.advance(to: document) }) { return 0 }
+        // Work on local arrays (swapped out and back), so the loops below stay in registers.
+        var positions: [UInt32] = [], ends: [Int] = [], pointers: [Int] = []
+        swap(&positions, &self.positions)
+        swap(&ends, &self.ends)
+        swap(&pointers, &self.pointers)
+        defer {
+            swap(&positions, &self.positions)
+            swap(&ends, &self.ends)
+            swap(&pointers, &self.pointers)
+        }
         positions.removeAll(keepingCapacity: true)
         ends.removeAll(keepingCapacity: true)
-        for cursor in phrase.cursors {
-            guard cursor.appendPositions(to: &positions) else { return 0 }
+        for term in 0..<terms {
+            guard cursors[first + term]._withUnsafeGuaranteedRef({ $0.appendPositions(to: &positions) }) else { return 0 }
             ends.append(positions.count)
         }
-        var found: UInt32 = 0
         // One forward pointer per later term: starts ascend, so wanted positions do too.
-        var pointers = Array(ends.dropLast().map { $0 })
+        pointers.removeAll(keepingCapacity: true)
+        pointers.append(contentsOf: ends.dropLast())
+        let offsets = self.offsets.buffer
+        var found: UInt32 = 0
         starts: for start in 0..<ends[0] {
-            for term in 1..<max(1, ends.count) {
+            for term in 1..<max(1, terms) {
                 let wanted = positions[start] &+ offsets[term] &- offsets[0]
                 while pointers[term - 1] < ends[term], positions[pointers[term - 1]] < wanted { pointers[term - 1] += 1 }
                 if pointers[term - 1] == ends[term] || positions[pointers[term - 1]] != wanted { continue starts }
@@ -96,5 +115,5 @@ final class PhraseMatcher: DocumentMatcher, ScoringLeaf {
     var scoreLabel: String { "phrase \"\(text)\"" }
     var scoreKind: ScoreKind { .text }
     override var scoringLeaves: [ScoringLeaf] { [self] }
-    override var label: String { "positions of phrase \"\(text)\"  (in \(fieldPhrases.count) fields)" }
+    override var label: String { "positions of phrase \"\(text)\"  (in \(fields.count) fields)" }
 }
