@@ -43,17 +43,20 @@ public final class Searcher: Sendable {
 
     /// Runs a parsed query; `text` is what errors found while running point into.
     public func search(_ query: ParsedQuery, text: String = "") throws(QueryError) -> SearchResponse {
-        try run(query, text: text).response
+        try run(query, text: text, describingPlan: false).response
     }
 
     /// Runs a query and describes how: the parse tree, the plan, each hit's score parts.
     public func explain(_ text: String) throws(QueryError) -> SearchExplanation {
         let query = try parser.parse(text)
-        let (response, plan) = try run(query, text: text)
+        let (response, plan) = try run(query, text: text, describingPlan: true)
         return SearchExplanation(query: query, plan: plan, response: response)
     }
 
-    private func run(_ query: ParsedQuery, text: String) throws(QueryError) -> (response: SearchResponse, plan: String) {
+    /// Plans, matches, counts and ranks; the plan's description (labels of every matcher)
+    /// is only made for explanations.
+    private func run(_ query: ParsedQuery, text: String, describingPlan: Bool) throws(QueryError)
+        -> (response: SearchResponse, plan: String) {
         let clock = ContinuousClock()
         let start = clock.now
         return try analyzers.withAnalyzer { analyzer throws(QueryError) in
@@ -61,7 +64,7 @@ public final class Searcher: Sendable {
                                        postingsCache: PostingsCache(), facets: facets, bitsets: bitsets, queryText: text)
             let root = try query.root.map { node throws(QueryError) in try planner.matcher(for: node) }
                 ?? EverythingMatcher(documentCount: index.documentCount)
-            let plan = PlanDescription(root: root, documentCount: index.documentCount).text
+            let plan = describingPlan ? PlanDescription(root: root, documentCount: index.documentCount).text : ""
             // Matchers move forward only, and listing documents reads ahead of the document
             // being scored (a union fetches the next head of each input), so scoring uses
             // matchers of its own: one plan ranks the matches, another scores the page.
