@@ -2,7 +2,6 @@
 /// for the document's value. Unknown values (`nan`) satisfy no predicate.
 final class ColumnMatcher: DocumentMatcher {
     private let values: UnsafeBufferPointer<Double>
-    private let predicates: [NumericPredicate]
     /// The predicates as inclusive-or-not bounds, read without reference counting.
     private let bounds: OwnedBuffer<Bounds>
 
@@ -27,13 +26,13 @@ final class ColumnMatcher: DocumentMatcher {
 
     init(values: UnsafeBufferPointer<Double>, predicates: [NumericPredicate], label: String, superset: [SortedDocuments]? = nil) {
         self.values = values
-        self.predicates = predicates
-        bounds = OwnedBuffer(predicates.map(Bounds.init))
+        let bounds = OwnedBuffer(predicates.map(Bounds.init))
+        self.bounds = bounds
         description = label
         self.superset = superset
         super.init(estimate: Self.sampledEstimate(values.count) { document in
             let value = values[document]
-            return !value.isNaN && predicates.contains { $0.matches(value) }
+            return bounds.buffer.contains { $0.contains(value) }
         })
     }
 

@@ -1,11 +1,11 @@
 /// Single-valued facets by document (platform, country, tier), inverted once from the
 /// facet postings when a searcher opens, so that hits and the quality score read them in
-/// O(1). About 4 bytes per creator.
+/// O(1). Six bytes per creator.
 public struct DocumentFacets: Sendable {
     /// Index into `platforms` per document.
-    let platformOf: OwnedBuffer<UInt8>
+    let platformOf: OwnedBuffer<UInt16>
     /// Index into `tiers` per document.
-    let tierOf: OwnedBuffer<UInt8>
+    let tierOf: OwnedBuffer<UInt16>
     /// Index into `countries` per document, `UInt16.max` when unknown.
     let countryOf: OwnedBuffer<UInt16>
     public let platforms: [String]
@@ -14,19 +14,20 @@ public struct DocumentFacets: Sendable {
 
     init(index: CreatorIndex) {
         let count = index.documentCount
-        func invert<Code: FixedWidthInteger>(_ facet: Facet, unknown: Code) -> (codes: OwnedBuffer<Code>, keys: [String]) {
+        /// `UInt16.max` marks an unknown value.
+        func invert(_ facet: Facet) -> (codes: OwnedBuffer<UInt16>, keys: [String]) {
             let reader = index.facet(facet)
-            var codes = [Code](repeating: unknown, count: count)
+            var codes = [UInt16](repeating: .max, count: count)
             var keys: [String] = []
-            for key in 0..<min(reader.keys.count, Int(unknown)) {
+            for key in 0..<min(reader.keys.count, Int(UInt16.max)) {
                 keys.append(reader.keys[key])
-                for document in reader.documents(at: key) { codes[Int(document)] = Code(key) }
+                for document in reader.documents(at: key) { codes[Int(document)] = UInt16(key) }
             }
             return (OwnedBuffer(codes), keys)
         }
-        (platformOf, platforms) = invert(.platform, unknown: UInt8.max)
-        (tierOf, tiers) = invert(.tier, unknown: UInt8.max)
-        (countryOf, countries) = invert(.country, unknown: UInt16.max)
+        (platformOf, platforms) = invert(.platform)
+        (tierOf, tiers) = invert(.tier)
+        (countryOf, countries) = invert(.country)
     }
 
     public func platform(of document: Int) -> String? { Self.key(platformOf.buffer[document], platforms) }
@@ -35,16 +36,18 @@ public struct DocumentFacets: Sendable {
 
     /// The per-document codes of a single-valued facet and the code of `key` in them, for
     /// O(1) checks (`nil` for multi-valued facets, or a key no creator has).
-    func codes(of facet: Facet, key: String) -> (codes: UnsafeBufferPointer<UInt16>?, small: UnsafeBufferPointer<UInt8>?, code: Int)? {
+    func codes(of facet: Facet, key: String) -> (codes: UnsafeBufferPointer<UInt16>, code: UInt16)? {
+        let (codes, keys): (OwnedBuffer<UInt16>, [String])
         switch facet {
-        case .platform: platforms.firstIndex(of: key).map { (nil, platformOf.buffer, $0) }
-        case .tier: tiers.firstIndex(of: key).map { (nil, tierOf.buffer, $0) }
-        case .country: countries.firstIndex(of: key).map { (countryOf.buffer, nil, $0) }
-        default: nil
+        case .platform: (codes, keys) = (platformOf, platforms)
+        case .tier: (codes, keys) = (tierOf, tiers)
+        case .country: (codes, keys) = (countryOf, countries)
+        default: return nil
         }
+        return keys.firstIndex(of: key).map { (codes.buffer, UInt16($0)) }
     }
 
-    private static func key<Code: FixedWidthInteger>(_ code: Code, _ keys: [String]) -> String? {
+    private static func key(_ code: UInt16, _ keys: [String]) -> String? {
         Int(code) < keys.count ? keys[Int(code)] : nil
     }
 }

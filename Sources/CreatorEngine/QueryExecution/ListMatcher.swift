@@ -31,16 +31,14 @@ final class ListMatcher: DocumentMatcher {
 /// instead of searching the list, which matters for values most creators share.
 final class FacetValueMatcher: DocumentMatcher {
     private let documents: SortedDocuments
-    private let wideCodes: UnsafeBufferPointer<UInt16>?
-    private let narrowCodes: UnsafeBufferPointer<UInt8>?
-    private let code: Int
+    // Views `DocumentFacets`' codes, which the searcher keeps for its whole life.
+    private let codes: UnsafeBufferPointer<UInt16>
+    private let code: UInt16
     private let description: String
 
-    init(_ documents: SortedDocuments, codes: (codes: UnsafeBufferPointer<UInt16>?, small: UnsafeBufferPointer<UInt8>?, code: Int),
-         label: String) {
+    init(_ documents: SortedDocuments, codes: (codes: UnsafeBufferPointer<UInt16>, code: UInt16), label: String) {
         self.documents = documents
-        wideCodes = codes.codes
-        narrowCodes = codes.small
+        self.codes = codes.codes
         code = codes.code
         description = label
         super.init(estimate: documents.count)
@@ -48,12 +46,6 @@ final class FacetValueMatcher: DocumentMatcher {
 
     override var iterationCost: Int { documents.count }
     override func makeIterator() -> DocumentIterator { BufferIterator(documents) }
-
-    override func matches(_ document: UInt32) -> Bool {
-        if let narrowCodes { return Int(narrowCodes[Int(document)]) == code }
-        if let wideCodes { return Int(wideCodes[Int(document)]) == code }
-        return false
-    }
-
+    override func matches(_ document: UInt32) -> Bool { codes[Int(document)] == code }
     override var label: String { "\(description)  (\(documents.count) docs)" }
 }

@@ -8,47 +8,42 @@ final class PostingsCache {
     private var computedLists: [String: SortedDocuments] = [:]
     private var computedScores: [String: OwnedBuffer<Float>] = [:]
 
-    /// A document list computed from the index for this query (an audience key's failing
-    /// creators), made by `make` on first use.
-    func list(_ key: String, make: () -> [UInt32]) -> SortedDocuments {
-        if let known = computedLists[key] { return known }
-        let made = SortedDocuments(owned: make())
-        computedLists[key] = made
+    /// The value kept under `key`, made by `make` on first use.
+    private static func memo<Value>(_ key: String, in store: inout [String: Value], make: () -> Value) -> Value {
+        if let known = store[key] { return known }
+        let made = make()
+        store[key] = made
         return made
+    }
+
+    /// A document list computed from the index for this query (an audience key's failing
+    /// creators, the creators a `like:` finds).
+    func list(_ key: String, make: () -> [UInt32]) -> SortedDocuments {
+        Self.memo(key, in: &computedLists) { SortedDocuments(owned: make()) }
     }
 
     /// A value per document computed for this query (similarities to a `like:` creator,
-    /// audience shares with an `overlap:` creator), made by `make` on first use.
+    /// audience shares with an `overlap:` creator).
     func perDocument(_ key: String, make: () -> [Float]) -> OwnedBuffer<Float> {
-        if let known = computedScores[key] { return known }
-        let made = OwnedBuffer(make())
-        computedScores[key] = made
-        return made
+        Self.memo(key, in: &computedScores) { OwnedBuffer(make()) }
     }
 
+    /// A term's postings in one field, decoded.
     func postings(of term: FieldTerm) -> PostingList {
-        let key = term.field.rawValue + "\u{0}" + String(term.info.postingsOffset)
-        if let known = decoded[key] { return known }
-        let postings = PostingList(term.reader.decodedPostings(term.info))
-        decoded[key] = postings
-        return postings
+        Self.memo(term.field.rawValue + "\u{0}" + String(term.info.postingsOffset), in: &decoded) {
+            PostingList(term.reader.decodedPostings(term.info))
+        }
     }
 
-    /// A term's documents over all fields with their scores, made by `make` on first use.
+    /// A term's documents over all fields with their scores.
     func merged(_ term: String, make: () -> (documents: SortedDocuments, scores: OwnedBuffer<Double>))
         -> (documents: SortedDocuments, scores: OwnedBuffer<Double>) {
-        if let known = merged[term] { return known }
-        let made = make()
-        merged[term] = made
-        return made
+        Self.memo(term, in: &merged, make: make)
     }
 
     /// The occurrences found so far of one phrase (by its query text).
     func phraseCounts(_ phrase: String, fields: Int) -> PhraseCounts {
-        if let known = phrases[phrase] { return known }
-        let counts = PhraseCounts(fields: fields)
-        phrases[phrase] = counts
-        return counts
+        Self.memo(phrase, in: &phrases) { PhraseCounts(fields: fields) }
     }
 }
 

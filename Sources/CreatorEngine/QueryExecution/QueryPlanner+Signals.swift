@@ -5,16 +5,14 @@ extension QueryPlanner {
         let count = index.documentCount
         switch node.kind {
         case .risk(let levels):
-            let lists = levels.map { level in
+            return anyOf(levels.map { level in
                 ListMatcher(SortedDocuments(mapped: index.risk.documents(at: level)), label: "risk = \(level.rawValue)")
-            }
-            return lists.count == 1 ? lists[0] : OrMatcher(lists, documentCount: count)
+            })
         case .flag(let names):
-            let lists = names.map { name in
+            return anyOf(names.map { name in
                 let documents = RiskFlag(rawValue: name).map { index.risk.documents(flagged: $0) }
                 return ListMatcher(SortedDocuments(mapped: documents ?? UnsafeBufferPointer(start: nil, count: 0)), label: "flag = \(name)")
-            }
-            return lists.count == 1 ? lists[0] : OrMatcher(lists, documentCount: count)
+            })
         case .like(let references):
             var documents: [Int] = []
             for reference in references { documents += try resolve(reference, span: node.span) }

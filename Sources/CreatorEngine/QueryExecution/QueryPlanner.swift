@@ -86,7 +86,8 @@ struct QueryPlanner {
         return tiers.map { SortedDocuments(mapped: index.facet(.tier).documents(for: $0.rawValue)) }
     }
 
-    private func anyOf(_ parts: [DocumentMatcher]) -> DocumentMatcher {
+    /// A comma list: the one matcher, or the OR of them.
+    func anyOf(_ parts: [DocumentMatcher]) -> DocumentMatcher {
         parts.count == 1 ? parts[0] : OrMatcher(parts, documentCount: index.documentCount)
     }
 

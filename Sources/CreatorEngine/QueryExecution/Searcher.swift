@@ -111,7 +111,7 @@ public final class Searcher: Sendable {
         var total = quality.score(of: Int(document))
         for leaf in leaves {
             let value = leaf.score(document)
-            total += leaf.scoreKind == .similarity ? Self.similarityWeight * value : value
+            total += Self.weighted(value, of: leaf)
         }
         return total
     }
@@ -122,7 +122,7 @@ public final class Searcher: Sendable {
             var parts: [ScorePart] = leaves.map { leaf in
                 let value = leaf.score(document)
                 return ScorePart(kind: leaf.scoreKind, label: leaf.scoreLabel,
-                                 value: leaf.scoreKind == .similarity ? Self.similarityWeight * value : value)
+                                 value: Self.weighted(value, of: leaf))
             }
             let quality = self.quality.parts(of: Int(document))
             parts.append(ScorePart(kind: .quality, label: "quality: engagement vs peers", value: 0.5 * quality.engagement))
@@ -134,6 +134,11 @@ public final class Searcher: Sendable {
         }
         let rank = Dictionary(uniqueKeysWithValues: page.enumerated().map { ($1, $0) })
         return hits.sorted { rank[UInt32($0.document)] ?? 0 < rank[UInt32($1.document)] ?? 0 }
+    }
+
+    /// A leaf's contribution to the score: similarity weighted, text as it is.
+    private static func weighted(_ value: Double, of leaf: ScoringLeaf) -> Double {
+        leaf.scoreKind == .similarity ? similarityWeight * value : value
     }
 
     private static func milliseconds(_ duration: Duration) -> Double {

@@ -39,10 +39,6 @@ public struct QualityScore: Sendable {
 
     public func score(of document: Int) -> Double { scores.buffer[document] }
 
-    /// The median engagement rate of the creator's peers (platform × tier), if known.
-    public func peerMedianEngagement(of document: Int) -> Double? {
-        signals.peerMedianER[signals.peerGroup(document)]
-    }
 
     /// The columns the score reads and the peers' medians.
     // @unchecked: the column views point into the immutable mapping of the index the
