@@ -9,9 +9,13 @@ let package = Package(
         .library(name: "CreatorEngine", targets: ["CreatorEngine"]),
         .library(name: "CreatorText", targets: ["CreatorText"]),
         .library(name: "CorpusGenerator", targets: ["CorpusGenerator"]),
+        .library(name: "CreatorServer", targets: ["CreatorServer"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.81.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.10.0"),
     ],
     targets: [
         // C shims: system libraries installed from Debian packages (see .ci/run).
@@ -39,10 +43,23 @@ let package = Package(
         // Deterministic synthetic dumps (`creators generate`).
         .target(name: "CorpusGenerator", dependencies: ["CZlib"]),
 
+        // The servers: RESP (line protocol) and HTTP (API and web console) over one shared
+        // command service. The engine knows nothing of networking; this target owns it all.
+        .target(
+            name: "CreatorServer",
+            dependencies: [
+                "CreatorEngine",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+            ]
+        ),
+
         .executableTarget(
             name: "creators",
             dependencies: [
-                "CreatorEngine", "CorpusGenerator",
+                "CreatorEngine", "CorpusGenerator", "CreatorServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -51,6 +68,7 @@ let package = Package(
         .testTarget(name: "CreatorEngineTests", dependencies: ["CreatorEngine", "CorpusGenerator"]),
         .testTarget(name: "CorpusGeneratorTests", dependencies: ["CorpusGenerator"]),
         .testTarget(name: "CLITests", dependencies: ["creators"]),
+        .testTarget(name: "CreatorServerTests", dependencies: ["CreatorServer", "CreatorEngine", "CorpusGenerator"]),
     ],
     cxxLanguageStandard: .cxx17
 )
