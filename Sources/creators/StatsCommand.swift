@@ -19,6 +19,9 @@ struct StatsCommand: ParsableCommand {
     @Option(name: .long, help: "How many keys to list per facet.")
     var top = 10
 
+    @Flag(name: .long, help: "Also list the index file's sections, largest first, with their share of the file.")
+    var sections = false
+
     func run() throws {
         let index = try location.open()
         if verify {
@@ -27,5 +30,17 @@ struct StatsCommand: ParsableCommand {
         let stats = IndexStatistics(index: index, top: top)
         print(json ? stats.json : stats.text)
         if verify && !json { print("Checksums: all sections verified.") }
+        if sections && !json { print(sectionTable(index.file)) }
+    }
+
+    /// One line per section: name, size, share of the file; largest first.
+    func sectionTable(_ file: IndexFile) -> String {
+        let total = max(1, file.sections.values.reduce(0) { $0 + $1.length })
+        let rows = file.sections.values.sorted { ($0.length, $1.name) > ($1.length, $0.name) }.map { section in
+            let kib = Double(section.length) / 1024
+            let share = Double(section.length) * 100 / Double(total)
+            return "  \(section.name.padding(toLength: 32, withPad: " ", startingAt: 0)) \(String(format: "%12.1f KiB %5.1f %%", kib, share))"
+        }
+        return (["Sections (\(file.sections.count)):"] + rows).joined(separator: "\n")
     }
 }

@@ -60,6 +60,15 @@ struct CommandLineTests {
         #expect((object["risk_levels"] as? [String: Int])?.values.reduce(0, +) == 120)
         #expect((object["risk_flags"] as? [String: Int])?.count == 11)
 
+        // --sections lists every section once, largest first, and the shares add up to 100 %.
+        let listing = try CreatorsProcess.run(["stats", "--sections", "--index", scratch.file("index")])
+        let rows = listing.stdout.split(separator: "\n").drop { !$0.hasPrefix("Sections (") }.dropFirst()
+            .map { $0.split(separator: " ", omittingEmptySubsequences: true) }
+        #expect(rows.contains { $0.first == "store.blocks" })
+        let sizes = rows.compactMap { Double($0[1]) }, shares = rows.compactMap { Double($0[3]) }
+        #expect(sizes.count == rows.count && sizes == sizes.sorted(by: >))
+        #expect(abs(shares.reduce(0, +) - 100) < 0.1 * Double(shares.count))
+
         // Damage the index file in the middle and at the end.
         let current = try String(contentsOfFile: scratch.file("index/CURRENT"), encoding: .utf8).trimmingCharacters(in: .whitespacesAndNewlines)
         let path = scratch.file("index/" + current)
