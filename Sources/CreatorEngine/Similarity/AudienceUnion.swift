@@ -52,8 +52,12 @@ public struct AudienceUnion: Sendable {
             sum += share
             any = true
         }
-        guard any else { return estimate }
-        return min(max(estimate, largest), min(1, sum))
+        return any ? bounded(estimate, largestPairShare: largest, pairShareSum: sum) : estimate
+    }
+
+    /// `bounded` from the largest pair share and the sum of the pair shares.
+    public static func bounded(_ estimate: Double, largestPairShare: Double, pairShareSum: Double) -> Double {
+        min(max(estimate, largestPairShare), min(1, pairShareSum))
     }
 
     /// Adds the creator's sample to the union; a creator without a sample changes nothing.
