@@ -5,7 +5,7 @@
 /// same slugs in every language (`docs/matching.md`). No word list is kept: every language
 /// of the corpus works, and a word's niches follow how creators really use it.
 ///
-/// For each term, an even sample of at most `sampleSize` of its documents (over all text
+/// For each term, a sample of at most `sampleSize` of its documents (over all text
 /// fields) is checked against each slug's category list. A slug is the term's niche when at
 /// least `minimumShare` of the sample has it and that is at least `minimumLift` times the
 /// slug's share of all creators. A slug's weight is its share, summed over the terms that
@@ -55,16 +55,21 @@ struct CategoryInference {
         slugs = Array(kept.prefix(Self.maxSlugs))
     }
 
-    /// An even sample of the documents holding `term` in any text field (a document may
-    /// appear once per field; that weighs creators who use the word in several places).
+    /// A sample of the documents holding `term` in any text field: the first `sampleSize`
+    /// postings of each field (documents are numbered in dump order, which says nothing of
+    /// niche, so the first postings are as good a sample as any and need no full decoding),
+    /// then an even `sampleSize` of those. A document may appear once per field; that weighs
+    /// creators who use the word in several places.
     static func sample(of term: String, in index: CreatorIndex) -> [UInt32] {
         var documents: [UInt32] = []
         for field in TextField.allCases {
             let reader = index.text(field)
-            guard let info = try? reader.info(for: term) else { continue }
-            let postings = reader.decodedPostings(info).documents
-            let step = max(1, postings.count / sampleSize)
-            for position in Swift.stride(from: 0, to: postings.count, by: step) { documents.append(postings[position]) }
+            guard let info = try? reader.info(for: term), var cursor = try? reader.postings(info) else { continue }
+            var taken = 0
+            while taken < sampleSize, (try? cursor.next()) == true {
+                documents.append(cursor.document)
+                taken += 1
+            }
         }
         guard documents.count > sampleSize else { return documents }
         let step = Double(documents.count) / Double(sampleSize)

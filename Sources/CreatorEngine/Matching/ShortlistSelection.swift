@@ -11,8 +11,8 @@
 /// left of the budget, or when it shares more than `maxPairwiseOverlap` of its audience with a
 /// chosen creator, or a chosen creator shares more than that with it (both directions of
 /// `OverlapEstimator.share`). A creator without a follower sample has no estimate: its
-/// `unreached` is taken as the median of the sampled candidates' at that step (what a creator
-/// of the same pool would typically bring), and no pair bound can be checked for it.
+/// `unreached` is taken as the mean of the sampled creators' chosen so far (1 before any),
+/// and no pair bound can be checked for it.
 ///
 /// Finally, the greedy list is compared with the plain list of the same length: when the
 /// plain list keeps the pairwise bound too and reaches more unique people, it is returned
@@ -66,46 +66,54 @@ struct ShortlistSelection {
         return chosen
     }
 
+    /// The greedy list. Candidates are visited by score, best first, and the visit of a step
+    /// stops at the first candidate whose score is not above the best value found (a value is
+    /// at most the score), so a step usually looks at a few candidates. Pair bounds are checked
+    /// lazily, against the creators chosen since the candidate was last looked at.
     func greedyList(_ candidates: [Candidate], bound: Double) -> [Choice] {
         let overlap = index.overlap
-        var remaining = candidates.sorted(by: Self.better)
+        let ordered = candidates.sorted(by: Self.better)
+        var alive = [Bool](repeating: true, count: ordered.count)
+        // Per candidate: how many chosen creators it has been checked against, and the
+        // largest and summed share of its audience in them.
+        var checked = [Int](repeating: 0, count: ordered.count)
+        var largest = [Double](repeating: 0, count: ordered.count), summed = [Double](repeating: 0, count: ordered.count)
         var spent = 0.0
         var union = AudienceUnion()
         var chosen: [Choice] = []
-        // Per remaining candidate: the largest and the summed share of its audience in each chosen creator.
-        var pairShares: [Int: (largest: Double, sum: Double)] = [:]
-        while chosen.count < count, !remaining.isEmpty {
-            if let total = budgetTotal {
-                let left = total * (1 + 1e-9) - spent
-                remaining.removeAll { $0.price > left }
-            }
-            guard !remaining.isEmpty else { break }
-            let unreached = remaining.map { candidate in
-                union.containment(of: candidate.document, in: overlap).map { estimate in
-                    let pairs = pairShares[candidate.document] ?? (0, 0)
-                    return 1 - (chosen.isEmpty ? estimate : AudienceUnion.bounded(estimate, largestPairShare: pairs.largest, pairShareSum: pairs.sum))
+        var knownUnreached: [Double] = []
+        while chosen.count < count {
+            let left = budgetTotal.map { $0 * (1 + 1e-9) - spent }
+            let typical = knownUnreached.isEmpty ? 1 : knownUnreached.reduce(0, +) / Double(knownUnreached.count)
+            var best: (position: Int, value: Double, unreached: Double?)?
+            for position in ordered.indices where alive[position] {
+                let candidate = ordered[position]
+                if let best, candidate.score <= best.value { break }
+                if let left, candidate.price > left { alive[position] = false; continue }
+                var breaksBound = false
+                while checked[position] < chosen.count {
+                    let other = chosen[checked[position]].candidate.document
+                    checked[position] += 1
+                    let forward = overlap.share(of: candidate.document, sharedWith: other) ?? 0
+                    let backward = overlap.share(of: other, sharedWith: candidate.document) ?? 0
+                    largest[position] = max(largest[position], forward)
+                    summed[position] += forward
+                    if max(forward, backward) > bound { breaksBound = true; break }
                 }
+                if breaksBound { alive[position] = false; continue }
+                let unreached = union.containment(of: candidate.document, in: overlap).map { estimate in
+                    1 - (chosen.isEmpty ? estimate : AudienceUnion.bounded(estimate, largestPairShare: largest[position], pairShareSum: summed[position]))
+                }
+                let value = candidate.score * (unreached ?? typical)
+                if value > (best?.value ?? -.infinity) { best = (position, value, unreached) }
             }
-            let known = unreached.compactMap { $0 }.sorted()
-            let typical = known.isEmpty ? 1 : known[known.count / 2]
-            var best = 0
-            var bestValue = -Double.infinity
-            for (position, candidate) in remaining.enumerated() {
-                let value = candidate.score * (unreached[position] ?? typical)
-                if value > bestValue { bestValue = value; best = position }
-            }
-            let pick = remaining.remove(at: best)
-            chosen.append(Choice(candidate: pick, unreached: unreached[best]))
-            spent += pick.price
-            union.add(pick.document, in: overlap)
-            // The pair bound, both directions, against the one just chosen.
-            remaining.removeAll { other in
-                let forward = overlap.share(of: other.document, sharedWith: pick.document) ?? 0
-                let backward = overlap.share(of: pick.document, sharedWith: other.document) ?? 0
-                let previous = pairShares[other.document] ?? (0, 0)
-                pairShares[other.document] = (max(previous.largest, forward), previous.sum + forward)
-                return max(forward, backward) > bound
-            }
+            guard let pick = best else { break }
+            alive[pick.position] = false
+            let candidate = ordered[pick.position]
+            chosen.append(Choice(candidate: candidate, unreached: pick.unreached))
+            if let unreached = pick.unreached { knownUnreached.append(unreached) }
+            spent += candidate.price
+            union.add(candidate.document, in: overlap)
         }
         return chosen
     }
