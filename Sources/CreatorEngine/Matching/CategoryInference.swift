@@ -28,12 +28,12 @@ struct CategoryInference {
         var weights = [Double](repeating: 0, count: lists.count)
         var normaliser = 0.0
         for term in terms {
-            let sample = Self.sample(of: term, in: index)
+            let sample = Self.sample(of: term, in: index).sorted()
             guard sample.count >= 5 else { continue }
             var best = 0.0
             var shares = [Double](repeating: 0, count: lists.count)
             for (slot, list) in lists.enumerated() where !list.isEmpty {
-                let share = Double(sample.count { Self.contains(list, $0) }) / Double(sample.count)
+                let share = Double(Self.countMembers(sample, in: list)) / Double(sample.count)
                 let base = Double(list.count) / count
                 if share >= Self.minimumShare, share >= Self.minimumLift * base {
                     shares[slot] = share
@@ -74,6 +74,29 @@ struct CategoryInference {
         guard documents.count > sampleSize else { return documents }
         let step = Double(documents.count) / Double(sampleSize)
         return (0..<sampleSize).map { documents[Int(Double($0) * step)] }
+    }
+
+    /// How many of the ascending `sample` are in the ascending `list`: one forward walk with
+    /// galloping steps, so the cost grows with the sample, not with the list.
+    static func countMembers(_ sample: [UInt32], in list: UnsafeBufferPointer<UInt32>) -> Int {
+        var found = 0, position = 0
+        for document in sample {
+            // Gallop to a bound, then binary search between the last two probes.
+            var step = 1, low = position, high = position
+            while high < list.count, list[high] < document {
+                low = high + 1
+                high += step
+                step *= 2
+            }
+            high = min(high, list.count)
+            while low < high {
+                let middle = (low + high) / 2
+                if list[middle] < document { low = middle + 1 } else { high = middle }
+            }
+            position = low
+            if position < list.count, list[position] == document { found += 1 }
+        }
+        return found
     }
 
     /// Binary search in an ascending document list.
