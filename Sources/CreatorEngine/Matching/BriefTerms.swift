@@ -14,7 +14,7 @@ struct BriefTerms {
     static let maxDocumentShare = 0.15
     static let maxTerms = 12
     static let maxSearchShare = 0.05
-    static let maxSearchTerms = 8
+    static let maxSearchTerms = 6
 
     /// Kept terms with their largest document frequency over the text fields, rarest first.
     let terms: [(term: String, documentFrequency: Int)]

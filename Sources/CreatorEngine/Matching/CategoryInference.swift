@@ -21,13 +21,16 @@ struct CategoryInference {
     /// Inferred slugs with weights in (0, 1], heaviest first.
     let slugs: [(slug: String, weight: Double)]
 
+    /// At most this many terms are read (the rarest, as `BriefTerms` orders them).
+    static let maxTerms = 8
+
     init(terms: [String], index: CreatorIndex) {
         let categories = index.facet(.category)
         let lists = LookalikeEncoding.taxonomy.map { categories.documents(for: $0) }
         let count = Double(max(1, index.documentCount))
         var weights = [Double](repeating: 0, count: lists.count)
         var normaliser = 0.0
-        for term in terms {
+        for term in terms.prefix(Self.maxTerms) {
             let sample = Self.sample(of: term, in: index).sorted()
             guard sample.count >= 5 else { continue }
             var best = 0.0
@@ -55,7 +58,7 @@ struct CategoryInference {
         slugs = Array(kept.prefix(Self.maxSlugs))
     }
 
-    /// A sample of the documents holding `term` in any text field: the first `sampleSize`
+    /// A sample of the documents holding `term` in any text field: the first `sampleSize / 2`
     /// postings of each field (documents are numbered in dump order, which says nothing of
     /// niche, so the first postings are as good a sample as any and need no full decoding),
     /// then an even `sampleSize` of those. A document may appear once per field; that weighs
@@ -66,7 +69,7 @@ struct CategoryInference {
             let reader = index.text(field)
             guard let info = try? reader.info(for: term), var cursor = try? reader.postings(info) else { continue }
             var taken = 0
-            while taken < sampleSize, (try? cursor.next()) == true {
+            while taken < sampleSize / 2, (try? cursor.next()) == true {
                 documents.append(cursor.document)
                 taken += 1
             }
