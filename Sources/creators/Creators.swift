@@ -10,6 +10,6 @@ struct Creators: AsyncParsableCommand {
             sample corpus in ./corpora/sample.
             """,
         subcommands: [BuildCommand.self, StatsCommand.self, GetCommand.self, SearchCommand.self, RiskCommand.self,
-                      EvalRiskCommand.self, GenerateCommand.self, ServeCommand.self]
+                      EvalRiskCommand.self, GenerateCommand.self, MatchCommand.self, ServeCommand.self]
     )
 }
