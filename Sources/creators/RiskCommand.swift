@@ -25,18 +25,12 @@ struct RiskCommand: ParsableCommand {
         let index = try location.open()
         let documents = index.resolve(creator)
         guard !documents.isEmpty else {
-            throw CommandFailure("no creator with id or handle '\(creator)' in \(index.file.path)")
+            throw CommandFailure(CreatorIndex.unknownCreatorMessage(creator) + " in \(index.file.path)")
         }
         for (position, document) in documents.enumerated() {
             let report = index.risk.report(of: document)
             if json {
-                var object = JSONWriter()
-                object.beginObject()
-                object.key("id"); object.value(index.id(of: document))
-                object.key("handle"); object.value(index.handle(of: document))
-                object.key("risk"); object.raw(report.json)
-                object.endObject()
-                print(object.string)
+                print(String(decoding: index.riskDocument(of: document), as: UTF8.self))
             } else {
                 if position > 0 { print("") }
                 print("\(index.id(of: document)) @\(index.handle(of: document))")

@@ -1,0 +1,26 @@
+import CreatorEngine
+
+/// One opened index generation as the server serves it: the index, its searcher, and the
+/// facts STATS reports, computed once when it is opened. Immutable: RELOAD replaces the
+/// whole object, and a query that took a reference finishes on it, whatever RELOAD does.
+public final class ServingIndex: Sendable {
+    public let index: CreatorIndex
+    public let searcher: Searcher
+    /// 1 for the index the server started with, one more for each RELOAD that swapped.
+    public let generation: Int
+    /// The index file's path.
+    public let path: String
+    /// `creators stats --json`'s facts about this index (facets, fields, build, risk).
+    public let statistics: IndexStatistics
+    /// `statistics` as JSON, made once.
+    public let statisticsJSON: [UInt8]
+
+    public init(index: CreatorIndex, generation: Int, queryTimeLimit: Duration) {
+        self.index = index
+        searcher = Searcher(index: index, timeLimit: queryTimeLimit)
+        self.generation = generation
+        path = index.file.path
+        statistics = IndexStatistics(index: index)
+        statisticsJSON = Array(statistics.json.utf8)
+    }
+}

@@ -1,0 +1,184 @@
+import CreatorEngine
+import Foundation
+import Testing
+@testable import CreatorServer
+
+@Suite("Command service: the documents every transport answers")
+struct CommandServiceTests {
+    @Test("SEARCH answers the same document as the engine's search JSON")
+    func searchMatchesEngine() throws {
+        let service = try ServerTestIndex.service()
+        let serving = service.holder.current
+        for query in ["", "tier:micro..mid", "sort:followers limit:5", "risk:high"] {
+            let reply = try #require(service.search(query).jsonObject, "\(query)")
+            let direct = try #require(try JSONSerialization.jsonObject(
+                with: Data(serving.searcher.json(try serving.searcher.search(query)))) as? [String: Any])
+            #expect(reply["total"] as? Int == direct["total"] as? Int, "\(query)")
+            let ids = (reply["hits"] as? [[String: Any]])?.compactMap { $0["id"] as? String }
+            let directIDs = (direct["hits"] as? [[String: Any]])?.compactMap { $0["id"] as? String }
+            #expect(ids == directIDs, "\(query)")
+        }
+    }
+
+    @Test("a bad query is an ERR with the command line's message, column and hint, on one line")
+    func queryErrors() throws {
+        let service = try ServerTestIndex.service()
+        let error = try #require(service.search("category:beauty contry:US").failure)
+        #expect(error.code == "ERR")
+        #expect(error.message.hasPrefix("error at column 17: unknown qualifier 'contry'"))
+        #expect(!error.message.contains("\n"))
+        #expect(error.detail?.contains("^^^^^^") == true)
+        #expect(service.explain("tier:").failure?.code == "ERR")
+    }
+
+    @Test("EXPLAIN has the parse tree, the plan and score parts")
+    func explain() throws {
+        let service = try ServerTestIndex.service()
+        let document = try #require(service.explain("tier:micro limit:3").jsonObject)
+        #expect(document["plan"] is String)
+        #expect(document["parse_tree"] is String)
+        let hits = try #require(document["hits"] as? [[String: Any]])
+        #expect(!hits.isEmpty)
+    }
+
+    @Test("GET is the stored profile with tier and risk report; nil when unknown; RISK errors when unknown")
+    func getAndRisk() throws {
+        let service = try ServerTestIndex.service()
+        let index = service.holder.current.index
+        for document in [0, index.documentCount / 2, index.documentCount - 1] {
+            let id = index.id(of: document)
+            let profile = try #require(service.get(id).jsonObject)
+            #expect(profile["id"] as? String == id)
+            #expect(profile["tier"] is String)
+            let risk = try #require(profile["risk"] as? [String: Any])
+            #expect(risk["level"] as? String == index.risk.level(of: document).rawValue)
+            #expect(risk["flags"] is [String])
+            let report = try #require(service.risk(id).jsonObject)
+            #expect(report["id"] as? String == id)
+            #expect((report["risk"] as? [String: Any])?["level"] as? String == risk["level"] as? String)
+        }
+        #expect(service.get("nobody:0").isNull)
+        #expect(service.risk("@nobody-at-all").failure?.message == "no creator with id or handle '@nobody-at-all'")
+    }
+
+    @Test("STATS has the index facts and the server's counters")
+    func stats() throws {
+        let service = try ServerTestIndex.service()
+        service.statistics.record(command: "PING", duration: .microseconds(40), failed: false)
+        service.statistics.record(command: "SEARCH", duration: .milliseconds(3), failed: true)
+        let document = try #require(service.stats().jsonObject)
+        let index = try #require(document["index"] as? [String: Any])
+        #expect(index["documents"] as? Int == service.holder.current.index.documentCount)
+        let server = try #require(document["server"] as? [String: Any])
+        #expect(server["commands_served"] as? Int == 2)
+        #expect(server["errors"] as? Int == 1)
+        let search = try #require((server["commands"] as? [String: Any])?["SEARCH"] as? [String: Any])
+        let latency = try #require(search["latency_us"] as? [String: Double])
+        #expect(abs((latency["p50"] ?? 0) - 3000) < 300)
+    }
+
+    @Test("a password is checked exactly")
+    func password() throws {
+        let service = try ServerTestIndex.service(password: "s3cret")
+        #expect(service.requiresPassword)
+        #expect(service.accepts(password: "s3cret"))
+        #expect(!service.accepts(password: "s3cre"))
+        #expect(!service.accepts(password: "s3cret!"))
+        #expect(!service.accepts(password: ""))
+    }
+}
+
+@Suite("Index holder: RELOAD swaps atomically and keeps the old index on failure", .serialized)
+struct IndexHolderTests {
+    @Test("a reload with nothing new keeps the generation; a new build is swapped in; in-flight references stay valid")
+    func reloadSwaps() throws {
+        let folder = NSTemporaryDirectory() + "creators-reload-\(UUID().uuidString)"
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let directory = IndexDirectory(path: folder + "/index")
+        try ServerTestIndex.build(into: directory, seed: 1, count: 200)
+        let service = try ServerTestIndex.service(directory: directory)
+        let before = service.holder.current
+        let unchanged = try #require(service.reload().jsonObject)
+        #expect(unchanged["swapped"] as? Bool == false)
+        try ServerTestIndex.build(into: directory, seed: 2, count: 300)
+        let swapped = try #require(service.reload().jsonObject)
+        #expect(swapped["swapped"] as? Bool == true)
+        #expect(swapped["documents"] as? Int == 300)
+        #expect(service.holder.current.generation == before.generation + 1)
+        // The old generation still answers for whoever holds it.
+        #expect(try before.searcher.search("").total == 200)
+        #expect(try service.holder.current.searcher.search("").total == 300)
+    }
+
+    @Test("a missing or broken CURRENT answers an error and the old index keeps serving")
+    func reloadFailureKeepsOld() throws {
+        let folder = NSTemporaryDirectory() + "creators-reload-\(UUID().uuidString)"
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let directory = IndexDirectory(path: folder + "/index")
+        try ServerTestIndex.build(into: directory, seed: 1, count: 200)
+        let service = try ServerTestIndex.service(directory: directory)
+        let current = directory.file(IndexDirectory.currentFileName)
+        try "gen-999999.cidx\n".write(toFile: current, atomically: true, encoding: .utf8)
+        let missing = try #require(service.reload().failure)
+        #expect(missing.message.hasPrefix("RELOAD failed, still serving"))
+        try "not-an-index\n".write(toFile: current, atomically: true, encoding: .utf8)
+        #expect(service.reload().failure != nil)
+        // A file that is not an index at all.
+        try "garbage".write(toFile: directory.file("gen-000050.cidx"), atomically: true, encoding: .utf8)
+        try "gen-000050.cidx\n".write(toFile: current, atomically: true, encoding: .utf8)
+        #expect(service.reload().failure != nil)
+        #expect(service.holder.current.generation == 1)
+        #expect(try service.holder.current.searcher.search("").total == 200)
+    }
+}
+
+@Suite("Query pool and statistics")
+struct QueryPoolTests {
+    @Test("the pool refuses work beyond threads + queue, and accepts again when it drains")
+    func boundedQueue() async throws {
+        let pool = QueryPool(threadCount: 1, maxQueued: 2)
+        defer { pool.syncShutdown() }
+        let gate = Gate()
+        var running: [Task<Int?, Never>] = []
+        for value in 0..<3 {
+            running.append(Task { await pool.run { gate.wait(); return value } })
+        }
+        while pool.pending < 3 { try await Task.sleep(for: .milliseconds(5)) }
+        #expect(await pool.run { 99 } == nil)
+        gate.open()
+        var results: [Int] = []
+        for task in running { if let value = await task.value { results.append(value) } }
+        #expect(results.sorted() == [0, 1, 2])
+        #expect(await pool.run { 42 } == 42)
+    }
+
+    @Test("histogram percentiles are within one bucket of the exact ones")
+    func percentiles() {
+        var histogram = LatencyHistogram()
+        let values = (1...10_000).map { Double($0) }
+        for value in values.shuffled() { histogram.record(microseconds: value) }
+        for share in [0.5, 0.9, 0.99] {
+            let exact = values[Int(Double(values.count) * share) - 1]
+            let estimate = histogram.percentile(share)
+            #expect(estimate >= exact * 0.99 && estimate <= exact * 1.1, "\(share): \(estimate) vs \(exact)")
+        }
+        #expect(histogram.percentile(1) == 10_000)
+    }
+}
+
+/// A one-shot latch for tests: `wait` blocks until `open`.
+final class Gate: @unchecked Sendable {
+    private let condition = NSCondition()
+    private var isOpen = false
+    func wait() {
+        condition.lock()
+        while !isOpen { condition.wait() }
+        condition.unlock()
+    }
+    func open() {
+        condition.lock()
+        isOpen = true
+        condition.broadcast()
+        condition.unlock()
+    }
+}
