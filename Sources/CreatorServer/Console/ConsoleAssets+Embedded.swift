@@ -204,7 +204,7 @@ import { count, decimal, percent, usd, known } from './format.js';\n\
 import { setUpSession } from './session.js';\n\
 \n\
 const storageKey = 'creators.plan';\n\
-let plan = null; // {brief, budget: {total, max_per_creator}, members: [...], matchFigures}\n\
+let plan = null; // {brief, budget: {total, max_per_creator}, members: [...], summary (of the MATCH)}\n\
 let overlapRequest = 0;\n\
 \n\
 // --- The form ---\n\
@@ -299,7 +299,7 @@ async function submit(body) {\n\
   }\n\
 }\n\
 \n\
-/** A shortlist entry's fields, whatever the document calls them. */\n\
+/** A plan member from a MATCH shortlist entry (brief.md: id … score parts, reason). */\n\
 function memberFrom(entry) {\n\
   return {\n\
     id: entry.id,\n\
@@ -308,20 +308,23 @@ function memberFrom(entry) {\n\
     country: entry.country,\n\
     followers: entry.followers,\n\
     tier: entry.tier,\n\
-    er: entry.er ?? entry.engagement_rate,\n\
-    price: entry.price_usd ?? entry.estimated_price_usd ?? entry.price ?? null,\n\
-    risk: entry.risk?.level ?? entry.risk,\n\
-    flags: entry.flags ?? entry.risk?.flags ?? [],\n\
+    er: entry.er,\n\
+    price: entry.price ?? null,\n\
+    priceEstimated: Boolean(entry.price_estimated),\n\
+    risk: entry.risk,\n\
+    flags: entry.flags ?? [],\n\
     score: entry.score,\n\
-    parts: entry.score_parts ?? entry.parts ?? {},\n\
-    reason: entry.reason ?? entry.why ?? '',\n\
+    parts: entry.score_parts ?? {},\n\
+    reason: entry.reason ?? '',\n\
     included: true,\n\
   };\n\
 }\n\
 \n\
 function planFrom(shortlist, brief) {\n\
-  const entries = shortlist.creators ?? shortlist.shortlist ?? shortlist.hits ?? [];\n\
-  return { brief, budget: brief.budget ?? shortlist.budget ?? {}, members: entries.map(memberFrom), matchFigures: shortlist };\n\
+  const summary = shortlist.summary ?? {};\n\
+  const budget = { total: summary.budget_total ?? brief.budget?.total ?? null,\n\
+    max_per_creator: summary.budget_max_per_creator ?? brief.budget?.max_per_creator ?? null };\n\
+  return { brief, budget, members: (shortlist.shortlist ?? []).map(memberFrom), summary };\n\
 }\n\
 \n\
 function save() {\n\
@@ -337,13 +340,13 @@ function restore() {\n\
 const included = () => plan.members.filter((member) => member.included);\n\
 \n\
 function partsCell(parts) {\n\
-  const entries = Array.isArray(parts) ? parts.map((part) => [part.label ?? part.kind, part.value]) : Object.entries(parts ?? {});\n\
+  const entries = Object.entries(parts ?? {});\n\
   if (entries.length === 0) return el('td', { text: '–' });\n\
   return el('td', {}, el('ul', { class: 'parts' }, entries.map(([name, value]) => {\n\
     const bar = el('span', { class: 'bar' });\n\
     bar.style.width = `${Math.max(0, Math.min(1, Number(value) || 0)) * 100}%`;\n\
     return el('li', {}, el('span', { class: 'part-name', text: name.replaceAll('_', ' ') }),\n\
-      el('span', { class: 'track', role: 'presentation' }, bar), el('span', { class: 'value', text: decimal(value) }));\n\
+      el('span', { class: 'track', role: 'presentation' }, bar), el('span', { class: 'value', text: value === null ? '–' : decimal(value) }));\n\
   })));\n\
 }\n\
 \n\
@@ -360,7 +363,8 @@ function row(member, position) {\n\
     el('td', {}, creatorLink(member.id, '@' + member.handle), el('span', { class: 'muted', text: ` ${member.platform ?? ''} ${member.country ?? ''}` })),\n\
     el('td', { class: 'number', text: count(member.followers) }),\n\
     el('td', { class: 'number', text: percent(member.er, 2) }),\n\
-    el('td', { class: 'number price', text: usd(member.price) }),\n\
+    el('td', { class: 'number price', dataset: { usd: known(member.price) ? String(member.price) : '' },\n\
+      text: usd(member.price) + (member.priceEstimated ? ' est.' : '') }),\n\
     el('td', { text: [member.risk ?? '–', ...(member.flags ?? []).map((flag) => flag.replaceAll('_', ' '))].join(', ') }),\n\
     el('td', { class: 'number', text: decimal(member.score, 3) }),\n\
     partsCell(member.parts),\n\
@@ -423,7 +427,7 @@ async function render() {\n\
 async function addCreator(reference) {\n\
   reference = reference.trim();\n\
   if (!reference) return;\n\
-  if (!plan) plan = { brief: {}, budget: {}, members: [], matchFigures: null };\n\
+  if (!plan) plan = { brief: {}, budget: {}, members: [], summary: null };\n\
   try {\n\
     const found = await api.creator(reference);\n\
     const profile = Array.isArray(found) ? found[0] : found;\n\
@@ -433,7 +437,7 @@ async function addCreator(reference) {\n\
     } else {\n\
       plan.members.push({\n\
         id: profile.id, handle: profile.handle, platform: profile.platform, country: profile.country,\n\
-        followers: profile.followers, tier: profile.tier, er: profile.engagement_rate, price: profile.price?.usd ?? null,\n\
+        followers: profile.followers, tier: profile.tier, er: profile.engagement_rate, price: profile.price?.usd ?? null, priceEstimated: false,\n\
         risk: profile.risk?.level, flags: profile.risk?.flags ?? [], score: null, parts: {}, reason: 'added by hand', included: true,\n\
       });\n\
     }\n\
@@ -456,11 +460,13 @@ function csvField(value) {\n\
 }\n\
 \n\
 function exportCSV() {\n\
-  const header = ['id', 'handle', 'platform', 'country', 'followers', 'tier', 'engagement_rate', 'price_usd', 'risk', 'flags', 'score', 'reason'];\n\
+  const header = ['id', 'handle', 'platform', 'country', 'followers', 'tier', 'engagement_rate', 'price_usd', 'price_estimated',\n\
+    'risk', 'flags', 'score', 'reason'];\n\
   const lines = [header.join(',')];\n\
   for (const member of included()) {\n\
     lines.push([member.id, member.handle, member.platform, member.country, member.followers, member.tier, member.er,\n\
-      member.price, member.risk, (member.flags ?? []).join(' '), member.score, member.reason].map(csvField).join(','));\n\
+      member.price, member.priceEstimated ? 'yes' : 'no', member.risk, (member.flags ?? []).join(' '), member.score, member.reason]\n\
+      .map(csvField).join(','));\n\
   }\n\
   const blob = new Blob([lines.join('\\r\\n') + '\\r\\n'], { type: 'text/csv;charset=utf-8' });\n\
   const link = el('a', { href: URL.createObjectURL(blob), download: 'shortlist.csv' });\n\
@@ -704,7 +710,7 @@ th .sort::after { content: attr(data-direction); margin-left: .25rem; }\n\
 .risk-low { background: var(--low); } .risk-medium { background: var(--medium); } .risk-high { background: var(--high); }\n\
 \n\
 /* Creator card */\n\
-#card section { background: var(--paper); border: 1px solid var(--line); border-radius: 8px; padding: .5rem 1rem 1rem; margin: 1rem 0; }\n\
+#card > section { background: var(--paper); border: 1px solid var(--line); border-radius: 8px; padding: .5rem 1rem 1rem; margin: 1rem 0; }\n\
 .card-header h1 { margin-bottom: .2rem; }\n\
 .card-header .handle { margin: .2rem 0; }\n\
 .card-header .id { font-size: .8rem; margin: 0; }\n\
@@ -880,7 +886,8 @@ function peersSection(report) {\n\
   }\n\
   section.append(peerScale(engagement));\n\
   if (engagement.percentile !== undefined) {\n\
-    section.append(el('p', { text: `Higher than ${decimal(engagement.percentile, 0)}% of ${count(engagement.creators)} ${engagement.group}.` }));\n\
+    const share = engagement.percentile;\n\
+    section.append(el('p', { text: `Higher than ${Number.isInteger(share) ? share : share.toFixed(1)}% of ${count(engagement.creators)} ${engagement.group}.` }));\n\
   }\n\
   return section;\n\
 }\n\
@@ -952,8 +959,10 @@ async function show() {\n\
     return;\n\
   }\n\
   try {\n\
-    const [found, report] = await Promise.all([api.creator(reference), api.risk(reference).catch(() => null)]);\n\
+    const found = await api.creator(reference);\n\
     const profile = Array.isArray(found) ? found[0] : found;\n\
+    // GET carries the whole risk report (RISK's); ask RISK only when it does not.\n\
+    const report = profile.risk?.checks ? { risk: profile.risk } : await api.risk(profile.id).catch(() => null);\n\
     document.title = `@${profile.handle} — ${profile.name ?? 'creator'}`;\n\
     replace(card, header(profile), about(profile), riskSection(report), peersSection(report), historySection(profile),\n\
       audienceSection(profile), collaborationSection(profile), postsSection(profile));\n\
@@ -1310,19 +1319,27 @@ function joinedByOr(text, clause) {\n\
   return all[index - 1]?.text === 'OR' || all[index + 1]?.text === 'OR';\n\
 }\n\
 \n\
-/** `text` with every top-level `name:` clause (of that negation) removed and `replacement`\n\
- * (a whole clause such as `platform:tiktok`, or '' for none) put where filters go: before\n\
- * the directives, and after the rest. A clause that is one side of an `OR` is the user's\n\
- * own construction and stays. When the rest has a top-level `OR`, it is parenthesised\n\
- * first, so the new filter applies to the whole query and not to its last branch. */\n\
+/** `text` with the top-level `name:` clause (of that negation) replaced by `replacement`\n\
+ * (a whole clause such as `platform:tiktok`, or '' to remove it) where it stands; when there\n\
+ * is none, the replacement goes where filters go: after the rest and before the directives.\n\
+ * A clause that is one side of an `OR` is the user's own construction and stays. When the\n\
+ * rest has a top-level `OR`, it is parenthesised first, so a new filter applies to the\n\
+ * whole query and not to its last branch. */\n\
 export function setClause(text, name, replacement, negated = false) {\n\
   const kept = [];\n\
   const trailing = [];\n\
+  let replaced = false;\n\
   for (const clause of clauses(text)) {\n\
     const parsed = qualifier(clause.text);\n\
-    if (parsed && parsed.name === name && parsed.negated === negated && !joinedByOr(text, clause)) continue;\n\
+    if (parsed && parsed.name === name && parsed.negated === negated && !joinedByOr(text, clause)) {\n\
+      if (!replaced && replacement) (isDirective(clause.text) ? trailing : kept).push(replacement);\n\
+      replaced = true;\n\
+      continue;\n\
+    }\n\
     (isDirective(clause.text) ? trailing : kept).push(clause.text);\n\
   }\n\
+  if (replaced) return [...kept, ...trailing].join(' ');\n\
+  if (replacement && isDirective(replacement)) return [...kept, ...trailing, replacement].join(' ');\n\
   return assemble(kept, replacement ? [replacement] : [], trailing);\n\
 }\n\
 \n\

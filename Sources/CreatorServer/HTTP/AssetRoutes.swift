@@ -7,6 +7,8 @@ struct AssetRoutes: Sendable {
     func add(to router: Router<BasicRequestContext>) {
         for path in ConsoleAssets.pages.keys { router.get(RouterPath(path)) { request, _ in serve(request) } }
         router.get("assets/:name") { request, _ in serve(request) }
+        // Browsers ask for it on their own; the console has none (and says so without a 404).
+        router.get("favicon.ico") { _, _ in Response(status: .noContent) }
     }
 
     func serve(_ request: Request) -> Response {

@@ -13,11 +13,19 @@ public struct ConsoleHTTPServer: Sendable {
     let backend: any ConsoleBackend
     let logger: Logger
 
+    /// `logger` defaults to warnings and above: Hummingbird's own "listening on" notice
+    /// would otherwise go to standard output beside the line `creators serve` prints.
     public init(backend: any ConsoleBackend, configuration: ConsoleHTTPConfiguration,
-                logger: Logger = Logger(label: "creators.http")) {
+                logger: Logger = ConsoleHTTPServer.defaultLogger) {
         self.backend = backend
         self.configuration = configuration
         self.logger = logger
+    }
+
+    public static var defaultLogger: Logger {
+        var logger = Logger(label: "creators.http")
+        logger.logLevel = .warning
+        return logger
     }
 
     /// The routes and middleware, without a socket (tests drive it with Hummingbird's

@@ -10,7 +10,7 @@ import { count, decimal, percent, usd, known } from './format.js';
 import { setUpSession } from './session.js';
 
 const storageKey = 'creators.plan';
-let plan = null; // {brief, budget: {total, max_per_creator}, members: [...], matchFigures}
+let plan = null; // {brief, budget: {total, max_per_creator}, members: [...], summary (of the MATCH)}
 let overlapRequest = 0;
 
 // --- The form ---
@@ -105,7 +105,7 @@ async function submit(body) {
   }
 }
 
-/** A shortlist entry's fields, whatever the document calls them. */
+/** A plan member from a MATCH shortlist entry (brief.md: id … score parts, reason). */
 function memberFrom(entry) {
   return {
     id: entry.id,
@@ -114,20 +114,23 @@ function memberFrom(entry) {
     country: entry.country,
     followers: entry.followers,
     tier: entry.tier,
-    er: entry.er ?? entry.engagement_rate,
-    price: entry.price_usd ?? entry.estimated_price_usd ?? entry.price ?? null,
-    risk: entry.risk?.level ?? entry.risk,
-    flags: entry.flags ?? entry.risk?.flags ?? [],
+    er: entry.er,
+    price: entry.price ?? null,
+    priceEstimated: Boolean(entry.price_estimated),
+    risk: entry.risk,
+    flags: entry.flags ?? [],
     score: entry.score,
-    parts: entry.score_parts ?? entry.parts ?? {},
-    reason: entry.reason ?? entry.why ?? '',
+    parts: entry.score_parts ?? {},
+    reason: entry.reason ?? '',
     included: true,
   };
 }
 
 function planFrom(shortlist, brief) {
-  const entries = shortlist.creators ?? shortlist.shortlist ?? shortlist.hits ?? [];
-  return { brief, budget: brief.budget ?? shortlist.budget ?? {}, members: entries.map(memberFrom), matchFigures: shortlist };
+  const summary = shortlist.summary ?? {};
+  const budget = { total: summary.budget_total ?? brief.budget?.total ?? null,
+    max_per_creator: summary.budget_max_per_creator ?? brief.budget?.max_per_creator ?? null };
+  return { brief, budget, members: (shortlist.shortlist ?? []).map(memberFrom), summary };
 }
 
 function save() {
@@ -143,13 +146,13 @@ function restore() {
 const included = () => plan.members.filter((member) => member.included);
 
 function partsCell(parts) {
-  const entries = Array.isArray(parts) ? parts.map((part) => [part.label ?? part.kind, part.value]) : Object.entries(parts ?? {});
+  const entries = Object.entries(parts ?? {});
   if (entries.length === 0) return el('td', { text: '–' });
   return el('td', {}, el('ul', { class: 'parts' }, entries.map(([name, value]) => {
     const bar = el('span', { class: 'bar' });
     bar.style.width = `${Math.max(0, Math.min(1, Number(value) || 0)) * 100}%`;
     return el('li', {}, el('span', { class: 'part-name', text: name.replaceAll('_', ' ') }),
-      el('span', { class: 'track', role: 'presentation' }, bar), el('span', { class: 'value', text: decimal(value) }));
+      el('span', { class: 'track', role: 'presentation' }, bar), el('span', { class: 'value', text: value === null ? '–' : decimal(value) }));
   })));
 }
 
@@ -166,7 +169,8 @@ function row(member, position) {
     el('td', {}, creatorLink(member.id, '@' + member.handle), el('span', { class: 'muted', text: ` ${member.platform ?? ''} ${member.country ?? ''}` })),
     el('td', { class: 'number', text: count(member.followers) }),
     el('td', { class: 'number', text: percent(member.er, 2) }),
-    el('td', { class: 'number price', text: usd(member.price) }),
+    el('td', { class: 'number price', dataset: { usd: known(member.price) ? String(member.price) : '' },
+      text: usd(member.price) + (member.priceEstimated ? ' est.' : '') }),
     el('td', { text: [member.risk ?? '–', ...(member.flags ?? []).map((flag) => flag.replaceAll('_', ' '))].join(', ') }),
     el('td', { class: 'number', text: decimal(member.score, 3) }),
     partsCell(member.parts),
@@ -229,7 +233,7 @@ async function render() {
 async function addCreator(reference) {
   reference = reference.trim();
   if (!reference) return;
-  if (!plan) plan = { brief: {}, budget: {}, members: [], matchFigures: null };
+  if (!plan) plan = { brief: {}, budget: {}, members: [], summary: null };
   try {
     const found = await api.creator(reference);
     const profile = Array.isArray(found) ? found[0] : found;
@@ -239,7 +243,7 @@ async function addCreator(reference) {
     } else {
       plan.members.push({
         id: profile.id, handle: profile.handle, platform: profile.platform, country: profile.country,
-        followers: profile.followers, tier: profile.tier, er: profile.engagement_rate, price: profile.price?.usd ?? null,
+        followers: profile.followers, tier: profile.tier, er: profile.engagement_rate, price: profile.price?.usd ?? null, priceEstimated: false,
         risk: profile.risk?.level, flags: profile.risk?.flags ?? [], score: null, parts: {}, reason: 'added by hand', included: true,
       });
     }
@@ -262,11 +266,13 @@ function csvField(value) {
 }
 
 function exportCSV() {
-  const header = ['id', 'handle', 'platform', 'country', 'followers', 'tier', 'engagement_rate', 'price_usd', 'risk', 'flags', 'score', 'reason'];
+  const header = ['id', 'handle', 'platform', 'country', 'followers', 'tier', 'engagement_rate', 'price_usd', 'price_estimated',
+    'risk', 'flags', 'score', 'reason'];
   const lines = [header.join(',')];
   for (const member of included()) {
     lines.push([member.id, member.handle, member.platform, member.country, member.followers, member.tier, member.er,
-      member.price, member.risk, (member.flags ?? []).join(' '), member.score, member.reason].map(csvField).join(','));
+      member.price, member.priceEstimated ? 'yes' : 'no', member.risk, (member.flags ?? []).join(' '), member.score, member.reason]
+      .map(csvField).join(','));
   }
   const blob = new Blob([lines.join('\r\n') + '\r\n'], { type: 'text/csv;charset=utf-8' });
   const link = el('a', { href: URL.createObjectURL(blob), download: 'shortlist.csv' });

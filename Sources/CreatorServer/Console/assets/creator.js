@@ -86,7 +86,8 @@ function peersSection(report) {
   }
   section.append(peerScale(engagement));
   if (engagement.percentile !== undefined) {
-    section.append(el('p', { text: `Higher than ${decimal(engagement.percentile, 0)}% of ${count(engagement.creators)} ${engagement.group}.` }));
+    const share = engagement.percentile;
+    section.append(el('p', { text: `Higher than ${Number.isInteger(share) ? share : share.toFixed(1)}% of ${count(engagement.creators)} ${engagement.group}.` }));
   }
   return section;
 }
@@ -158,8 +159,10 @@ async function show() {
     return;
   }
   try {
-    const [found, report] = await Promise.all([api.creator(reference), api.risk(reference).catch(() => null)]);
+    const found = await api.creator(reference);
     const profile = Array.isArray(found) ? found[0] : found;
+    // GET carries the whole risk report (RISK's); ask RISK only when it does not.
+    const report = profile.risk?.checks ? { risk: profile.risk } : await api.risk(profile.id).catch(() => null);
     document.title = `@${profile.handle} — ${profile.name ?? 'creator'}`;
     replace(card, header(profile), about(profile), riskSection(report), peersSection(report), historySection(profile),
       audienceSection(profile), collaborationSection(profile), postsSection(profile));

@@ -74,19 +74,27 @@ function joinedByOr(text, clause) {
   return all[index - 1]?.text === 'OR' || all[index + 1]?.text === 'OR';
 }
 
-/** `text` with every top-level `name:` clause (of that negation) removed and `replacement`
- * (a whole clause such as `platform:tiktok`, or '' for none) put where filters go: before
- * the directives, and after the rest. A clause that is one side of an `OR` is the user's
- * own construction and stays. When the rest has a top-level `OR`, it is parenthesised
- * first, so the new filter applies to the whole query and not to its last branch. */
+/** `text` with the top-level `name:` clause (of that negation) replaced by `replacement`
+ * (a whole clause such as `platform:tiktok`, or '' to remove it) where it stands; when there
+ * is none, the replacement goes where filters go: after the rest and before the directives.
+ * A clause that is one side of an `OR` is the user's own construction and stays. When the
+ * rest has a top-level `OR`, it is parenthesised first, so a new filter applies to the
+ * whole query and not to its last branch. */
 export function setClause(text, name, replacement, negated = false) {
   const kept = [];
   const trailing = [];
+  let replaced = false;
   for (const clause of clauses(text)) {
     const parsed = qualifier(clause.text);
-    if (parsed && parsed.name === name && parsed.negated === negated && !joinedByOr(text, clause)) continue;
+    if (parsed && parsed.name === name && parsed.negated === negated && !joinedByOr(text, clause)) {
+      if (!replaced && replacement) (isDirective(clause.text) ? trailing : kept).push(replacement);
+      replaced = true;
+      continue;
+    }
     (isDirective(clause.text) ? trailing : kept).push(clause.text);
   }
+  if (replaced) return [...kept, ...trailing].join(' ');
+  if (replacement && isDirective(replacement)) return [...kept, ...trailing, replacement].join(' ');
   return assemble(kept, replacement ? [replacement] : [], trailing);
 }
 
