@@ -26,6 +26,7 @@ let package = Package(
         suite("Build", engineProduct: "CreatorEngine"),
         suite("Open", engineProduct: "CreatorEngine"),
         suite("Search", engineProduct: "CreatorEngine"),
+        suite("Match", engineProduct: "CreatorEngine"),
         suite("Similarity", engineProduct: "CreatorEngine"),
     ]
 )

@@ -10,6 +10,6 @@ struct Creators: ParsableCommand {
             sample corpus in ./corpora/sample.
             """,
         subcommands: [BuildCommand.self, StatsCommand.self, GetCommand.self, SearchCommand.self, RiskCommand.self,
-                      EvalRiskCommand.self, GenerateCommand.self]
+                      EvalRiskCommand.self, GenerateCommand.self, MatchCommand.self]
     )
 }

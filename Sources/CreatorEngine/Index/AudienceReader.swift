@@ -79,3 +79,12 @@ public struct AudienceReader: @unchecked Sendable {
         return (UnsafeBufferPointer(rebasing: invertedDocuments[start..<end]), UnsafeBufferPointer(rebasing: invertedShares[start..<end]))
     }
 }
+
+extension AudienceReader {
+    /// Calls `body` with each (key id, share) of the creator's distribution, without
+    /// building a `Distribution` (the brief matcher reads hundreds of creators per brief).
+    func forEachShare(of document: Int, _ body: (Int, Double) -> Void) {
+        let start = Int(forwardOffsets[document]), end = Int(forwardOffsets[document + 1])
+        for entry in start..<end { body(Int(forwardKeys[entry]), Double(forwardShares[entry])) }
+    }
+}

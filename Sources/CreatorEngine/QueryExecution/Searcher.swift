@@ -19,7 +19,7 @@ public final class Searcher: Sendable {
     /// A search that runs longer is stopped with a `timeLimit` error.
     public let timeLimit: Duration
     private let parser: QueryParser
-    private let analyzers = AnalyzerPool()
+    let analyzers = AnalyzerPool()
     private let bitsets: DocumentBitsets
 
     /// The weight of `like:` similarity in the score.
