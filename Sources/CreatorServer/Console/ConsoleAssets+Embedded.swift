@@ -385,7 +385,7 @@ function figures(overlapDocument) {\n\
     ['Highest overlap between two', overlapDocument ? percent(overlapDocument.max_pairwise_overlap, 0) : '–'],\n\
     ['Estimated cost', usd(cost) + (unpriced ? ` (+ ${unpriced} without a price)` : '')],\n\
   ];\n\
-  replace(byId('figures'), rows.flatMap(([term, value]) => [el('dt', { text: term }), el('dd', { text: value })]));\n\
+  replace(byId('figures'), rows.map(([term, value]) => el('div', {}, el('dt', { text: term }), el('dd', { text: value }))));\n\
 \n\
   const budget = plan.budget?.total;\n\
   const line = byId('budget-line');\n\

@@ -191,7 +191,7 @@ function figures(overlapDocument) {
     ['Highest overlap between two', overlapDocument ? percent(overlapDocument.max_pairwise_overlap, 0) : '–'],
     ['Estimated cost', usd(cost) + (unpriced ? ` (+ ${unpriced} without a price)` : '')],
   ];
-  replace(byId('figures'), rows.flatMap(([term, value]) => [el('dt', { text: term }), el('dd', { text: value })]));
+  replace(byId('figures'), rows.map(([term, value]) => el('div', {}, el('dt', { text: term }), el('dd', { text: value }))));
 
   const budget = plan.budget?.total;
   const line = byId('budget-line');
