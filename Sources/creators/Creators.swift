@@ -1,7 +1,7 @@
 import ArgumentParser
 
 @main
-struct Creators: ParsableCommand {
+struct Creators: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "creators",
         abstract: "Creator discovery search engine: build an index from profile dumps and query it.",
@@ -10,6 +10,6 @@ struct Creators: ParsableCommand {
             sample corpus in ./corpora/sample.
             """,
         subcommands: [BuildCommand.self, StatsCommand.self, GetCommand.self, SearchCommand.self, RiskCommand.self,
-                      EvalRiskCommand.self, GenerateCommand.self, MatchCommand.self]
+                      EvalRiskCommand.self, GenerateCommand.self, MatchCommand.self, ServeCommand.self]
     )
 }

@@ -175,6 +175,11 @@ final class Gate: @unchecked Sendable {
         while !isOpen { condition.wait() }
         condition.unlock()
     }
+    func isOpenNow() -> Bool {
+        condition.lock()
+        defer { condition.unlock() }
+        return isOpen
+    }
     func open() {
         condition.lock()
         isOpen = true

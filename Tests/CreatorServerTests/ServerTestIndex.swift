@@ -7,7 +7,7 @@ import Foundation
 /// to build further generations into a folder (for RELOAD).
 enum ServerTestIndex {
     /// Creators in the test corpus.
-    static let creatorCount = 600
+    static let creatorCount = 2000
 
     /// The folder holding the shared test index (built on first use).
     static let directory: IndexDirectory = {

@@ -1,0 +1,217 @@
+import Logging
+import NIOCore
+
+/// Runs the commands of one RESP connection in order and writes their replies in order.
+///
+/// Cheap commands are answered on the event loop; slow ones (`RESPSession.Action.pooled`)
+/// run on the service's `QueryPool`. While one runs, or while the client is not reading its
+/// replies (the channel is above its write-buffer high watermark), later commands wait in a
+/// queue and the handler stops asking the socket for more bytes (it holds back `read`), so
+/// neither pipelining nor a slow reader can grow memory past a read's worth of requests and
+/// the watermark. Replies of a batch of pipelined commands are gathered and written with
+/// one flush when the batch has been read.
+///
+/// A protocol error is answered (after the replies before it) and closes the connection,
+/// as does an idle timeout (`IdleStateHandler` upstream) and QUIT.
+final class RESPConnectionHandler: ChannelDuplexHandler {
+    typealias InboundIn = RESPCommand
+    typealias OutboundIn = ByteBuffer
+    typealias OutboundOut = ByteBuffer
+
+    private enum Waiting {
+        case command(RESPCommand)
+        case protocolError(RESPProtocolError)
+    }
+
+    /// Gathered replies are written out once they reach this many bytes, so writability
+    /// (and therefore backpressure) sees them before the batch ends.
+    private static let gatherLimit = 64 * 1024
+
+    private let service: CommandService
+    private let logger: Logger
+    private var session: RESPSession
+    private var waiting = CircularBuffer<Waiting>(initialCapacity: 4)
+    private var output = ByteBuffer()
+    private var isRunningPooled = false
+    private var isClosing = false
+    private var heldRead = false
+    /// The client shut its sending side (`nc` after its input): answer what was sent, then close.
+    private var inputClosed = false
+
+    init(service: CommandService, connectionID: Int, logger: Logger) {
+        self.service = service
+        self.logger = logger
+        session = RESPSession(connectionID: connectionID, requiresPassword: service.requiresPassword)
+    }
+
+    func handlerAdded(context: ChannelHandlerContext) {
+        output = context.channel.allocator.buffer(capacity: 512)
+    }
+
+    // MARK: - Inbound
+
+    func channelRead(context: ChannelHandlerContext, data: NIOAny) {
+        guard !isClosing else { return }
+        let command = unwrapInboundIn(data)
+        if isPaused(context) || !waiting.isEmpty {
+            waiting.append(.command(command))
+        } else {
+            run(command, context: context)
+        }
+    }
+
+    func channelReadComplete(context: ChannelHandlerContext) {
+        flushOutput(context: context)
+        context.fireChannelReadComplete()
+    }
+
+    func errorCaught(context: ChannelHandlerContext, error: Error) {
+        guard !isClosing else { return }
+        let failure: RESPProtocolError
+        switch error {
+        case let protocolError as RESPProtocolError:
+            failure = protocolError
+        case is ByteToMessageDecoderError.PayloadTooLargeError:
+            failure = RESPProtocolError("request too large")
+        case ByteToMessageDecoderError.dataReceivedInErrorState:
+            return  // the first error is already being answered
+        default:
+            logger.debug("connection error", metadata: ["error": "\(error)"])
+            isClosing = true
+            context.close(promise: nil)
+            return
+        }
+        if isPaused(context) || !waiting.isEmpty {
+            waiting.append(.protocolError(failure))
+        } else {
+            fail(failure, context: context)
+        }
+    }
+
+    func channelWritabilityChanged(context: ChannelHandlerContext) {
+        if context.channel.isWritable { proceed(context: context) }
+        context.fireChannelWritabilityChanged()
+    }
+
+    func userInboundEventTriggered(context: ChannelHandlerContext, event: Any) {
+        if event is IdleStateHandler.IdleStateEvent {
+            logger.debug("closing an idle connection", metadata: ["connection": "\(session.connectionID)"])
+            isClosing = true
+            context.close(promise: nil)
+            return
+        }
+        if case ChannelEvent.inputClosed = event {
+            inputClosed = true
+            closeIfDone(context: context)
+        }
+        context.fireUserInboundEventTriggered(event)
+    }
+
+    /// After the client's half-close, closes once every command it sent is answered.
+    private func closeIfDone(context: ChannelHandlerContext) {
+        if inputClosed, !isClosing, !isRunningPooled, waiting.isEmpty { close(context: context) }
+    }
+
+    // MARK: - Outbound
+
+    /// Holds back reading while commands wait, so a client cannot queue without bound.
+    func read(context: ChannelHandlerContext) {
+        if isPaused(context) || !waiting.isEmpty || isClosing {
+            heldRead = true
+        } else {
+            context.read()
+        }
+    }
+
+    // MARK: - Running commands
+
+    private func isPaused(_ context: ChannelHandlerContext) -> Bool {
+        isRunningPooled || !context.channel.isWritable
+    }
+
+    private func run(_ command: RESPCommand, context: ChannelHandlerContext) {
+        let name = command.name
+        let start = ContinuousClock.now
+        switch session.handle(command, name: name, service: service) {
+        case .reply(let reply):
+            append(reply, context: context)
+            record(name, since: start, reply: reply)
+        case .replyAndClose(let reply):
+            append(reply, context: context)
+            record(name, since: start, reply: reply)
+            close(context: context)
+        case .pooled(let work):
+            flushOutput(context: context)
+            let service = self.service
+            guard let future = service.pool.submit(on: context.eventLoop, { work(service) }) else {
+                let busy = CommandReply.error(.busy(QueryPool.fullMessage))
+                append(busy, context: context)
+                record(name, since: start, reply: busy)
+                return
+            }
+            isRunningPooled = true
+            future.assumeIsolated().whenComplete { result in
+                self.isRunningPooled = false
+                let reply: CommandReply
+                switch result {
+                case .success(let value): reply = value
+                case .failure: reply = .error(.busy("the server is shutting down"))
+                }
+                self.record(name, since: start, reply: reply)
+                guard !self.isClosing else { return }
+                self.append(reply, context: context)
+                self.proceed(context: context)
+            }
+        }
+    }
+
+    /// Runs what waited while the connection was paused, writes the replies, and reads on.
+    private func proceed(context: ChannelHandlerContext) {
+        while !isClosing, !isPaused(context), let next = waiting.popFirst() {
+            switch next {
+            case .command(let command): run(command, context: context)
+            case .protocolError(let error): fail(error, context: context)
+            }
+        }
+        flushOutput(context: context)
+        closeIfDone(context: context)
+        if heldRead, !isClosing, !isPaused(context), waiting.isEmpty {
+            heldRead = false
+            context.read()
+        }
+    }
+
+    private func append(_ reply: CommandReply, context: ChannelHandlerContext) {
+        RESPEncoder.write(reply, version: session.version, into: &output)
+        if output.readableBytes >= Self.gatherLimit { flushOutput(context: context) }
+    }
+
+    private func flushOutput(context: ChannelHandlerContext) {
+        guard output.readableBytes > 0 else { return }
+        let gathered = output
+        output = context.channel.allocator.buffer(capacity: 512)
+        context.writeAndFlush(wrapOutboundOut(gathered), promise: nil)
+    }
+
+    private func fail(_ error: RESPProtocolError, context: ChannelHandlerContext) {
+        service.statistics.protocolError()
+        logger.debug("protocol error", metadata: ["connection": "\(session.connectionID)", "error": "\(error)"])
+        append(.error(CommandError(error.description)), context: context)
+        close(context: context)
+    }
+
+    /// Writes what is gathered, then closes once it is sent.
+    private func close(context: ChannelHandlerContext) {
+        isClosing = true
+        let gathered = output
+        output = context.channel.allocator.buffer(capacity: 0)
+        context.writeAndFlush(wrapOutboundOut(gathered)).assumeIsolated().whenComplete { _ in
+            context.close(promise: nil)
+        }
+    }
+
+    private func record(_ name: String, since start: ContinuousClock.Instant, reply: CommandReply) {
+        service.statistics.record(command: RESPSession.statisticsName(name), duration: ContinuousClock.now - start,
+                                  failed: reply.failure != nil)
+    }
+}
