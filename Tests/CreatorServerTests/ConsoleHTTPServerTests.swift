@@ -109,4 +109,13 @@ import Testing
             #expect(response.status == 413)
         }
     }
+
+    @Test func aQueryStringLongerThanTheLimitIsRefused() async throws {
+        let configuration = ConsoleHTTPConfiguration(port: 0, maxTargetBytes: 100)
+        try await withConsoleServer(configuration: configuration) { (port) async throws in
+            let long = try await HTTPTestClient.send(port: port, target: "/api/search?q=" + String(repeating: "a", count: 99))
+            #expect(long.status == 414)
+            #expect(try await HTTPTestClient.send(port: port, target: "/api/search?q=" + String(repeating: "a", count: 90)).status == 200)
+        }
+    }
 }

@@ -19,6 +19,7 @@ import urllib.request
 import pytest
 
 HTTP_LISTENING = re.compile(r"^http listening on (\S+):(\d+)\s*$")
+RESP_LISTENING = re.compile(r"^listening on (\S+):(\d+)\s*$")
 SCREENSHOTS = pathlib.Path(os.environ.get("CONSOLE_SCREENSHOTS", pathlib.Path(__file__).parent / "screenshots"))
 
 XSS_SCRIPT = "<script>window.__xss=1</script>"
@@ -88,6 +89,7 @@ class ConsoleServer:
         self.password = password
         self.process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
         self.base = None
+        self.resp = None  # (host, port) of the RESP listener, when the server printed it
         deadline = time.monotonic() + 60
         seen = []
         while time.monotonic() < deadline:
@@ -95,6 +97,9 @@ class ConsoleServer:
             if not line:
                 break
             seen.append(line)
+            resp = RESP_LISTENING.match(line)
+            if resp:
+                self.resp = (resp.group(1), int(resp.group(2)))
             match = HTTP_LISTENING.match(line)
             if match:
                 self.base = f"http://{match.group(1)}:{match.group(2)}"

@@ -2,7 +2,8 @@ import Hummingbird
 
 /// HTTP responses of the API: a command's reply → status and JSON body (the contract in
 /// docs/console.md): a document → 200; unknown creator → 404; `ERR` → 400; `NOAUTH` and
-/// `WRONGPASS` → 401; `BUSY` → 503; anything else → 500. Every error body is `APIError`'s.
+/// `WRONGPASS` → 401; `BUSY` → 503; a body or query string over the limits → 413/414;
+/// anything else → 500. Every error body is `APIError`'s.
 enum APIResponses {
     static func reply(_ reply: ConsoleReply, query: String? = nil) -> Response {
         switch reply {
@@ -24,6 +25,7 @@ enum APIResponses {
         case "BUSY": .serviceUnavailable
         case "NOTFOUND": .notFound
         case "TOOLARGE": .contentTooLarge
+        case "TOOLONG": .uriTooLong
         default: .internalServerError
         }
     }

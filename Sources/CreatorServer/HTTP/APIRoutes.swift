@@ -28,6 +28,7 @@ struct APIRoutes: Sendable {
     }
 
     private func query(_ request: Request, run: (String) async -> ConsoleReply) async -> Response {
+        if let tooLong = tooLong(request) { return tooLong }
         guard let fields = FormFields(request.uri.query) else {
             return APIResponses.refused("the query string is not valid percent-encoded UTF-8")
         }
@@ -54,6 +55,7 @@ struct APIRoutes: Sendable {
     }
 
     private func overlap(_ request: Request) async -> Response {
+        if let tooLong = tooLong(request) { return tooLong }
         guard let fields = FormFields(request.uri.query) else {
             return APIResponses.refused("the query string is not valid percent-encoded UTF-8")
         }
@@ -64,5 +66,12 @@ struct APIRoutes: Sendable {
             return APIResponses.refused("at most \(configuration.maxOverlapCreators) creators in one overlap request")
         }
         return APIResponses.reply(await backend.overlap(cleaned))
+    }
+
+    /// A query string longer than the inline-command limit is refused (414), as RESP
+    /// refuses a longer inline command.
+    private func tooLong(_ request: Request) -> Response? {
+        guard let query = request.uri.query, query.utf8.count > configuration.maxTargetBytes else { return nil }
+        return APIResponses.refused("the query string is longer than \(configuration.maxTargetBytes) bytes", code: "TOOLONG")
     }
 }

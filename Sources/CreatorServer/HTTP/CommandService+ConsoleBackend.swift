@@ -59,7 +59,9 @@ extension ConsoleReply {
         case .error(let error):
             self = .failure(code: error.code, message: error.detail ?? error.message)
         case .simple(let text):
-            self = .document(Array(("\"" + text + "\"").utf8))
+            var writer = JSONWriter()
+            writer.value(text)
+            self = .document(writer.bytes)
         case .integer(let value):
             self = .document(Array(String(value).utf8))
         case .array, .map:

@@ -12,13 +12,16 @@ public struct ConsoleHTTPServer: Sendable {
     public let configuration: ConsoleHTTPConfiguration
     let backend: any ConsoleBackend
     let logger: Logger
+    let eventLoopGroup: (any EventLoopGroup)?
 
     /// `logger` defaults to warnings and above: Hummingbird's own "listening on" notice
     /// would otherwise go to standard output beside the line `creators serve` prints.
+    /// `eventLoopGroup`: the RESP server's, to share its threads (default: NIO's singleton).
     public init(backend: any ConsoleBackend, configuration: ConsoleHTTPConfiguration,
-                logger: Logger = ConsoleHTTPServer.defaultLogger) {
+                eventLoopGroup: (any EventLoopGroup)? = nil, logger: Logger = ConsoleHTTPServer.defaultLogger) {
         self.backend = backend
         self.configuration = configuration
+        self.eventLoopGroup = eventLoopGroup
         self.logger = logger
     }
 
@@ -55,7 +58,48 @@ public struct ConsoleHTTPServer: Sendable {
                 let address = channel.localAddress
                 onListening(address?.ipAddress ?? configuration.host, address?.port ?? configuration.port)
             },
+            eventLoopGroupProvider: eventLoopGroup.map { .shared($0) } ?? .singleton,
             logger: logger)
         try await application.run()
     }
+
+    /// Starts serving in a task of its own and returns once the socket listens (or throws
+    /// what stopped it first, such as a port in use). `creators serve` uses this beside RESP.
+    public func start() async throws -> Running {
+        let (addresses, continuation) = AsyncThrowingStream.makeStream(of: String.self)
+        let task = Task {
+            do {
+                try await run { host, port in continuation.yield(host.contains(":") ? "[\(host)]:\(port)" : "\(host):\(port)") }
+                continuation.finish()
+            } catch {
+                continuation.finish(throwing: error)
+            }
+        }
+        do {
+            for try await address in addresses { return Running(address: address, task: task) }
+        } catch {
+            task.cancel()
+            throw error
+        }
+        throw ConsoleHTTPServerError(message: "the HTTP server stopped before it listened on port \(configuration.port)")
+    }
+
+    /// A started server: where it listens, and how to stop it.
+    public struct Running: Sendable {
+        /// `host:port` it listens on.
+        public let address: String
+        let task: Task<Void, Never>
+
+        /// Stops accepting, finishes the requests in flight, and returns when it has stopped.
+        public func stop() async {
+            task.cancel()
+            await task.value
+        }
+    }
+}
+
+/// Why the HTTP server could not start.
+public struct ConsoleHTTPServerError: Error, CustomStringConvertible {
+    public let message: String
+    public var description: String { message }
 }
