@@ -61,6 +61,36 @@ struct CommandServiceTests {
         #expect(service.risk("@nobody-at-all").failure?.message == "no creator with id or handle '@nobody-at-all'")
     }
 
+    @Test("MATCH answers the engine's shortlist; a bad brief names its field")
+    func match() throws {
+        let service = try ServerTestIndex.service()
+        let brief = Array(#"{"product": "home workout gear", "keywords": ["fitness"], "count": 4}"#.utf8)
+        let reply = try #require(service.match(brief).jsonObject)
+        let direct = try service.holder.current.matcher.match(try Brief.parse(brief))
+        let expected = try #require(try JSONSerialization.jsonObject(with: Data(direct.json)) as? [String: Any])
+        #expect((reply["brief"] as? [String: Any])?["count"] as? Int == 4)
+        #expect(reply.keys.sorted() == expected.keys.sorted())
+        let error = try #require(service.match(Array(#"{"product": "x", "budget": {"total": "lots"}}"#.utf8)).failure)
+        #expect(error.code == "ERR")
+        #expect(error.message.hasPrefix("brief field 'budget"))
+        #expect(service.match(Array("not json".utf8)).failure != nil)
+    }
+
+    @Test("OVERLAP answers the engine's AudienceOverlapSet document; unknown creators are errors")
+    func overlap() throws {
+        let service = try ServerTestIndex.service()
+        let index = service.holder.current.index
+        let ids = [1, 2, 3].map { index.id(of: $0) }
+        let reply = try #require(service.overlap(ids).jsonObject)
+        let direct = try #require(try JSONSerialization.jsonObject(
+            with: Data(AudienceOverlapSet(index: index, documents: [1, 2, 3]).json)) as? [String: Any])
+        #expect(reply["total_reach"] as? Int == direct["total_reach"] as? Int)
+        #expect(reply["unique_reach"] as? Int == direct["unique_reach"] as? Int)
+        #expect((reply["members"] as? [[String: Any]])?.map { $0["id"] as? String } == ids)
+        #expect(service.overlap([ids[0]]).failure?.message == "wrong number of arguments for 'overlap' command")
+        #expect(service.overlap([ids[0], "nobody:9"]).failure?.message == "no creator with id or handle 'nobody:9'")
+    }
+
     @Test("STATS has the index facts and the server's counters")
     func stats() throws {
         let service = try ServerTestIndex.service()

@@ -49,8 +49,13 @@ struct RESPServerTests {
 
         let reload = try #require(try client.call("RELOAD").json)
         #expect(reload["swapped"] as? Bool == false)
-        #expect(try client.call("MATCH", "{}").isError)
-        #expect(try client.call("OVERLAP", id, index.id(of: 4)).isError)
+        let shortlist = try #require(try client.call("MATCH", #"{"product": "vitamin c serum", "keywords": ["skincare"], "count": 5}"#).json)
+        #expect(shortlist["brief"] != nil)
+        #expect(try client.call("MATCH", #"{"product": "x", "count": "ten"}"#).text?.hasPrefix("ERR brief field 'count'") == true)
+        let overlap = try #require(try client.call("OVERLAP", id, index.id(of: 4), index.id(of: 5)).json)
+        #expect(overlap["creators"] as? Int == 3)
+        #expect((overlap["matrix"] as? [[Any]])?.count == 3)
+        #expect(try client.call("OVERLAP", id, "nobody:1") == .error("ERR no creator with id or handle 'nobody:1'"))
         #expect(try client.call("OVERLAP", id) == .error("ERR wrong number of arguments for 'overlap' command"))
 
         #expect(try client.call("SELECT", "0") == .simple("OK"))

@@ -1,6 +1,7 @@
 """Real Redis clients against `creators serve`: redis-cli (RESP2) and redis-py 8 (HELLO 3,
 RESP3) issue SEARCH, MATCH, GET, RISK and read the JSON documents."""
 import json
+import pathlib
 import subprocess
 
 import pytest
@@ -8,12 +9,8 @@ import redis
 
 from conftest import RunningServer
 
-BRIEF = {
-    "brief_id": "interop-1",
-    "objective": "awareness",
-    "platforms": ["instagram", "tiktok"],
-    "shortlist_size": 5,
-}
+BRIEF_FILE = pathlib.Path(__file__).resolve().parents[2] / "corpora" / "briefs" / "en-vitamin-c-serum.json"
+BRIEF = json.loads(BRIEF_FILE.read_text())
 
 
 def cli(server, *arguments, extra=()):
@@ -66,11 +63,26 @@ def test_redis_cli_errors(server):
 
 
 def test_redis_cli_match(server):
-    reply = cli(server, "MATCH", json.dumps(BRIEF))
-    if "not available in this build" in reply:
-        pytest.skip("MATCH waits for the brief matcher (branch brief)")
-    shortlist = json.loads(reply)
-    assert isinstance(shortlist, dict)
+    shortlist = json.loads(cli(server, "MATCH", json.dumps(BRIEF)))
+    assert shortlist["brief"]["count"] == BRIEF["count"]
+    # The same document as the command line's `creators match --json`.
+    local = subprocess.run([server.args[0], "match", str(BRIEF_FILE), "--json", "--index", server.args[server.args.index("--index") + 1]],
+                           capture_output=True, text=True, timeout=120)
+    assert local.returncode == 0, local.stderr
+    expected = json.loads(local.stdout)
+    assert [entry.get("id") for entry in shortlist.get("shortlist", [])] == [entry.get("id") for entry in expected.get("shortlist", [])]
+    assert shortlist.keys() == expected.keys()
+    result = subprocess.run(["redis-cli", "-p", str(server.port), "MATCH", '{"product": "x", "count": "ten"}'],
+                            capture_output=True, text=True)
+    assert "brief field 'count'" in result.stdout
+
+
+def test_redis_cli_overlap(server):
+    ids = [hit["id"] for hit in json.loads(cli(server, "SEARCH", "sort:-followers", "limit:3"))["hits"]]
+    document = json.loads(cli(server, "OVERLAP", *ids))
+    assert document["creators"] == 3 and len(document["matrix"]) == 3
+    assert [member["id"] for member in document["members"]] == ids
+    assert document["unique_reach"] <= document["total_reach"]
 
 
 def test_redis_cli_stats_and_interactive_connect(server):
@@ -132,13 +144,10 @@ def test_redis_py_pipeline(client):
 
 
 def test_redis_py_match(client):
-    try:
-        reply = client.execute_command("MATCH", json.dumps(BRIEF))
-    except redis.ResponseError as error:
-        if "not available in this build" in str(error):
-            pytest.skip("MATCH waits for the brief matcher (branch brief)")
-        raise
-    assert isinstance(json.loads(reply), dict)
+    shortlist = json.loads(client.execute_command("MATCH", json.dumps(BRIEF)))
+    assert shortlist["brief"]["product"] == BRIEF["product"]
+    with pytest.raises(redis.ResponseError, match="brief field 'budget.total'"):
+        client.execute_command("MATCH", json.dumps({"product": "x", "budget": {"total": "lots"}}))
 
 
 def test_redis_py_resp2_too(server):

@@ -56,15 +56,43 @@ public final class CommandService: Sendable {
         }
     }
 
-    /// MATCH: the shortlist for a brief (available once the brief matcher is merged).
+    /// MATCH: the shortlist for a brief (`docs/matching.md`); a brief that does not parse is
+    /// an ERR naming the field, as `creators match` prints it.
     public func match(_ briefJSON: [UInt8]) -> CommandReply {
-        .error(CommandError("MATCH is not available in this build yet (the brief matcher is not merged)"))
+        let brief: Brief
+        do {
+            brief = try Brief.parse(briefJSON)
+        } catch {
+            return .error(CommandError(error.description))
+        }
+        let serving = holder.current
+        do {
+            return .bulk(try serving.matcher.match(brief).json)
+        } catch let error as QueryError {
+            return .error(Self.failure(error))
+        } catch {
+            return .error(CommandError("\(error)"))
+        }
     }
 
-    /// OVERLAP: audience overlap of a set of creators (available once merged).
+    /// OVERLAP: for a set of creators (ids or @handles naming one creator each), total and
+    /// estimated unique reach, each one's unique and overlapping share, and the asymmetric
+    /// pairwise matrix (`AudienceOverlapSet`).
     public func overlap(_ references: [String]) -> CommandReply {
         guard references.count >= 2 else { return .error(.wrongArguments("OVERLAP")) }
-        return .error(CommandError("OVERLAP is not available in this build yet (the overlap estimator is not merged)"))
+        let index = holder.current.index
+        var documents: [Int] = []
+        for reference in references {
+            let found = index.resolve(reference)
+            switch found.count {
+            case 0: return .error(CommandError(CreatorIndex.unknownCreatorMessage(reference)))
+            case 1: documents.append(found[0])
+            default:
+                let ids = found.map { index.id(of: $0) }.joined(separator: ", ")
+                return .error(CommandError("'\(reference)' names several creators (\(ids)); give one id"))
+            }
+        }
+        return .bulk(AudienceOverlapSet(index: index, documents: documents).json)
     }
 
     // MARK: - Lookups (fast: fine on an event loop)

@@ -6,6 +6,8 @@ import CreatorEngine
 public final class ServingIndex: Sendable {
     public let index: CreatorIndex
     public let searcher: Searcher
+    /// MATCH's matcher over `searcher` (made once: it samples the price column).
+    public let matcher: BriefMatcher
     /// 1 for the index the server started with, one more for each RELOAD that swapped.
     public let generation: Int
     /// The index file's path.
@@ -18,6 +20,7 @@ public final class ServingIndex: Sendable {
     public init(index: CreatorIndex, generation: Int, queryTimeLimit: Duration) {
         self.index = index
         searcher = Searcher(index: index, timeLimit: queryTimeLimit)
+        matcher = BriefMatcher(searcher: searcher)
         self.generation = generation
         path = index.file.path
         statistics = IndexStatistics(index: index)
