@@ -82,7 +82,10 @@ import Testing
             #expect(try await HTTPTestClient.send(port: port, target: "/api/search").status == 400)
             #expect(try await HTTPTestClient.send(port: port, target: "/api/search?q=%ZZ").status == 400)
             #expect(try await HTTPTestClient.send(port: port, target: "/api/overlap?ids=only-one").status == 400)
-            #expect(try await HTTPTestClient.send(port: port, target: "/api/nothing").status == 404)
+            let unknown = try await HTTPTestClient.send(port: port, target: "/api/nothing/here")
+            #expect(unknown.status == 404)
+            #expect(unknown.text.contains("\"NOTFOUND\""))
+            #expect(unknown.header("Content-Security-Policy") == SecurityHeaders.contentSecurityPolicy)
         }
     }
 

@@ -119,18 +119,20 @@ def test_sorting_and_paging_go_through_the_query(page, console_server):
     assert box.input_value() == "category:lifestyle sort:-followers"
 
 
-@pytest.mark.parametrize("query, column, bad", [
-    ("category:beauty contry:US", 17, "contry"),
-    ("护肤 contry:CN", 4, "contry"),
-    ("tier:micro..giant", 13, "giant"),
+@pytest.mark.parametrize("query, column, bad, caret_cell", [
+    ("category:beauty contry:US", 17, "contry", 16),
+    ("护肤 contry:CN", 4, "contry", 5),  # 护肤 takes four cells in a monospace font
+    ("tier:micro..giant", 13, "giant", 12),
 ])
-def test_a_bad_query_shows_its_error_at_its_column(page, console_server, query, column, bad):
+def test_a_bad_query_shows_its_error_at_its_column(page, console_server, query, column, bad, caret_cell):
     page.goto(console_server.url("/"))
     run_query(page, query)
     alert = page.get_by_role("alert")
     alert.wait_for()
     assert f"error at column {column}:" in alert.inner_text()
     assert alert.locator("mark").inner_text() == bad
+    caret_line = alert.locator("pre").inner_text().split("\n")[1]
+    assert caret_line == " " * caret_cell + "^" * len(bad)
     box = page.get_by_label("Query", exact=True)
     assert box.get_attribute("aria-invalid") == "true"
     start, end = box.evaluate("element => [element.selectionStart, element.selectionEnd]")
@@ -344,3 +346,65 @@ def test_the_password_gates_the_console(browser, console_index):
     finally:
         context.close()
         server.stop()
+
+
+def test_the_clause_editor(page, console_server):
+    """query-text.js, run in the page: edits keep the user's own constructions, and any
+    sequence of filter edits gives a query the server accepts."""
+    page.goto(console_server.url("/login"))
+    cases = page.evaluate("""async () => {
+        const q = await import('/assets/query-text.js');
+        return [
+            q.setClause('skincare OR makeup', 'platform', 'platform:x'),
+            q.setClause('platform:a sort:-er', 'platform', ''),
+            q.setClause('"x y" platform:a tier:nano', 'platform', 'platform:b'),
+            q.setClause('platform:a OR platform:b', 'platform', 'platform:c'),
+            q.setClause('(platform:a OR platform:b) tier:nano', 'platform', 'platform:c'),
+            q.setDirective('a offset:20 sort:-er', 'offset', null),
+            q.setDirective('a sort:-er', 'offset', '40'),
+            q.setClause('-flag:a flag:b', 'flag', '-flag:c', true),
+            q.addClause('a limit:5', 'aud.country:US>=40%'),
+            q.graphemeSpanToUtf16('👍🏽 contry', {start: 2, end: 8}),
+        ];
+    }""")
+    assert cases == [
+        "(skincare OR makeup) platform:x",
+        "sort:-er",
+        '"x y" platform:b tier:nano',
+        "(platform:a OR platform:b) platform:c",
+        "(platform:a OR platform:b) tier:nano platform:c",
+        "a sort:-er",
+        "a sort:-er offset:40",
+        "-flag:c flag:b",
+        "a aud.country:US>=40% limit:5",
+        [5, 11],
+    ]
+    queries = page.evaluate("""async () => {
+        const q = await import('/assets/query-text.js');
+        let seed = 7;
+        const random = (n) => { seed = (seed * 1103515245 + 12345) % 2147483648; return seed % n; };
+        const edits = [
+            (t) => q.setClause(t, 'platform', ['', 'platform:tiktok', 'platform:youtube,x'][random(3)]),
+            (t) => q.setClause(t, 'tier', ['', 'tier:micro', 'tier:nano,mega'][random(3)]),
+            (t) => q.setClause(t, 'country', ['', 'country:US', 'country:BR,ID'][random(3)]),
+            (t) => q.setClause(t, 'er', ['', 'er:>=2%', 'er:>=0.5%'][random(3)]),
+            (t) => q.setClause(t, 'followers', ['', 'followers:10k..', 'followers:1k..200k'][random(3)]),
+            (t) => q.setClause(t, 'flag', ['', '-flag:bought_followers', '-flag:disputes,stale_data'][random(3)], true),
+            (t) => q.setClause(t, 'risk', ['', 'risk:<=low', 'risk:<=medium'][random(3)]),
+            (t) => q.addClause(t, ['aud.gender:female>=50%', 'aud.country:US>=10%'][random(2)]),
+            (t) => q.setDirective(t, 'sort', [null, '-followers', 'er'][random(3)]),
+            (t) => q.setDirective(t, 'offset', [null, '20'][random(2)]),
+            (t) => q.setDirective(t, 'limit', [null, '5'][random(2)]),
+        ];
+        const starts = ['', 'skincare', '"morning routine" lang:en', 'beauty OR fashion', '护肤 OR スキンケア', '(gaming OR tech) -platform:x'];
+        const made = [];
+        for (let i = 0; i < 120; i++) {
+            let text = starts[random(starts.length)];
+            for (let step = 0; step < 1 + random(6); step++) text = edits[random(edits.length)](text);
+            made.push(text);
+        }
+        return made;
+    }""")
+    for query in queries:
+        status, document = console_server.api("/api/search?q=" + urllib.parse.quote(query))
+        assert status == 200, (query, document)

@@ -1372,6 +1372,18 @@ export function graphemeSpanToUtf16(text, span) {\n\
   const at = (position) => offsets[Math.max(0, Math.min(position, offsets.length - 1))];\n\
   return [at(span.start), at(span.end)];\n\
 }\n\
+\n\
+const wideCharacter = /[\\p{Script=Han}\\p{Script=Hiragana}\\p{Script=Katakana}\\p{Script=Hangul}\\u3000-\\u303F\\uFF01-\\uFF60\\uFFE0-\\uFFE6]|\\p{Extended_Pictographic}/u;\n\
+\n\
+/** Cells `text` takes in a monospace font: East Asian wide characters and emoji take two\n\
+ * (as the command line aligns its caret line). */\n\
+export function displayWidth(text) {\n\
+  let cells = 0;\n\
+  for (const { segment } of new Intl.Segmenter(undefined, { granularity: 'grapheme' }).segment(text)) {\n\
+    cells += wideCharacter.test(segment) ? 2 : 1;\n\
+  }\n\
+  return cells;\n\
+}\n\
 
 """),
         ("search.js", """
@@ -1382,7 +1394,7 @@ export function graphemeSpanToUtf16(text, span) {\n\
 import { api } from './api.js';\n\
 import { byId, creatorLink, el, replace } from './dom.js';\n\
 import { count, milliseconds, percent, decimal } from './format.js';\n\
-import { addClause, clauseValue, graphemeSpanToUtf16, setClause, setDirective } from './query-text.js';\n\
+import { addClause, clauseValue, displayWidth, graphemeSpanToUtf16, setClause, setDirective } from './query-text.js';\n\
 import { setUpSession } from './session.js';\n\
 \n\
 const platforms = ['tiktok', 'instagram', 'youtube', 'twitch', 'x', 'facebook', 'kuaishou', 'douyin', 'xiaohongshu', 'bilibili', 'other'];\n\
@@ -1620,7 +1632,7 @@ function showError(error, text = '') {\n\
   const [start, end] = graphemeSpanToUtf16(text, detail.span);\n\
   const excerpt = el('pre', { class: 'excerpt', 'aria-hidden': 'true' },\n\
     text.slice(0, start), el('mark', { text: text.slice(start, end) }), text.slice(end),\n\
-    '\\n', ' '.repeat(detail.span.start), '^'.repeat(Math.max(1, detail.span.end - detail.span.start)));\n\
+    '\\n', ' '.repeat(displayWidth(text.slice(0, start))), '^'.repeat(Math.max(1, displayWidth(text.slice(start, end)))));\n\
   replace(area,\n\
     el('p', { class: 'error-line', text: `error at column ${detail.column}: ${detail.detail}` }),\n\
     excerpt,\n\

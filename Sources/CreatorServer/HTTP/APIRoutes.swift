@@ -25,6 +25,13 @@ struct APIRoutes: Sendable {
         api.get("creators/:reference/risk") { _, context in await creator(context, run: backend.risk) }
         api.get("overlap") { request, _ in await overlap(request) }
         api.get("stats") { _, _ in APIResponses.reply(await backend.stats()) }
+        // Any other API path: a JSON 404 rather than the router's empty one.
+        for method in [HTTPRequest.Method.get, .post, .put, .delete, .patch] {
+            api.on("**", method: method) { request, _ in
+                APIResponses.error(APIError(code: "NOTFOUND", message: "no API endpoint \(request.method) \(request.uri.path)"),
+                                   status: .notFound)
+            }
+        }
     }
 
     private func query(_ request: Request, run: (String) async -> ConsoleReply) async -> Response {

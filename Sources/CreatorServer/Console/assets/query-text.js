@@ -127,3 +127,15 @@ export function graphemeSpanToUtf16(text, span) {
   const at = (position) => offsets[Math.max(0, Math.min(position, offsets.length - 1))];
   return [at(span.start), at(span.end)];
 }
+
+const wideCharacter = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\u3000-\u303F\uFF01-\uFF60\uFFE0-\uFFE6]|\p{Extended_Pictographic}/u;
+
+/** Cells `text` takes in a monospace font: East Asian wide characters and emoji take two
+ * (as the command line aligns its caret line). */
+export function displayWidth(text) {
+  let cells = 0;
+  for (const { segment } of new Intl.Segmenter(undefined, { granularity: 'grapheme' }).segment(text)) {
+    cells += wideCharacter.test(segment) ? 2 : 1;
+  }
+  return cells;
+}

@@ -5,7 +5,7 @@
 import { api } from './api.js';
 import { byId, creatorLink, el, replace } from './dom.js';
 import { count, milliseconds, percent, decimal } from './format.js';
-import { addClause, clauseValue, graphemeSpanToUtf16, setClause, setDirective } from './query-text.js';
+import { addClause, clauseValue, displayWidth, graphemeSpanToUtf16, setClause, setDirective } from './query-text.js';
 import { setUpSession } from './session.js';
 
 const platforms = ['tiktok', 'instagram', 'youtube', 'twitch', 'x', 'facebook', 'kuaishou', 'douyin', 'xiaohongshu', 'bilibili', 'other'];
@@ -243,7 +243,7 @@ function showError(error, text = '') {
   const [start, end] = graphemeSpanToUtf16(text, detail.span);
   const excerpt = el('pre', { class: 'excerpt', 'aria-hidden': 'true' },
     text.slice(0, start), el('mark', { text: text.slice(start, end) }), text.slice(end),
-    '\n', ' '.repeat(detail.span.start), '^'.repeat(Math.max(1, detail.span.end - detail.span.start)));
+    '\n', ' '.repeat(displayWidth(text.slice(0, start))), '^'.repeat(Math.max(1, displayWidth(text.slice(start, end)))));
   replace(area,
     el('p', { class: 'error-line', text: `error at column ${detail.column}: ${detail.detail}` }),
     excerpt,
