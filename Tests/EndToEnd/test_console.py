@@ -46,6 +46,15 @@ def test_typing_a_query_lists_the_expected_creators(page, console_server):
     assert urllib.parse.unquote(link.get_attribute("href")) == "/?q=" + query
     screenshot(page, "search")
 
+    # Explain: the plan and each hit's score parts, as EXPLAIN gives them.
+    page.get_by_role("button", name="Explain this search").click()
+    plan = page.get_by_role("region", name="How the search ran")
+    plan.locator("ol li").first.wait_for()
+    status, explained = console_server.api("/api/explain?q=" + urllib.parse.quote(query))
+    assert status == 200
+    assert plan.locator("pre").nth(1).inner_text() == explained["plan"].rstrip("\n")
+    assert plan.locator("ol li").count() == len(explained["hits"])
+
     # The shared link, opened afresh, shows the same rows.
     page.goto(console_server.url(link.get_attribute("href")))
     page.wait_for_function("() => document.querySelectorAll('#results-table tbody tr').length > 0")

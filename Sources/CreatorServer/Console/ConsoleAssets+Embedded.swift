@@ -705,6 +705,8 @@ thead th { background: var(--wash); font-size: .85rem; }\n\
 th .sort { background: none; border: none; color: var(--ink); padding: 0; font-weight: 700; }\n\
 th .sort::after { content: attr(data-direction); margin-left: .25rem; }\n\
 .flags { color: var(--high); font-size: .85rem; }\n\
+.plan { background: var(--paper); border: 1px solid var(--line); border-radius: 6px; padding: .5rem .75rem; overflow-x: auto; }\n\
+.explained-hits li { margin: .2rem 0; font-size: .9rem; }\n\
 .pager { display: flex; align-items: center; gap: 1rem; margin: .75rem 0; }\n\
 .risk { display: inline-block; padding: 0 .45rem; border-radius: 999px; font-size: .8rem; font-weight: 600; color: #fff; background: var(--muted); }\n\
 .risk-low { background: var(--low); } .risk-medium { background: var(--medium); } .risk-high { background: var(--high); }\n\
@@ -1174,7 +1176,12 @@ export function decimal(value, digits = 2) {\n\
 \n\
   <section id=\"results\" aria-live=\"polite\" aria-busy=\"false\">\n\
     <p id=\"summary\" class=\"summary\"></p>\n\
-    <p><a id=\"share-link\" href=\"/\" hidden>Link to this search</a></p>\n\
+    <p class=\"actions\"><a id=\"share-link\" href=\"/\" hidden>Link to this search</a>\n\
+      <button type=\"button\" id=\"explain\" class=\"secondary\" hidden>Explain this search</button></p>\n\
+    <section id=\"explanation\" aria-labelledby=\"explanation-title\" hidden>\n\
+      <h2 id=\"explanation-title\">How the search ran</h2>\n\
+      <div id=\"explanation-body\"></div>\n\
+    </section>\n\
     <table id=\"results-table\" hidden>\n\
       <caption class=\"visually-hidden\">Creators found</caption>\n\
       <thead>\n\
@@ -1610,6 +1617,26 @@ function showResults(text, document, roundTrip) {\n\
   byId('page-position').textContent = `Page ${count(Math.floor(offset / limit) + 1)} of ${count(Math.max(1, Math.ceil(document.total / limit)))}`;\n\
 }\n\
 \n\
+/** The parse tree, the plan and each hit's score parts (EXPLAIN), under the results. */\n\
+async function explain() {\n\
+  const text = box.value.trim();\n\
+  const section = byId('explanation');\n\
+  section.hidden = false;\n\
+  replace(byId('explanation-body'), el('p', { text: 'Explaining…' }));\n\
+  try {\n\
+    const explanation = await api.explain(text);\n\
+    const hits = el('ol', { class: 'explained-hits' }, explanation.hits.map((hit) => el('li', {},\n\
+      el('strong', { text: '@' + hit.handle }), ` score ${decimal(hit.score, 3)}: `,\n\
+      (hit.score_parts ?? []).map((part) => `${part.label} ${decimal(part.value, 3)}`).join(' + '))));\n\
+    replace(byId('explanation-body'),\n\
+      el('h3', { text: 'Parsed' }), el('pre', { class: 'plan', text: explanation.parse_tree }),\n\
+      el('h3', { text: 'Plan (▶ lists documents, the rest is checked on each)' }), el('pre', { class: 'plan', text: explanation.plan }),\n\
+      el('h3', { text: 'Score parts' }), hits);\n\
+  } catch (error) {\n\
+    replace(byId('explanation-body'), el('p', { role: 'alert', text: error.message }));\n\
+  }\n\
+}\n\
+\n\
 function turnPage(direction) {\n\
   const { limit, offset } = page(box.value);\n\
   const next = Math.max(0, offset + direction * limit);\n\
@@ -1662,6 +1689,8 @@ async function run(text, { push = false } = {}) {\n\
   const link = byId('share-link');\n\
   link.href = url;\n\
   link.hidden = !text;\n\
+  byId('explain').hidden = !text;\n\
+  byId('explanation').hidden = true;\n\
   document.title = text ? `${text} — Search creators` : 'Search creators';\n\
   const results = byId('results');\n\
   results.setAttribute('aria-busy', 'true');\n\
@@ -1703,6 +1732,7 @@ byId('search-form').addEventListener('submit', (event) => {\n\
   run(box.value, { push: true });\n\
 });\n\
 box.addEventListener('input', () => syncControls(box.value));\n\
+byId('explain').addEventListener('click', explain);\n\
 byId('page-previous').addEventListener('click', () => turnPage(-1));\n\
 byId('page-next').addEventListener('click', () => turnPage(1));\n\
 window.addEventListener('popstate', (event) => {\n\

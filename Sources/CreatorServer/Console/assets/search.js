@@ -221,6 +221,26 @@ function showResults(text, document, roundTrip) {
   byId('page-position').textContent = `Page ${count(Math.floor(offset / limit) + 1)} of ${count(Math.max(1, Math.ceil(document.total / limit)))}`;
 }
 
+/** The parse tree, the plan and each hit's score parts (EXPLAIN), under the results. */
+async function explain() {
+  const text = box.value.trim();
+  const section = byId('explanation');
+  section.hidden = false;
+  replace(byId('explanation-body'), el('p', { text: 'Explaining…' }));
+  try {
+    const explanation = await api.explain(text);
+    const hits = el('ol', { class: 'explained-hits' }, explanation.hits.map((hit) => el('li', {},
+      el('strong', { text: '@' + hit.handle }), ` score ${decimal(hit.score, 3)}: `,
+      (hit.score_parts ?? []).map((part) => `${part.label} ${decimal(part.value, 3)}`).join(' + '))));
+    replace(byId('explanation-body'),
+      el('h3', { text: 'Parsed' }), el('pre', { class: 'plan', text: explanation.parse_tree }),
+      el('h3', { text: 'Plan (▶ lists documents, the rest is checked on each)' }), el('pre', { class: 'plan', text: explanation.plan }),
+      el('h3', { text: 'Score parts' }), hits);
+  } catch (error) {
+    replace(byId('explanation-body'), el('p', { role: 'alert', text: error.message }));
+  }
+}
+
 function turnPage(direction) {
   const { limit, offset } = page(box.value);
   const next = Math.max(0, offset + direction * limit);
@@ -273,6 +293,8 @@ async function run(text, { push = false } = {}) {
   const link = byId('share-link');
   link.href = url;
   link.hidden = !text;
+  byId('explain').hidden = !text;
+  byId('explanation').hidden = true;
   document.title = text ? `${text} — Search creators` : 'Search creators';
   const results = byId('results');
   results.setAttribute('aria-busy', 'true');
@@ -314,6 +336,7 @@ byId('search-form').addEventListener('submit', (event) => {
   run(box.value, { push: true });
 });
 box.addEventListener('input', () => syncControls(box.value));
+byId('explain').addEventListener('click', explain);
 byId('page-previous').addEventListener('click', () => turnPage(-1));
 byId('page-next').addEventListener('click', () => turnPage(1));
 window.addEventListener('popstate', (event) => {
