@@ -85,3 +85,36 @@ def test_stats_describe_the_same_index(console_server, resp):
     status, http = console_server.api("/api/stats")
     assert status == 200
     assert http["index"] == resp_document(resp, "STATS")["index"]
+
+
+def test_a_reload_over_resp_is_what_http_serves_next(tmp_path, console_index):
+    """One index for both transports: after RELOAD on RESP, the API answers from the new
+    generation (and the console's figures with it)."""
+    redis = pytest.importorskip("redis")
+    from console_fixtures import ConsoleServer, creators_binary
+    import shutil
+    import subprocess
+
+    index = tmp_path / "index"
+    shutil.copytree(console_index, index)
+    server = ConsoleServer(index)
+    try:
+        if server.resp is None:
+            pytest.skip("this creators serve printed no RESP 'listening on HOST:PORT' line")
+        status, before = server.api("/api/stats")
+        assert status == 200
+        dump = tmp_path / "more.jsonl"
+        subprocess.run([creators_binary(), "generate", "--count", "400", "--seed", "5", "--posts", "2", "--out", str(dump)],
+                       check=True, capture_output=True)
+        subprocess.run([creators_binary(), "build", str(dump), "--index", str(index)], check=True, capture_output=True)
+        assert server.api("/api/stats")[1]["index"]["documents"] == before["index"]["documents"]  # not until RELOAD
+        client = redis.Redis(host=server.resp[0], port=server.resp[1], protocol=2)
+        reply = json.loads(client.execute_command("RELOAD"))
+        client.close()
+        assert reply["swapped"] is True
+        status, after = server.api("/api/stats")
+        assert after["index"]["documents"] == reply["documents"] != before["index"]["documents"]
+        assert after["serving"]["generation"] == reply["generation"]
+        assert server.search("sort:-followers limit:1")["total"] == reply["documents"]
+    finally:
+        server.stop()
