@@ -27,9 +27,10 @@ public enum ServerProcess {
         raiseFileLimit(toFit: configuration.limits.maxConnections, logger: logger)
 
         let holder = IndexHolder(directory: configuration.indexDirectory, index: index,
-                                 queryTimeLimit: configuration.limits.queryTimeLimit)
+                                 queryTimeLimit: configuration.limits.queryTimeLimit,
+                                 documentCacheBytes: configuration.limits.documentCacheBytes)
         let service = CommandService(holder: holder, configuration: configuration, statistics: ServerStatistics())
-        let group = MultiThreadedEventLoopGroup(numberOfThreads: max(1, System.coreCount))
+        let group = MultiThreadedEventLoopGroup(numberOfThreads: configuration.limits.effectiveEventLoopThreads)
         let server = RESPServer(service: service, group: group, logger: logger)
         let address: SocketAddress
         do {

@@ -93,19 +93,26 @@ struct ServeLimitOptions: ParsableArguments {
     @Option(name: .long, help: "Worker threads for queries (0: one per core).")
     var queryThreads: Int = defaults.queryThreads
 
+    @Option(name: .long, help: "Event loop threads for connections (0: one per core).")
+    var eventLoops: Int = defaults.eventLoopThreads
+
+    @Option(name: .long, help: "Bytes of GET/RISK documents kept for creators asked for again (0: no cache).")
+    var documentCacheBytes: Int = defaults.documentCacheBytes
+
     func serverLimits() throws -> ServerLimits {
         let positive = [("--max-inline-bytes", maxInlineBytes), ("--max-bulk-bytes", maxBulkBytes),
                         ("--max-arguments", maxArguments), ("--max-request-bytes", maxRequestBytes),
                         ("--query-time-limit-ms", queryTimeLimitMs), ("--idle-timeout", idleTimeout),
                         ("--max-connections", maxConnections), ("--max-pending-reply-bytes", maxPendingReplyBytes)]
         for (name, value) in positive where value <= 0 { throw ValidationError("\(name) must be positive") }
-        guard maxQueuedQueries >= 0, queryThreads >= 0 else {
-            throw ValidationError("--max-queued-queries and --query-threads cannot be negative")
+        guard maxQueuedQueries >= 0, queryThreads >= 0, eventLoops >= 0, documentCacheBytes >= 0 else {
+            throw ValidationError("--max-queued-queries, --query-threads, --event-loops and --document-cache-bytes cannot be negative")
         }
         return ServerLimits(maxInlineLength: maxInlineBytes, maxBulkLength: maxBulkBytes, maxArguments: maxArguments,
                             maxRequestLength: maxRequestBytes, queryTimeLimit: .milliseconds(queryTimeLimitMs),
                             idleTimeout: .seconds(idleTimeout), maxConnections: maxConnections,
                             maxPendingRepliesBytes: maxPendingReplyBytes, maxQueuedQueries: maxQueuedQueries,
-                            queryThreads: queryThreads)
+                            queryThreads: queryThreads, documentCacheBytes: documentCacheBytes,
+                            eventLoopThreads: eventLoops)
     }
 }

@@ -217,3 +217,48 @@ final class Gate: @unchecked Sendable {
         condition.unlock()
     }
 }
+
+@Suite("Document cache")
+struct DocumentCacheTests {
+    @Test("a cached document is the one made; the cache stays within its bytes, oldest out first; 0 turns it off")
+    func bounded() {
+        let cache = DocumentCache(capacityBytes: 8 * 100)
+        var made = 0
+        func fetch(_ document: Int) -> [UInt8] {
+            cache.document(document, kind: .profile) {
+                made += 1
+                return [UInt8](repeating: UInt8(document % 256), count: 100)
+            }
+        }
+        for document in 0..<8 { #expect(fetch(document).first == UInt8(document)) }
+        #expect(made == 8)
+        for document in 0..<8 { _ = fetch(document) }
+        #expect(made == 8)
+        for document in 8..<20 { _ = fetch(document) }
+        #expect(cache.usage.bytes <= 800)
+        _ = fetch(0)  // evicted first
+        #expect(made == 21)
+        #expect(cache.document(5, kind: .risk) { [1] } == [1])  // another key space
+
+        let off = DocumentCache(capacityBytes: 0)
+        var calls = 0
+        for _ in 0..<3 { _ = off.document(1, kind: .profile) { calls += 1; return [0] } }
+        #expect(calls == 3 && off.usage.documents == 0)
+    }
+
+    @Test("GET through the cache answers the same bytes as the engine, and RELOAD starts a fresh cache")
+    func getThroughCache() throws {
+        var limits = ServerLimits.default
+        limits.documentCacheBytes = 1 << 20
+        let service = try ServerTestIndex.service(limits: limits)
+        let index = service.holder.current.index
+        let id = index.id(of: 9)
+        guard case .bulk(let first) = service.get(id), case .bulk(let second) = service.get(id) else {
+            Issue.record("GET did not answer a document")
+            return
+        }
+        #expect(first == (try index.profileDocument(of: 9)))
+        #expect(second == first)
+        #expect(service.holder.current.documents.usage.documents == 1)
+    }
+}

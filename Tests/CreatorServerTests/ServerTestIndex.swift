@@ -34,7 +34,8 @@ enum ServerTestIndex {
     static func service(limits: ServerLimits = .default, password: String? = nil,
                         directory: IndexDirectory = ServerTestIndex.directory) throws -> CommandService {
         let configuration = ServerConfiguration(port: 0, password: password, indexDirectory: directory, limits: limits)
-        let holder = try IndexHolder(directory: directory, queryTimeLimit: limits.queryTimeLimit)
+        let holder = try IndexHolder(directory: directory, queryTimeLimit: limits.queryTimeLimit,
+                                     documentCacheBytes: limits.documentCacheBytes)
         return CommandService(holder: holder, configuration: configuration, statistics: ServerStatistics())
     }
 }

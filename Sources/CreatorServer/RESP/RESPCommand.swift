@@ -14,7 +14,16 @@ public struct RESPCommand: Sendable {
     /// The command's name in upper case ("" for none).
     public var name: String {
         guard let first = arguments.first else { return "" }
-        return String(decoding: first.readableBytesView, as: UTF8.self).uppercased()
+        // ASCII upper-casing without Unicode tables (command names are ASCII; anything else
+        // is an unknown command either way).
+        return first.withUnsafeReadableBytes { bytes in
+            String(unsafeUninitializedCapacity: bytes.count) { output in
+                for (position, byte) in bytes.enumerated() {
+                    output[position] = byte >= 0x61 && byte <= 0x7A ? byte - 0x20 : byte
+                }
+                return bytes.count
+            }
+        }
     }
 
     /// Argument `position` as text (invalid UTF-8 becomes U+FFFD).

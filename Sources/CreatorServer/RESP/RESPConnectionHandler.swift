@@ -11,8 +11,10 @@ import NIOCore
 /// the watermark. Replies of a batch of pipelined commands are gathered and written with
 /// one flush when the batch has been read.
 ///
-/// A protocol error is answered (after the replies before it) and closes the connection,
-/// as does an idle timeout (`IdleStateHandler` upstream) and QUIT.
+/// A protocol error is answered (after the replies before it) and closes the connection, as
+/// do QUIT and the idle timeout: a connection that sent nothing and received no reply for
+/// `idleTimeout` (its own timer, cheaper than `IdleStateHandler`, which wraps every write
+/// in a promise).
 final class RESPConnectionHandler: ChannelDuplexHandler {
     typealias InboundIn = RESPCommand
     typealias OutboundIn = ByteBuffer
@@ -38,14 +40,41 @@ final class RESPConnectionHandler: ChannelDuplexHandler {
     /// The client shut its sending side (`nc` after its input): answer what was sent, then close.
     private var inputClosed = false
 
-    init(service: CommandService, connectionID: Int, logger: Logger) {
+    private let idleTimeout: TimeAmount
+    private var lastActivity = NIODeadline.now()
+    private var idleCheck: Scheduled<Void>?
+
+    init(service: CommandService, connectionID: Int, idleTimeout: TimeAmount, logger: Logger) {
         self.service = service
+        self.idleTimeout = idleTimeout
         self.logger = logger
         session = RESPSession(connectionID: connectionID, requiresPassword: service.requiresPassword)
     }
 
     func handlerAdded(context: ChannelHandlerContext) {
         output = context.channel.allocator.buffer(capacity: 512)
+        scheduleIdleCheck(context: context, in: idleTimeout)
+    }
+
+    func handlerRemoved(context: ChannelHandlerContext) {
+        idleCheck?.cancel()
+        idleCheck = nil
+    }
+
+    /// Closes the connection when nothing happened on it for `idleTimeout`, else checks again
+    /// when it could next have been idle that long.
+    private func scheduleIdleCheck(context: ChannelHandlerContext, in delay: TimeAmount) {
+        idleCheck = context.eventLoop.assumeIsolated().scheduleTask(in: delay) {
+            guard !self.isClosing else { return }
+            let idle = NIODeadline.now() - self.lastActivity
+            if idle >= self.idleTimeout, !self.isRunningPooled {
+                self.logger.debug("closing an idle connection", metadata: ["connection": "\(self.session.connectionID)"])
+                self.isClosing = true
+                context.close(promise: nil)
+            } else {
+                self.scheduleIdleCheck(context: context, in: max(.milliseconds(1), self.idleTimeout - idle))
+            }
+        }
     }
 
     // MARK: - Inbound
@@ -60,7 +89,17 @@ final class RESPConnectionHandler: ChannelDuplexHandler {
         }
     }
 
+    /// A closed connection takes no more replies (a pooled query may still finish later).
+    func channelInactive(context: ChannelHandlerContext) {
+        isClosing = true
+        waiting.removeAll()
+        idleCheck?.cancel()
+        idleCheck = nil
+        context.fireChannelInactive()
+    }
+
     func channelReadComplete(context: ChannelHandlerContext) {
+        lastActivity = .now()
         flushOutput(context: context)
         context.fireChannelReadComplete()
     }
@@ -94,12 +133,6 @@ final class RESPConnectionHandler: ChannelDuplexHandler {
     }
 
     func userInboundEventTriggered(context: ChannelHandlerContext, event: Any) {
-        if event is IdleStateHandler.IdleStateEvent {
-            logger.debug("closing an idle connection", metadata: ["connection": "\(session.connectionID)"])
-            isClosing = true
-            context.close(promise: nil)
-            return
-        }
         if case ChannelEvent.inputClosed = event {
             inputClosed = true
             closeIfDone(context: context)
@@ -152,6 +185,7 @@ final class RESPConnectionHandler: ChannelDuplexHandler {
             isRunningPooled = true
             future.assumeIsolated().whenComplete { result in
                 self.isRunningPooled = false
+                self.lastActivity = .now()
                 let reply: CommandReply
                 switch result {
                 case .success(let value): reply = value

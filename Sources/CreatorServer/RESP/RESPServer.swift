@@ -6,8 +6,8 @@ import Synchronization
 /// The RESP listener: binds, sets up each connection's pipeline, enforces the connection cap,
 /// and stops cleanly.
 ///
-/// Pipeline per connection: `IdleStateHandler` (idle timeout) → `ByteToMessageHandler(RESPDecoder)`
-/// (framing with limits) → `RESPConnectionHandler` (commands, order, backpressure). The
+/// Pipeline per connection: `ByteToMessageHandler(RESPDecoder)` (framing with limits) →
+/// `RESPConnectionHandler` (commands, order, backpressure, idle timeout). The
 /// channel's write-buffer watermarks are `maxPendingRepliesBytes / 2 ... maxPendingRepliesBytes`.
 public final class RESPServer: Sendable {
     public let service: CommandService
@@ -22,7 +22,7 @@ public final class RESPServer: Sendable {
     public init(service: CommandService, group: (any EventLoopGroup)? = nil,
                 logger: Logger = Logger(label: "creators.serve")) {
         self.service = service
-        self.group = group ?? MultiThreadedEventLoopGroup(numberOfThreads: max(1, System.coreCount))
+        self.group = group ?? MultiThreadedEventLoopGroup(numberOfThreads: service.configuration.limits.effectiveEventLoopThreads)
         ownsGroup = group == nil
         self.logger = logger
     }
@@ -66,11 +66,11 @@ public final class RESPServer: Sendable {
                 let id = nextConnectionID.wrappingAdd(1, ordering: .relaxed).oldValue
                 return channel.eventLoop.makeCompletedFuture {
                     try channel.pipeline.syncOperations.addHandlers([
-                        IdleStateHandler(allTimeout: TimeAmount(limits.idleTimeout)),
                         ByteToMessageHandler(RESPDecoder(limits: limits),
                                              maximumBufferSize: limits.maxRequestLength + limits.maxArguments * RESPDecoder.maxHeaderLength * 2
                                                 + limits.maxInlineLength),
-                        RESPConnectionHandler(service: service, connectionID: id, logger: logger),
+                        RESPConnectionHandler(service: service, connectionID: id, idleTimeout: TimeAmount(limits.idleTimeout),
+                                              logger: logger),
                     ])
                 }
             }

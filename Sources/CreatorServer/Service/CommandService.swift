@@ -100,13 +100,17 @@ public final class CommandService: Sendable {
     /// GET: the stored profile with its tier and risk report; null when the reference names
     /// no creator; a JSON array when a handle names several (one per platform).
     public func get(_ reference: String) -> CommandReply {
-        let index = holder.current.index
+        let serving = holder.current
+        let index = serving.index
         let documents = index.resolve(reference)
+        func profile(_ document: Int) throws -> [UInt8] {
+            try serving.documents.document(document, kind: .profile) { try index.profileDocument(of: document) }
+        }
         do {
             switch documents.count {
             case 0: return .null
-            case 1: return .bulk(try index.profileDocument(of: documents[0]))
-            default: return .bulk(Self.array(try documents.map { try index.profileDocument(of: $0) }))
+            case 1: return .bulk(try profile(documents[0]))
+            default: return .bulk(Self.array(try documents.map(profile)))
             }
         } catch {
             return .error(CommandError("cannot read the profile of '\(reference)': \(error)"))
@@ -116,12 +120,16 @@ public final class CommandService: Sendable {
     /// RISK: `{"id", "handle", "risk": {level, score, flags, findings…}}`; an array when a
     /// handle names several creators; an error when it names none (as the command line).
     public func risk(_ reference: String) -> CommandReply {
-        let index = holder.current.index
+        let serving = holder.current
+        let index = serving.index
         let documents = index.resolve(reference)
+        func report(_ document: Int) -> [UInt8] {
+            serving.documents.document(document, kind: .risk) { index.riskDocument(of: document) }
+        }
         switch documents.count {
         case 0: return .error(CommandError(CreatorIndex.unknownCreatorMessage(reference)))
-        case 1: return .bulk(index.riskDocument(of: documents[0]))
-        default: return .bulk(Self.array(documents.map { index.riskDocument(of: $0) }))
+        case 1: return .bulk(report(documents[0]))
+        default: return .bulk(Self.array(documents.map(report)))
         }
     }
 
@@ -138,6 +146,9 @@ public final class CommandService: Sendable {
         json.key("path"); json.value(serving.path)
         json.key("query_threads"); json.value(pool.threadCount)
         json.key("queries_pending"); json.value(pool.pending)
+        let cached = serving.documents.usage
+        json.key("cached_documents"); json.value(cached.documents)
+        json.key("cached_bytes"); json.value(cached.bytes)
         json.endObject()
         json.key("server"); statistics.write(to: &json)
         json.endObject()

@@ -10,20 +10,24 @@ import Synchronization
 public final class IndexHolder: Sendable {
     public let directory: IndexDirectory
     public let queryTimeLimit: Duration
+    public let documentCacheBytes: Int
     private let serving: Mutex<ServingIndex>
     /// Held for a whole reload, so two RELOADs open the new file one after the other.
     private let reloading = Mutex(())
 
     /// Serves `index` (already opened from `directory`, e.g. after building the sample).
-    public init(directory: IndexDirectory, index: CreatorIndex, queryTimeLimit: Duration) {
+    public init(directory: IndexDirectory, index: CreatorIndex, queryTimeLimit: Duration, documentCacheBytes: Int = 0) {
         self.directory = directory
         self.queryTimeLimit = queryTimeLimit
-        serving = Mutex(ServingIndex(index: index, generation: 1, queryTimeLimit: queryTimeLimit))
+        self.documentCacheBytes = documentCacheBytes
+        serving = Mutex(ServingIndex(index: index, generation: 1, queryTimeLimit: queryTimeLimit,
+                                     documentCacheBytes: documentCacheBytes))
     }
 
     /// Opens the current index of `directory`.
-    public convenience init(directory: IndexDirectory, queryTimeLimit: Duration) throws {
-        self.init(directory: directory, index: try CreatorIndex(directory: directory), queryTimeLimit: queryTimeLimit)
+    public convenience init(directory: IndexDirectory, queryTimeLimit: Duration, documentCacheBytes: Int = 0) throws {
+        self.init(directory: directory, index: try CreatorIndex(directory: directory), queryTimeLimit: queryTimeLimit,
+                  documentCacheBytes: documentCacheBytes)
     }
 
     public var current: ServingIndex { serving.withLock { $0 } }
@@ -43,7 +47,7 @@ public final class IndexHolder: Sendable {
             let path = try directory.currentIndexPath()
             if path == old.path { return ReloadOutcome(serving: old, swapped: false) }
             let opened = ServingIndex(index: try CreatorIndex(path: path), generation: old.generation + 1,
-                                      queryTimeLimit: queryTimeLimit)
+                                      queryTimeLimit: queryTimeLimit, documentCacheBytes: documentCacheBytes)
             serving.withLock { $0 = opened }
             return ReloadOutcome(serving: opened, swapped: true)
         }

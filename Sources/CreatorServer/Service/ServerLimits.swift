@@ -27,6 +27,10 @@ public struct ServerLimits: Sendable, Equatable {
     public var maxQueuedQueries: Int
     /// Worker threads for slow commands; 0 means one per core.
     public var queryThreads: Int
+    /// Bytes of GET/RISK documents kept for creators asked for again (0: no cache).
+    public var documentCacheBytes: Int
+    /// Event loop threads (framing, cheap commands, replies); 0 means one per core.
+    public var eventLoopThreads: Int
 
     public init(maxInlineLength: Int = 64 * 1024,
                 maxBulkLength: Int = 1024 * 1024,
@@ -37,7 +41,9 @@ public struct ServerLimits: Sendable, Equatable {
                 maxConnections: Int = 4096,
                 maxPendingRepliesBytes: Int = 1024 * 1024,
                 maxQueuedQueries: Int = 256,
-                queryThreads: Int = 0) {
+                queryThreads: Int = 0,
+                documentCacheBytes: Int = 32 * 1024 * 1024,
+                eventLoopThreads: Int = 0) {
         self.maxInlineLength = maxInlineLength
         self.maxBulkLength = maxBulkLength
         self.maxArguments = maxArguments
@@ -48,6 +54,8 @@ public struct ServerLimits: Sendable, Equatable {
         self.maxPendingRepliesBytes = maxPendingRepliesBytes
         self.maxQueuedQueries = maxQueuedQueries
         self.queryThreads = queryThreads
+        self.documentCacheBytes = documentCacheBytes
+        self.eventLoopThreads = eventLoopThreads
     }
 
     /// The documented defaults.
@@ -56,5 +64,10 @@ public struct ServerLimits: Sendable, Equatable {
     /// The worker count to use: `queryThreads`, or the number of cores when 0.
     public var effectiveQueryThreads: Int {
         queryThreads > 0 ? queryThreads : max(1, System.coreCount)
+    }
+
+    /// The event loop count to use: `eventLoopThreads`, or the number of cores when 0.
+    public var effectiveEventLoopThreads: Int {
+        eventLoopThreads > 0 ? eventLoopThreads : max(1, System.coreCount)
     }
 }

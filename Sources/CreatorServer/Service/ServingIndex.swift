@@ -16,8 +16,10 @@ public final class ServingIndex: Sendable {
     public let statistics: IndexStatistics
     /// `statistics` as JSON, made once.
     public let statisticsJSON: [UInt8]
+    /// GET and RISK documents served recently.
+    public let documents: DocumentCache
 
-    public init(index: CreatorIndex, generation: Int, queryTimeLimit: Duration) {
+    public init(index: CreatorIndex, generation: Int, queryTimeLimit: Duration, documentCacheBytes: Int = 0) {
         self.index = index
         searcher = Searcher(index: index, timeLimit: queryTimeLimit)
         matcher = BriefMatcher(searcher: searcher)
@@ -25,5 +27,6 @@ public final class ServingIndex: Sendable {
         path = index.file.path
         statistics = IndexStatistics(index: index)
         statisticsJSON = Array(statistics.json.utf8)
+        documents = DocumentCache(capacityBytes: documentCacheBytes)
     }
 }
