@@ -33,10 +33,11 @@ public struct BriefMatcher: Sendable {
         let clock = ContinuousClock()
         let start = clock.now
         let index = searcher.index
-        let terms = try searcher.analyzers.withAnalyzer { analyzer throws(QueryError) in
+        let briefTerms = try searcher.analyzers.withAnalyzer { analyzer throws(QueryError) in
             BriefTerms(brief: brief, index: index, analyzer: analyzer)
-        }.terms.map(\.term)
-        let inferred = CategoryInference(terms: terms, index: index).slugs
+        }
+        let terms = briefTerms.searchTerms
+        let inferred = CategoryInference(terms: briefTerms.terms.map(\.term), index: index).slugs
         var wanted: [(slug: String, weight: Double)] = brief.categories.map { ($0, 1.0) }
         for (slug, weight) in inferred where !brief.categories.contains(slug) {
             wanted.append((slug, brief.categories.isEmpty ? weight : 0.8 * weight))

@@ -9,7 +9,7 @@
 /// | `followers` | `followers:min..max` |
 /// | `min_engagement_rate` | `er:>=x` (an unknown rate fails) |
 /// | `min_credibility` | `credibility:>=x` (unknown fails) |
-/// | `max_risk` | `risk:low,medium` |
+/// | `max_risk` | `-risk:high` (`-risk:medium,high` for `low`: every creator has one level) |
 /// | `exclude` | `-id:…` `-handle:…` |
 /// | `budget.max_per_creator` | `(price:<=x OR -price:>=0)`: a stated price must fit; an unknown one is estimated and checked after (`PriceModel`) |
 ///
@@ -35,7 +35,9 @@ struct CandidateQuery {
         }
         if let rate = brief.minEngagementRate { parts.append(node(.numeric(.er, [.comparison(.greaterOrEqual, rate)]))) }
         if let share = brief.minCredibility { parts.append(node(.numeric(.credibility, [.comparison(.greaterOrEqual, share)]))) }
-        if brief.maxRisk != .high { parts.append(node(.risk(RiskLevel.allCases.filter { $0 <= brief.maxRisk }))) }
+        // Every creator has exactly one level, so "at most medium" is "not high": the short
+        // list of the excluded levels is checked instead of walking the long one.
+        if brief.maxRisk != .high { parts.append(node(.not(node(.risk(RiskLevel.allCases.filter { $0 > brief.maxRisk }))))) }
         let handles = brief.exclude.filter { $0.hasPrefix("@") }.map { String($0.dropFirst()) }
         let ids = brief.exclude.filter { !$0.hasPrefix("@") }
         if !ids.isEmpty { parts.append(node(.not(node(.keyword(.id, ids))))) }

@@ -21,19 +21,22 @@ struct CategoryInference {
     /// Inferred slugs with weights in (0, 1], heaviest first.
     let slugs: [(slug: String, weight: Double)]
 
+    /// At most this many terms are read (the rarest, as `BriefTerms` orders them).
+    static let maxTerms = 8
+
     init(terms: [String], index: CreatorIndex) {
         let categories = index.facet(.category)
         let lists = LookalikeEncoding.taxonomy.map { categories.documents(for: $0) }
         let count = Double(max(1, index.documentCount))
         var weights = [Double](repeating: 0, count: lists.count)
         var normaliser = 0.0
-        for term in terms {
-            let sample = Self.sample(of: term, in: index)
+        for term in terms.prefix(Self.maxTerms) {
+            let sample = Self.sample(of: term, in: index).sorted()
             guard sample.count >= 5 else { continue }
             var best = 0.0
             var shares = [Double](repeating: 0, count: lists.count)
             for (slot, list) in lists.enumerated() where !list.isEmpty {
-                let share = Double(sample.count { Self.contains(list, $0) }) / Double(sample.count)
+                let share = Double(Self.countMembers(sample, in: list)) / Double(sample.count)
                 let base = Double(list.count) / count
                 if share >= Self.minimumShare, share >= Self.minimumLift * base {
                     shares[slot] = share
@@ -55,7 +58,7 @@ struct CategoryInference {
         slugs = Array(kept.prefix(Self.maxSlugs))
     }
 
-    /// A sample of the documents holding `term` in any text field: the first `sampleSize`
+    /// A sample of the documents holding `term` in any text field: the first `sampleSize / 2`
     /// postings of each field (documents are numbered in dump order, which says nothing of
     /// niche, so the first postings are as good a sample as any and need no full decoding),
     /// then an even `sampleSize` of those. A document may appear once per field; that weighs
@@ -66,7 +69,7 @@ struct CategoryInference {
             let reader = index.text(field)
             guard let info = try? reader.info(for: term), var cursor = try? reader.postings(info) else { continue }
             var taken = 0
-            while taken < sampleSize, (try? cursor.next()) == true {
+            while taken < sampleSize / 2, (try? cursor.next()) == true {
                 documents.append(cursor.document)
                 taken += 1
             }
@@ -74,6 +77,29 @@ struct CategoryInference {
         guard documents.count > sampleSize else { return documents }
         let step = Double(documents.count) / Double(sampleSize)
         return (0..<sampleSize).map { documents[Int(Double($0) * step)] }
+    }
+
+    /// How many of the ascending `sample` are in the ascending `list`: one forward walk with
+    /// galloping steps, so the cost grows with the sample, not with the list.
+    static func countMembers(_ sample: [UInt32], in list: UnsafeBufferPointer<UInt32>) -> Int {
+        var found = 0, position = 0
+        for document in sample {
+            // Gallop to a bound, then binary search between the last two probes.
+            var step = 1, low = position, high = position
+            while high < list.count, list[high] < document {
+                low = high + 1
+                high += step
+                step *= 2
+            }
+            high = min(high, list.count)
+            while low < high {
+                let middle = (low + high) / 2
+                if list[middle] < document { low = middle + 1 } else { high = middle }
+            }
+            position = low
+            if position < list.count, list[position] == document { found += 1 }
+        }
+        return found
     }
 
     /// Binary search in an ascending document list.

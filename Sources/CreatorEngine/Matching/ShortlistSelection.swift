@@ -14,9 +14,10 @@
 /// `unreached` is taken as the mean of the sampled creators' chosen so far (1 before any),
 /// and no pair bound can be checked for it.
 ///
-/// Finally, the greedy list is compared with the plain list of the same length: when the
-/// plain list keeps the pairwise bound too and reaches more unique people, it is returned
-/// instead. The share already reached is `AudienceUnion`'s estimate kept between the pair
+/// When the plain list (by score alone) breaks the bound, it is also repaired: its creators
+/// taken in order while they keep the bound, the rest filled greedily; the repaired list is
+/// kept when it reaches more unique people than the greedy one. Finally, the plain list of
+/// the same length is returned instead when it keeps the bound and reaches more people. The share already reached is `AudienceUnion`'s estimate kept between the pair
 /// bounds (`AudienceUnion.bounded`), as in `AudienceOverlapSet`.
 struct ShortlistSelection {
     struct Candidate {
@@ -39,15 +40,20 @@ struct ShortlistSelection {
     func select(_ candidates: [Candidate]) -> [Choice] {
         let plain = plainList(candidates)
         guard let bound = maxPairwiseOverlap else { return plain }
-        let greedy = greedyList(candidates, bound: bound)
         let documentsOf = { (list: [Choice]) in list.map(\.candidate.document) }
-        let plainOfSameSize = Array(plain.prefix(greedy.count))
-        if plainOfSameSize.count == greedy.count, largestOverlap(documentsOf(plainOfSameSize)) <= bound,
-           AudienceOverlapSet.uniqueReach(of: documentsOf(plainOfSameSize), index: index).reach
-            > AudienceOverlapSet.uniqueReach(of: documentsOf(greedy), index: index).reach {
+        let reachOf = { (list: [Choice]) in AudienceOverlapSet.uniqueReach(of: documentsOf(list), index: index).reach }
+        var pick = greedyList(candidates, bound: bound)
+        if breaksBound(documentsOf(plain), bound: bound) {
+            // The plain list repaired: its creators in order while they keep the bound, then greedy.
+            let repaired = greedyList(candidates, bound: bound, seed: documentsOf(plain))
+            if repaired.count >= pick.count, reachOf(repaired) > reachOf(pick) { pick = repaired }
+        }
+        let plainOfSameSize = Array(plain.prefix(pick.count))
+        if plainOfSameSize.count == pick.count, !breaksBound(documentsOf(plainOfSameSize), bound: bound),
+           reachOf(plainOfSameSize) > reachOf(pick) {
             return plainOfSameSize
         }
-        return greedy
+        return pick
     }
 
     /// By score, within the budget; `unreached` filled in the order taken.
@@ -70,9 +76,11 @@ struct ShortlistSelection {
     /// stops at the first candidate whose score is not above the best value found (a value is
     /// at most the score), so a step usually looks at a few candidates. Pair bounds are checked
     /// lazily, against the creators chosen since the candidate was last looked at.
-    func greedyList(_ candidates: [Candidate], bound: Double) -> [Choice] {
+    func greedyList(_ candidates: [Candidate], bound: Double, seed: [Int] = []) -> [Choice] {
         let overlap = index.overlap
         let ordered = candidates.sorted(by: Self.better)
+        let positionOf = seed.isEmpty ? [:] : Dictionary(ordered.enumerated().map { ($1.document, $0) }, uniquingKeysWith: { first, _ in first })
+        var seeds = seed[...]
         var alive = [Bool](repeating: true, count: ordered.count)
         // Per candidate: how many chosen creators it has been checked against, and the
         // largest and summed share of its audience in them.
@@ -85,12 +93,11 @@ struct ShortlistSelection {
         while chosen.count < count {
             let left = budgetTotal.map { $0 * (1 + 1e-9) - spent }
             let typical = knownUnreached.isEmpty ? 1 : knownUnreached.reduce(0, +) / Double(knownUnreached.count)
-            var best: (position: Int, value: Double, unreached: Double?)?
-            for position in ordered.indices where alive[position] {
+            // Whether the candidate at `position` can still be listed (price, pair bound),
+            // and if so the share of its audience not yet reached.
+            func admissible(_ position: Int) -> (ok: Bool, unreached: Double?) {
                 let candidate = ordered[position]
-                if let best, candidate.score <= best.value { break }
-                if let left, candidate.price > left { alive[position] = false; continue }
-                var breaksBound = false
+                if let left, candidate.price > left { return (false, nil) }
                 while checked[position] < chosen.count {
                     let other = chosen[checked[position]].candidate.document
                     checked[position] += 1
@@ -98,14 +105,27 @@ struct ShortlistSelection {
                     let backward = overlap.share(of: other, sharedWith: candidate.document) ?? 0
                     largest[position] = max(largest[position], forward)
                     summed[position] += forward
-                    if max(forward, backward) > bound { breaksBound = true; break }
+                    if max(forward, backward) > bound { return (false, nil) }
                 }
-                if breaksBound { alive[position] = false; continue }
                 let unreached = union.containment(of: candidate.document, in: overlap).map { estimate in
                     1 - (chosen.isEmpty ? estimate : AudienceUnion.bounded(estimate, largestPairShare: largest[position], pairShareSum: summed[position]))
                 }
-                let value = candidate.score * (unreached ?? typical)
-                if value > (best?.value ?? -.infinity) { best = (position, value, unreached) }
+                return (true, unreached)
+            }
+            var best: (position: Int, value: Double, unreached: Double?)?
+            while best == nil, let document = seeds.popFirst() {
+                guard let position = positionOf[document], alive[position] else { continue }
+                let verdict = admissible(position)
+                if verdict.ok { best = (position, 0, verdict.unreached) } else { alive[position] = false }
+            }
+            if best == nil {
+                for position in ordered.indices where alive[position] {
+                    if let best, ordered[position].score <= best.value { break }
+                    let verdict = admissible(position)
+                    guard verdict.ok else { alive[position] = false; continue }
+                    let value = ordered[position].score * (verdict.unreached ?? typical)
+                    if value > (best?.value ?? -.infinity) { best = (position, value, verdict.unreached) }
+                }
             }
             guard let pick = best else { break }
             alive[pick.position] = false
@@ -116,6 +136,18 @@ struct ShortlistSelection {
             union.add(candidate.document, in: overlap)
         }
         return chosen
+    }
+
+    /// Whether two of the documents share more than `bound` either way (stops at the first pair).
+    func breaksBound(_ documents: [Int], bound: Double) -> Bool {
+        for (position, a) in documents.enumerated() {
+            for b in documents[(position + 1)...] {
+                if (index.overlap.share(of: a, sharedWith: b) ?? 0) > bound || (index.overlap.share(of: b, sharedWith: a) ?? 0) > bound {
+                    return true
+                }
+            }
+        }
+        return false
     }
 
     /// The largest share either way between two of the documents (0 with no estimate).

@@ -124,3 +124,18 @@ struct MatchPropertyTests {
         }
     }
 }
+
+@Suite("Category inference helpers")
+struct CategoryInferenceHelperTests {
+    @Test("the galloping member count equals a set intersection")
+    func countMembers() {
+        var random = SplitMixRandom(seed: 41)
+        for _ in 0..<200 {
+            let list = Array(Set((0..<Int(random.next() % 300)).map { _ in UInt32(random.next() % 1_000) })).sorted()
+            let sample = (0..<Int(random.next() % 100)).map { _ in UInt32(random.next() % 1_100) }.sorted()
+            let expected = sample.filter { Set(list).contains($0) }.count
+            let counted = list.withUnsafeBufferPointer { CategoryInference.countMembers(sample, in: $0) }
+            #expect(counted == expected)
+        }
+    }
+}
