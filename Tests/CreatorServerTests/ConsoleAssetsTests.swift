@@ -40,4 +40,24 @@ import Testing
             }
         }
     }
+
+    /// Each page preloads exactly the modules its script imports (directly or not), so the
+    /// browser fetches them at once instead of one import level at a time.
+    @Test func pagesPreloadTheModulesTheirScriptImports() throws {
+        func imports(of name: String, into found: inout Set<String>) {
+            guard let asset = ConsoleAssets.byName[name] else { return }
+            for match in String(decoding: asset.bytes, as: UTF8.self).matches(of: /from '\.\/([^']+)'/) {
+                let module = String(match.1)
+                if found.insert(module).inserted { imports(of: module, into: &found) }
+            }
+        }
+        for page in ConsoleAssets.pages.values {
+            let html = String(decoding: try #require(ConsoleAssets.byName[page]).bytes, as: UTF8.self)
+            let entry = try #require(html.firstMatch(of: /<script type="module" src="\/assets\/([^"]+)"/)).1
+            var expected = Set<String>()
+            imports(of: String(entry), into: &expected)
+            let preloaded = Set(html.matches(of: /<link rel="modulepreload" href="\/assets\/([^"]+)">/).map { String($0.1) })
+            #expect(preloaded == expected, "\(page)")
+        }
+    }
 }

@@ -64,6 +64,11 @@ export const api = {\n\
 <title>Brief → shortlist</title>\n\
 <link rel=\"stylesheet\" href=\"/assets/console.css\">\n\
 <script type=\"module\" src=\"/assets/brief.js\"></script>\n\
+<link rel=\"modulepreload\" href=\"/assets/api.js\">\n\
+<link rel=\"modulepreload\" href=\"/assets/charts.js\">\n\
+<link rel=\"modulepreload\" href=\"/assets/dom.js\">\n\
+<link rel=\"modulepreload\" href=\"/assets/format.js\">\n\
+<link rel=\"modulepreload\" href=\"/assets/session.js\">\n\
 </head>\n\
 <body>\n\
 <header class=\"top\">\n\
@@ -782,6 +787,11 @@ form.inline label { white-space: nowrap; }\n\
 <title>Creator</title>\n\
 <link rel=\"stylesheet\" href=\"/assets/console.css\">\n\
 <script type=\"module\" src=\"/assets/creator.js\"></script>\n\
+<link rel=\"modulepreload\" href=\"/assets/api.js\">\n\
+<link rel=\"modulepreload\" href=\"/assets/charts.js\">\n\
+<link rel=\"modulepreload\" href=\"/assets/dom.js\">\n\
+<link rel=\"modulepreload\" href=\"/assets/format.js\">\n\
+<link rel=\"modulepreload\" href=\"/assets/session.js\">\n\
 </head>\n\
 <body>\n\
 <header class=\"top\">\n\
@@ -1090,6 +1100,11 @@ export function decimal(value, digits = 2) {\n\
 <title>Search creators</title>\n\
 <link rel=\"stylesheet\" href=\"/assets/console.css\">\n\
 <script type=\"module\" src=\"/assets/search.js\"></script>\n\
+<link rel=\"modulepreload\" href=\"/assets/api.js\">\n\
+<link rel=\"modulepreload\" href=\"/assets/dom.js\">\n\
+<link rel=\"modulepreload\" href=\"/assets/format.js\">\n\
+<link rel=\"modulepreload\" href=\"/assets/query-text.js\">\n\
+<link rel=\"modulepreload\" href=\"/assets/session.js\">\n\
 </head>\n\
 <body>\n\
 <header class=\"top\">\n\
