@@ -9,16 +9,19 @@
 # Usage: Benchmarks/server/load.sh [INDEX_DIR]      (from the repository root)
 #   INDEX_DIR   a 100k index (default /tmp/creators-bench/index-100000-1; made when missing with
 #               creators generate --count 100000 --seed 1 and creators build)
-# Environment: CREATORS_BINARY (default .build/release/creators), REQUESTS (default 200000),
-#   MIX_REQUESTS (SEARCH requests per query of the mix, default 200), REDIS_PORT (default 6391).
+# Environment: CREATORS_BINARY (default .build/release/creators), REQUESTS (default 100000),
+#   MIX_REQUESTS (SEARCH requests per query of the mix, default 200), REDIS_PORT (default 6391),
+#   ROUNDS (runs of each PING/GET benchmark on each server, alternating; the median is shown,
+#   default 5: the two cores are shared, and single runs swing by tens of percent).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
 BINARY=${CREATORS_BINARY:-.build/release/creators}
 INDEX=${1:-/tmp/creators-bench/index-100000-1}
-REQUESTS=${REQUESTS:-200000}
+REQUESTS=${REQUESTS:-100000}
 MIX_REQUESTS=${MIX_REQUESTS:-200}
 REDIS_PORT=${REDIS_PORT:-6391}
+ROUNDS=${ROUNDS:-5}
 MIX=Benchmarks/queries/mix-100000.tsv
 WORK=$(mktemp -d)
 SERVER_PID=""
@@ -66,15 +69,22 @@ bench() {  # port, extra args...
 
 echo "cores: $(nproc); index: $INDEX ($("$BINARY" stats --index "$INDEX" --json | python3 -c 'import json,sys; print(json.load(sys.stdin)["documents"])') creators); GET document: $BYTES bytes"
 printf '%-32s %14s %14s %7s\n' "benchmark (redis-benchmark)" "creators /s" "redis /s" "ratio"
-row() {
+row() {  # label, redis-benchmark args...: ROUNDS runs on each server, alternating; medians
     local label=$1; shift
-    local ours theirs
-    ours=$(bench "$PORT" "$@")
-    theirs=$(bench "$REDIS_PORT" "$@")
-    printf '%-32s %14s %14s %6.0f%%\n' "$label" "$ours" "$theirs" "$(echo "100 * $ours / $theirs" | bc -l)"
+    local ours=() theirs=()
+    for _ in $(seq 1 "$ROUNDS"); do
+        ours+=("$(bench "$PORT" "$@")")
+        theirs+=("$(bench "$REDIS_PORT" "$@")")
+    done
+    local a b
+    a=$(median "${ours[@]}")
+    b=$(median "${theirs[@]}")
+    printf '%-32s %14s %14s %6.0f%%   (runs: %s / %s)\n' "$label" "$a" "$b" "$(echo "100 * $a / $b" | bc -l)" \
+        "$(IFS=,; echo "${ours[*]}")" "$(IFS=,; echo "${theirs[*]}")"
 }
+median() { printf '%s\n' "$@" | sort -g | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
 row "PING, 50 clients" -c 50 -n "$REQUESTS" PING
-row "PING, 50 clients, -P 16" -c 50 -n $((REQUESTS * 10)) -P 16 PING
+row "PING, 50 clients, -P 16" -c 50 -n $((REQUESTS * 5)) -P 16 PING
 row "GET <id>, 50 clients" -c 50 -n "$REQUESTS" GET "$ID"
 
 # SEARCH over the mix: each query MIX_REQUESTS times at 50 connections; the overall rate is
@@ -111,4 +121,4 @@ kill "$SERVER_PID"; wait "$SERVER_PID" 2>/dev/null || true
 start_server --document-cache-bytes 0
 echo
 printf '%-32s %14s %14s %7s\n' "benchmark (redis-benchmark)" "creators /s" "redis /s" "ratio"
-row "GET <id>, 50 clients, no cache" -c 50 -n $((REQUESTS / 4)) GET "$ID"
+row "GET <id>, 50 clients, no cache" -c 50 -n $((REQUESTS / 2)) GET "$ID"

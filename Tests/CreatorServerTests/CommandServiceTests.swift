@@ -182,6 +182,20 @@ struct QueryPoolTests {
         #expect(await pool.run { 42 } == 42)
     }
 
+    @Test("a batch of samples counts like the same samples one by one")
+    func batchedSamples() {
+        let batched = ServerStatistics(), single = ServerStatistics()
+        let samples = [("PING", 3.0, false), ("PING", 5.0, false), ("GET", 40.0, true), ("PING", 7.0, false), ("GET", 9.0, false)]
+        batched.record(samples.map { ServerStatistics.Sample(command: $0.0, microseconds: $0.1, failed: $0.2) })
+        for (name, micros, failed) in samples { single.record(command: name, duration: .nanoseconds(Int64(micros * 1000)), failed: failed) }
+        #expect(batched.commandsServed == 5 && batched.commandsFailed == 1)
+        for name in ["PING", "GET"] {
+            let a = batched.latency(of: name), b = single.latency(of: name)
+            #expect(a?.count == b?.count && a?.p50 == b?.p50 && a?.max == b?.max, "\(name)")
+        }
+        #expect(batched.latency(of: "PING")?.count == 3)
+    }
+
     @Test("histogram percentiles are within one bucket of the exact ones")
     func percentiles() {
         var histogram = LatencyHistogram()

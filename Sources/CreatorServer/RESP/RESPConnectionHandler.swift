@@ -40,6 +40,12 @@ final class RESPConnectionHandler: ChannelDuplexHandler {
     /// The client shut its sending side (`nc` after its input): answer what was sent, then close.
     private var inputClosed = false
 
+    /// Commands served since the last flush of statistics (once per read batch).
+    private var samples: [ServerStatistics.Sample] = []
+    /// When the previous command of the current read batch finished: the next one's start,
+    /// so a pipelined command costs one clock reading, not two.
+    private var batchInstant: ContinuousClock.Instant?
+
     private let idleTimeout: TimeAmount
     private var lastActivity = NIODeadline.now()
     private var idleCheck: Scheduled<Void>?
@@ -93,6 +99,7 @@ final class RESPConnectionHandler: ChannelDuplexHandler {
     func channelInactive(context: ChannelHandlerContext) {
         isClosing = true
         waiting.removeAll()
+        flushStatistics()
         idleCheck?.cancel()
         idleCheck = nil
         context.fireChannelInactive()
@@ -100,6 +107,8 @@ final class RESPConnectionHandler: ChannelDuplexHandler {
 
     func channelReadComplete(context: ChannelHandlerContext) {
         lastActivity = .now()
+        batchInstant = nil
+        flushStatistics()
         flushOutput(context: context)
         context.fireChannelReadComplete()
     }
@@ -164,7 +173,7 @@ final class RESPConnectionHandler: ChannelDuplexHandler {
 
     private func run(_ command: RESPCommand, context: ChannelHandlerContext) {
         let name = command.name
-        let start = ContinuousClock.now
+        let start = batchInstant ?? ContinuousClock.now
         switch session.handle(command, name: name, service: service) {
         case .reply(let reply):
             append(reply, context: context)
@@ -192,9 +201,12 @@ final class RESPConnectionHandler: ChannelDuplexHandler {
                 case .failure: reply = .error(.busy("the server is shutting down"))
                 }
                 self.record(name, since: start, reply: reply)
+                self.flushStatistics()
                 guard !self.isClosing else { return }
                 self.append(reply, context: context)
                 self.proceed(context: context)
+                self.batchInstant = nil
+                self.flushStatistics()
             }
         }
     }
@@ -244,8 +256,18 @@ final class RESPConnectionHandler: ChannelDuplexHandler {
         }
     }
 
+    private func flushStatistics() {
+        guard !samples.isEmpty else { return }
+        service.statistics.record(samples)
+        samples.removeAll(keepingCapacity: true)
+    }
+
     private func record(_ name: String, since start: ContinuousClock.Instant, reply: CommandReply) {
-        service.statistics.record(command: RESPSession.statisticsName(name), duration: ContinuousClock.now - start,
-                                  failed: reply.failure != nil)
+        let end = ContinuousClock.now
+        batchInstant = end
+        samples.append(ServerStatistics.Sample(command: RESPSession.statisticsName(name),
+                                               microseconds: ServerStatistics.microseconds(end - start),
+                                               failed: reply.failure != nil))
+        if samples.count >= 256 { flushStatistics() }
     }
 }

@@ -57,8 +57,10 @@ public struct RESPDecoder: ByteToMessageDecoder {
             buffer.moveReaderIndex(forwardBy: position - view.startIndex)
             return .some(nil)
         }
-        var spans: [(offset: Int, length: Int)] = []
-        spans.reserveCapacity(count)
+        // Slices are taken as the arguments are checked; an incomplete request drops them
+        // (they only share the buffer's storage).
+        var arguments: [ByteBuffer] = []
+        arguments.reserveCapacity(min(count, 16))
         var total = 0
         for _ in 0..<count {
             guard position < view.endIndex else { return nil }
@@ -77,15 +79,9 @@ public struct RESPDecoder: ByteToMessageDecoder {
             guard view[position + length] == UInt8(ascii: "\r"), view[position + length + 1] == UInt8(ascii: "\n") else {
                 throw RESPProtocolError("bulk string not ended by CRLF")
             }
-            spans.append((position - view.startIndex, length))
-            position += length + 2
-        }
-        let base = buffer.readerIndex
-        var arguments: [ByteBuffer] = []
-        arguments.reserveCapacity(count)
-        for span in spans {
-            guard let slice = buffer.getSlice(at: base + span.offset, length: span.length) else { return nil }
+            guard let slice = buffer.getSlice(at: buffer.readerIndex + (position - view.startIndex), length: length) else { return nil }
             arguments.append(slice)
+            position += length + 2
         }
         buffer.moveReaderIndex(forwardBy: position - view.startIndex)
         return .some(RESPCommand(arguments: arguments))

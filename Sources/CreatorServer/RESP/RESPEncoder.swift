@@ -14,8 +14,14 @@ public enum RESPEncoder {
     public static func write(_ reply: CommandReply, version: RESPVersion, into buffer: inout ByteBuffer) {
         switch reply {
         case .simple(let text):
-            buffer.writeInteger(UInt8(ascii: "+"))
-            writeLine(text, into: &buffer)
+            if text == "PONG" {
+                buffer.writeStaticString("+PONG\r\n")
+            } else if text == "OK" {
+                buffer.writeStaticString("+OK\r\n")
+            } else {
+                buffer.writeInteger(UInt8(ascii: "+"))
+                writeLine(text, into: &buffer)
+            }
         case .error(let error):
             buffer.writeInteger(UInt8(ascii: "-"))
             writeLine(error.code + " " + error.message, into: &buffer)

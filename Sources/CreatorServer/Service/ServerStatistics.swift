@@ -37,6 +37,43 @@ public final class ServerStatistics: Sendable {
         }
     }
 
+    /// One served command, for `record(_:)`.
+    public struct Sample: Sendable {
+        public var command: String
+        public var microseconds: Double
+        public var failed: Bool
+
+        public init(command: String, microseconds: Double, failed: Bool) {
+            self.command = command
+            self.microseconds = microseconds
+            self.failed = failed
+        }
+    }
+
+    /// Records a batch of served commands under one lock (a connection's pipelined batch);
+    /// runs of the same command touch its table entry once.
+    public func record(_ samples: [Sample]) {
+        guard !samples.isEmpty else { return }
+        counters.withLock { counters in
+            var position = 0
+            while position < samples.count {
+                let name = samples[position].command
+                var entry = counters.commands.removeValue(forKey: name) ?? CommandCounters()
+                while position < samples.count, samples[position].command == name {
+                    let sample = samples[position]
+                    entry.latency.record(microseconds: sample.microseconds)
+                    counters.served += 1
+                    if sample.failed {
+                        entry.failed += 1
+                        counters.failed += 1
+                    }
+                    position += 1
+                }
+                counters.commands[name] = entry
+            }
+        }
+    }
+
     /// A connection was accepted; returns the number of open connections with this one.
     @discardableResult
     public func connectionOpened() -> Int {
