@@ -25,14 +25,15 @@ public struct ConsoleHTTPServer: Sendable {
         self.logger = logger
     }
 
+    /// A logger for `creators.http` at warning level.
     public static var defaultLogger: Logger {
         var logger = Logger(label: "creators.http")
         logger.logLevel = .warning
         return logger
     }
 
-    /// The routes and middleware, without a socket (tests drive it with Hummingbird's
-    /// testing, the server with `run`).
+    /// The routes and middleware: security headers first (they go on every answer, refusals
+    /// included), then the password gate, then login, API and asset routes.
     func router() -> Router<BasicRequestContext> {
         let sessions = SessionStore(lifetime: configuration.sessionLifetime)
         let router = Router()
