@@ -53,7 +53,9 @@ let package = Package(
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Hummingbird", package: "hummingbird"),
-            ]
+            ],
+            // The console's HTML/CSS/JS sources: compiled in as ConsoleAssets+Embedded.swift.
+            exclude: ["Console/assets"]
         ),
 
         .executableTarget(

@@ -17,8 +17,11 @@ import NIOPosix
 public enum ServerProcess {
     /// Serves `index` (the current index of `configuration.indexDirectory`) until SIGINT or
     /// SIGTERM. `listening` is called once with `host:port` when connections are accepted.
+    /// With `configuration.httpPort`, the HTTP API and web console start too (docs/console.md),
+    /// on the same event loops, and `httpListening` gets their `host:port` after `listening`.
     public static func run(configuration: ServerConfiguration, index: CreatorIndex, logLevel: Logger.Level = .info,
-                           listening: @Sendable (String) -> Void) async throws {
+                           listening: @Sendable (String) -> Void,
+                           httpListening: @Sendable (String) -> Void = { _ in }) async throws {
         var logger = Logger(label: "creators.serve")
         logger.logLevel = logLevel
         raiseFileLimit(toFit: configuration.limits.maxConnections, logger: logger)
@@ -39,6 +42,22 @@ public enum ServerProcess {
         }
         logger.info("serving \(holder.current.path) (\(index.documentCount) creators), \(service.pool.threadCount) query threads")
 
+        var http: ConsoleHTTPServer.Running?
+        if let httpPort = configuration.httpPort {
+            var httpLogger = logger
+            httpLogger.logLevel = max(logLevel, .warning)  // Hummingbird's own notices would go to stdout
+            let console = ConsoleHTTPServer(backend: service, configuration: ConsoleHTTPConfiguration(configuration, port: httpPort),
+                                            eventLoopGroup: group, logger: httpLogger)
+            do {
+                http = try await console.start()
+            } catch {
+                await server.stop()
+                try? await group.shutdownGracefully()
+                service.pool.syncShutdown()
+                throw error
+            }
+        }
+
         let signals = [SIGINT, SIGTERM].map { number in
             signal(number, SIG_IGN)
             let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
@@ -50,8 +69,10 @@ public enum ServerProcess {
             return source
         }
         listening("\(address.ipAddress ?? configuration.host):\(address.port ?? configuration.port)")
+        if let http { httpListening(http.address) }
 
         await server.waitUntilClosed()
+        await http?.stop()
         for source in signals { source.cancel() }
         try? await group.shutdownGracefully()
         await service.pool.shutdown()

@@ -10,7 +10,8 @@ struct ServeCommand: AsyncParsableCommand {
         abstract: "Serve queries over the Redis protocol (RESP2/RESP3): redis-cli, redis-py and any Redis client work.",
         discussion: """
             Listens on 127.0.0.1:\(ServerDefaults.respPort) unless told otherwise; --port 0 picks a free port. \
-            When ready it prints one line, `listening on HOST:PORT`, on stdout. Commands: PING, SEARCH, EXPLAIN, \
+            When ready it prints one line, `listening on HOST:PORT`, on stdout (with --http-port, then \
+            `http listening on HOST:PORT` for the JSON API and web console). Commands: PING, SEARCH, EXPLAIN, \
             MATCH, GET, RISK, OVERLAP, STATS, RELOAD, AUTH, QUIT, HELLO (see docs/server.md). \
             SIGINT or SIGTERM stops it cleanly.
             """
@@ -24,6 +25,9 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(name: .long, help: "RESP port (0 picks a free one).")
     var port: Int = ServerDefaults.respPort
 
+    @Option(name: .long, help: "Also serve the JSON API and web console over HTTP on this port (0 picks a free one; docs/console.md).")
+    var httpPort: Int?
+
     @Option(name: .long, help: "Require AUTH <password> before any command but PING, QUIT and AUTH.")
     var password: String?
 
@@ -34,6 +38,7 @@ struct ServeCommand: AsyncParsableCommand {
 
     func validate() throws {
         guard (0...65535).contains(port) else { throw ValidationError("--port must be between 0 and 65535") }
+        if let httpPort, !(0...65535).contains(httpPort) { throw ValidationError("--http-port must be between 0 and 65535") }
         guard ServeLimitOptions.logLevels.contains(logLevel) else {
             throw ValidationError("--log-level must be one of \(ServeLimitOptions.logLevels.joined(separator: ", "))")
         }
@@ -41,11 +46,14 @@ struct ServeCommand: AsyncParsableCommand {
 
     func run() async throws {
         let index = try location.open()
-        let configuration = ServerConfiguration(host: host, port: port, password: password,
+        let configuration = ServerConfiguration(host: host, port: port, httpPort: httpPort, password: password,
                                                 indexDirectory: location.directory, limits: try limits.serverLimits())
         try await ServerProcess.run(configuration: configuration, index: index, logLevel: .init(rawValue: logLevel) ?? .info) { address in
             print("listening on \(address)")
             fflush(nil)  // every stream: stdout is a pipe in tests, fully buffered
+        } httpListening: { address in
+            print("http listening on \(address)")
+            fflush(nil)
         }
     }
 }
