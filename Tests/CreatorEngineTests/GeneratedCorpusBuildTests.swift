@@ -75,7 +75,7 @@ struct GeneratedCorpusBuildTests {
         let generated = try CorpusGenerator.generateInMemory(options)
         let folder = TemporaryFolder()
         let dump = folder.file("dump.jsonl")
-        FileManager.default.createFile(atPath: dump, contents: Data(generated.dump))
+        try Data(generated.dump).write(to: URL(fileURLWithPath: dump))
         let labels = try Labels(generated.labels)
         #expect(labels.malformed.count > 30)
         #expect(labels.duplicates.count > 30)

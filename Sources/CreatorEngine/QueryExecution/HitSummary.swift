@@ -15,6 +15,27 @@ public struct HitSummary: Sendable, Hashable {
     public var flags: [String]
 }
 
+extension HitSummary {
+    /// Writes the fields every result list starts with (`id` … `er`), so SEARCH hits and
+    /// MATCH entries name and format them alike.
+    func writeIdentity(to writer: inout JSONWriter) {
+        writer.field("id", id)
+        writer.field("handle", handle)
+        writer.field("platform", platform)
+        writer.field("country", country)
+        writer.field("followers", followers.map { Int64($0) })
+        writer.field("tier", tier)
+        writer.field("er", engagementRate)
+    }
+
+    /// Writes the risk fields every result list carries.
+    func writeRisk(to writer: inout JSONWriter) {
+        writer.field("risk", risk)
+        writer.field("risk_score", riskScore)
+        writer.field("flags", flags)
+    }
+}
+
 extension Searcher {
     public func summary(of document: Int) -> HitSummary {
         func known(_ value: Double) -> Double? { value.isNaN ? nil : value }
