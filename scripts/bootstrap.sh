@@ -9,7 +9,7 @@ set -euo pipefail
 packages=(pkg-config libicu-dev libsimdjson-dev libzstd-dev zlib1g-dev)
 python_packages=()
 if [ "${1:-}" = "--test" ]; then
-  packages+=(redis-tools chromium fonts-noto-cjk fonts-noto-core wrk python3-pip)
+  packages+=(redis-tools chromium fonts-noto-cjk fonts-noto-core fonts-noto-color-emoji wrk python3-pip)
   python_packages=(redis playwright pytest)
 fi
 missing=()
