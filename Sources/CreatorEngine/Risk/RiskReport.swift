@@ -9,8 +9,11 @@ public struct RiskReport: Sendable {
     public var asOf: String?
     /// One per flag: the raised ones first, then the clear ones, then those not judged.
     public var findings: [RiskFinding]
-    public var json: [UInt8]
-    public var text: String
+    /// The report for programs (RISK, GET's `"risk"`), written when asked for.
+    public var json: [UInt8] { encodeJSON() }
+    /// The report in words (`creators risk`), written when asked for: GET and RISK never
+    /// pay for it.
+    public var text: String { describe() }
 
     public init(assessment: RiskAssessment, blacklisting: (reason: String?, source: String?, since: String?)?) {
         level = assessment.level
@@ -20,10 +23,6 @@ public struct RiskReport: Sendable {
         let all = RiskFlag.allCases.map { RiskFinding(flag: $0, assessment: assessment, blacklisting: blacklisting) }
         findings = all.filter { $0.outcome == .raised } + all.filter { $0.outcome == .clear }
             + all.filter { $0.outcome == .notJudged }
-        json = []
-        text = ""
-        json = encodeJSON()
-        text = describe()
     }
 
     private func encodeJSON() -> [UInt8] {
