@@ -28,8 +28,30 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(name: .long, help: "Also serve the JSON API and web console over HTTP on this port (0 picks a free one; docs/console.md).")
     var httpPort: Int?
 
-    @Option(name: .long, help: "Require AUTH <password> before any command but PING, QUIT and AUTH.")
+    @Option(name: .long, help: "Require AUTH <password> before any command but PING, QUIT and AUTH (visible to `ps`: prefer --password-file or CREATORS_PASSWORD).")
     var password: String?
+
+    @Option(name: .long, help: "Read the password from this file's first line, so it never shows on a command line.")
+    var passwordFile: String?
+
+    /// The password from `--password`, `--password-file` or the `CREATORS_PASSWORD`
+    /// environment variable, in that order; nil when none is set (no AUTH).
+    func resolvedPassword() throws -> String? {
+        if let password { return password }
+        if let passwordFile {
+            guard let text = try? String(contentsOfFile: passwordFile, encoding: .utf8) else {
+                throw ValidationError("cannot read --password-file \(passwordFile)")
+            }
+            let line = text.split(separator: "\n", maxSplits: 1, omittingEmptySubsequences: false).first.map(String.init) ?? ""
+            let trimmed = line.hasSuffix("\r") ? String(line.dropLast()) : line
+            guard !trimmed.isEmpty else { throw ValidationError("--password-file \(passwordFile) holds no password on its first line") }
+            return trimmed
+        }
+        if let environment = ProcessInfo.processInfo.environment["CREATORS_PASSWORD"], !environment.isEmpty {
+            return environment
+        }
+        return nil
+    }
 
     @OptionGroup var limits: ServeLimitOptions
 
@@ -38,6 +60,7 @@ struct ServeCommand: AsyncParsableCommand {
 
     func validate() throws {
         guard (0...65535).contains(port) else { throw ValidationError("--port must be between 0 and 65535") }
+        if password != nil && passwordFile != nil { throw ValidationError("give --password or --password-file, not both") }
         if let httpPort, !(0...65535).contains(httpPort) { throw ValidationError("--http-port must be between 0 and 65535") }
         guard ServeLimitOptions.logLevels.contains(logLevel) else {
             throw ValidationError("--log-level must be one of \(ServeLimitOptions.logLevels.joined(separator: ", "))")
@@ -46,7 +69,7 @@ struct ServeCommand: AsyncParsableCommand {
 
     func run() async throws {
         let index = try location.open()
-        let configuration = ServerConfiguration(host: host, port: port, httpPort: httpPort, password: password,
+        let configuration = ServerConfiguration(host: host, port: port, httpPort: httpPort, password: try resolvedPassword(),
                                                 indexDirectory: location.directory, limits: try limits.serverLimits())
         try await ServerProcess.run(configuration: configuration, index: index, logLevel: .init(rawValue: logLevel) ?? .info) { address in
             print("listening on \(address)")

@@ -159,6 +159,42 @@ def test_redis_py_resp2_too(server):
 
 # AUTH ------------------------------------------------------------------------------------
 
+@pytest.mark.parametrize("source", ["file", "environment"])
+def test_password_kept_off_the_command_line(sample_index, binary, tmp_path, monkeypatch, source):
+    """--password-file and CREATORS_PASSWORD gate the server like --password, and the
+    password is not in the process's arguments."""
+    extra = []
+    if source == "file":
+        secret = tmp_path / "password"
+        secret.write_text("from-a-file\n")
+        extra = ["--password-file", str(secret)]
+        password = "from-a-file"
+    else:
+        monkeypatch.setenv("CREATORS_PASSWORD", "from-the-environment")
+        password = "from-the-environment"
+    running = RunningServer(sample_index, extra, binary=binary)
+    try:
+        with open(f"/proc/{running.pid}/cmdline", "rb") as cmdline:
+            assert password.encode() not in cmdline.read()
+        anonymous = redis.Redis(host=running.host, port=running.port, protocol=2)
+        with pytest.raises(redis.AuthenticationError):
+            anonymous.execute_command("SEARCH", "limit:1")
+        right = redis.Redis(host=running.host, port=running.port, protocol=3, password=password)
+        assert json.loads(right.execute_command("SEARCH", "limit:1"))["total"] == 5000
+    finally:
+        assert running.stop() == 0
+
+
+def test_password_file_errors(sample_index, binary, tmp_path):
+    """A missing or empty password file stops `serve` with a clear error, before it listens."""
+    empty = tmp_path / "empty"
+    empty.write_text("\n")
+    for path, message in [(tmp_path / "missing", "cannot read --password-file"), (empty, "holds no password")]:
+        result = subprocess.run([binary, "serve", "--port", "0", "--index", str(sample_index), "--password-file", str(path)],
+                                capture_output=True, text=True, timeout=60)
+        assert result.returncode != 0
+        assert message in result.stderr
+
 def test_password(sample_index, binary):
     running = RunningServer(sample_index, ["--password", "opensesame"], binary=binary)
     try:
