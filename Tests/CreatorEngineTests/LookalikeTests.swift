@@ -196,27 +196,14 @@ struct LookalikeTests {
         #expect(vectors.nearest(to: 0, limit: 0, minimum: -1).isEmpty)
     }
 
-    @Test("best-scores keeps the top k of any sequence, best first", arguments: [1, 3, 17, 200])
+    @Test("the top-k collector keeps the top k of any sequence, best first", arguments: [1, 3, 17, 200])
     func bestScores(limit: Int) {
         var generator = SplitMixRandom(seed: UInt64(limit))
         let scores = (0..<500).map { _ in Float(generator.next() % 40) / 8 }
-        var best = BestScores(limit: limit)
-        for (document, score) in scores.enumerated() { best.offer(document: document, score: score) }
+        var best = TopKCollector(capacity: limit)
+        for (document, score) in scores.enumerated() { best.offer(key: Double(score), document: UInt32(document)) }
         let expected = scores.enumerated().sorted { $0.element > $1.element || ($0.element == $1.element && $0.offset < $1.offset) }.prefix(limit)
-        #expect(best.sorted().map(\.document) == expected.map(\.offset))
+        #expect(best.sorted().map { Int($0.document) } == expected.map(\.offset))
+        #expect(best.threshold == (limit <= scores.count ? expected.last.map { Double($0.element) } : nil))
     }
-}
-
-/// A small deterministic generator for tests (splitmix64).
-struct SplitMixRandom: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-    mutating func unit() -> Double { Double(next() >> 11) / Double(1 << 53) }
 }

@@ -7,7 +7,7 @@ import Testing
 struct QueryParsingPropertyTests {
     @Test("random trees rendered to text parse back to the same tree, with exact spans")
     func roundTrip() throws {
-        var generator = QueryParsingTreeGenerator(random: QueryParsingRandom(seed: 0x5EED_0001))
+        var generator = QueryParsingTreeGenerator(random: SplitMixRandom(seed: 0x5EED_0001))
         for _ in 0..<600 {
             let tree = generator.tree()
             var original = ParsedQuery(root: tree)
@@ -38,7 +38,7 @@ struct QueryParsingPropertyTests {
                       "0", ".", " ", "  ", "\t", "\n", "\u{3000}", "护", "肤", "é", "\u{301}", "😀", "👍🏽", "country:",
                       "tier:", "er:", "followers:", "sort:", "limit:", "offset:", "aud.age:", "overlap:", "like:", "handle:",
                       "hashtag:", "flag:", "@", "#", "ｓ", "mid", "US", "http://", "contry:", "\r\n"]
-        var random = QueryParsingRandom(seed: 0x6A4B_A6E0)
+        var random = SplitMixRandom(seed: 0x6A4B_A6E0)
         var outcomes = (parsed: 0, refused: 0)
         for _ in 0..<5_000 {
             let text = (0..<Int.random(in: 0...14, using: &random)).map { _ in random.pick(pieces) }.joined()
@@ -61,7 +61,7 @@ struct QueryParsingPropertyTests {
 
     @Test("whitespace between tokens does not change the tree")
     func whitespace() throws {
-        var generator = QueryParsingTreeGenerator(random: QueryParsingRandom(seed: 0x3417E))
+        var generator = QueryParsingTreeGenerator(random: SplitMixRandom(seed: 0x3417E))
         let spaces = [" ", "  ", "\t", "\n", "\r\n", "\u{3000}", " \t "]
         for _ in 0..<300 {
             let tree = generator.tree()
@@ -82,7 +82,7 @@ struct QueryParsingPropertyTests {
 
     @Test("numbers format back exactly")
     func numberFormatting() throws {
-        var random = QueryParsingRandom(seed: 77)
+        var random = SplitMixRandom(seed: 77)
         for _ in 0..<2_000 {
             let digits = Int.random(in: 0...999_999, using: &random)
             let scale = Int.random(in: 0...6, using: &random)

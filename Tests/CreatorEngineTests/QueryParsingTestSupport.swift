@@ -1,35 +1,9 @@
 @testable import CreatorEngine
 
-/// Deterministic random numbers for the query-parsing property tests (SplitMix64).
-struct QueryParsingRandom: RandomNumberGenerator {
-    private var state: UInt64
-
-    init(seed: UInt64) { state = seed }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-
-    mutating func chance(_ probability: Double) -> Bool { Double.random(in: 0..<1, using: &self) < probability }
-
-    mutating func pick<T>(_ values: [T]) -> T { values[Int.random(in: 0..<values.count, using: &self)] }
-
-    /// A non-empty subset, in the order of `values`, without repeats.
-    mutating func subset<T>(_ values: [T], max: Int = 3) -> [T] {
-        let count = Int.random(in: 1...min(max, values.count), using: &self)
-        let chosen = Set(values.indices.shuffled(using: &self).prefix(count))
-        return values.indices.filter(chosen.contains).map { values[$0] }
-    }
-}
-
 /// Random trees in the parser's normal form (values already normalised, lists without
 /// repeats, `.and`/`.or` with two or more children): what the parser can produce.
 struct QueryParsingTreeGenerator {
-    var random: QueryParsingRandom
+    var random: SplitMixRandom
 
     static let words = ["serum", "护肤", "スキンケア", "스킨케어", "café", "vitamin-c", "or", "and", "not", "k-beauty",
                         "😀", "a.b", "#tag", "@me", "10:30", "https://example.com/a?b=c", "naïve", "ＳＫＩＮ", "ภาษาไทย", "x-"]

@@ -31,6 +31,10 @@ struct TopKCollector {
         }
     }
 
+    /// The key a new entry must beat (or equal with a lower document) to be kept; nil until
+    /// `capacity` entries are kept. Scans use it to skip candidates without offering them.
+    var threshold: Double? { heap.count == capacity ? heap.first?.key : nil }
+
     /// The kept entries, best first.
     func sorted() -> [Entry] { heap.sorted { $1.isWorse(than: $0) } }
 

@@ -70,7 +70,7 @@ public struct LookalikeVectors: @unchecked Sendable {
     public func nearest(to reference: Int, limit: Int, minimum: Double) -> [(document: Int, similarity: Double)] {
         precondition(reference >= 0 && reference < documentCount, "document out of range")
         guard limit > 0 else { return [] }
-        var best = BestScores(limit: limit)
+        var best = TopKCollector(capacity: limit)
         // The smallest Float whose Double is ≥ minimum, so the loop compares Floats only.
         var floor = Float(minimum)
         if Double(floor) < minimum { floor = floor.nextUp }
@@ -86,13 +86,14 @@ public struct LookalikeVectors: @unchecked Sendable {
                 let count = min(blockSize, documentCount - start)
                 csim_scan64(vectors.baseAddress.map { $0 + start * dimensions }, inverseNorms.baseAddress.map { $0 + start },
                             count, query.baseAddress, scale, block.baseAddress)
-                var cutoff = max(floor, best.threshold ?? floor)
+                // Keys are Floats widened to Double, so narrowing the threshold back is exact.
+                var cutoff = max(floor, best.threshold.map(Float.init) ?? floor)
                 for offset in 0..<count where block[offset] >= cutoff && start + offset != reference {
-                    best.offer(document: start + offset, score: block[offset])
-                    cutoff = max(floor, best.threshold ?? floor)
+                    best.offer(key: Double(block[offset]), document: UInt32(start + offset))
+                    cutoff = max(floor, best.threshold.map(Float.init) ?? floor)
                 }
             }
         }
-        return best.sorted().map { ($0.document, Double($0.score)) }
+        return best.sorted().map { (Int($0.document), $0.key) }
     }
 }

@@ -4,14 +4,14 @@
 /// something), covering every qualifier the brute force can answer: words, phrases,
 /// keywords, platforms, tiers, numbers, audience shares, with AND, OR and NOT.
 struct RandomQueries {
-    var random: QueryParsingRandom
+    var random: SplitMixRandom
     let countries: [String], languages: [String], categories: [String], hashtags: [String]
     let words: [String], phrases: [String], ids: [String], handles: [String]
     let numbers: [NumericField: [Double]]
     let audienceKeys: [AudienceField: [String]]
 
     init(fixture: SearchFixture, seed: UInt64) {
-        random = QueryParsingRandom(seed: seed)
+        random = SplitMixRandom(seed: seed)
         let profiles = fixture.profiles
         countries = Array(Set(profiles.compactMap(\.country))).sorted() + ["ZZ"]
         languages = Array(Set(profiles.flatMap(\.languages))).sorted()
