@@ -155,16 +155,10 @@ final class TextFieldBuilder {
     }
 
     private static func varint(_ bytes: UnsafeRawBufferPointer, _ cursor: inout Int) throws -> UInt32 {
-        var result: UInt32 = 0
-        var shift: UInt32 = 0
-        while cursor < bytes.count {
-            let byte = bytes[cursor]
-            cursor += 1
-            result |= UInt32(byte & 0x7F) << shift
-            if byte < 0x80 { return result }
-            shift += 7
+        guard let value = Varint.read(bytes, at: &cursor, end: bytes.count) else {
+            throw IndexError.corrupt("in-memory postings truncated")
         }
-        throw IndexError.corrupt("in-memory postings truncated")
+        return value
     }
 }
 

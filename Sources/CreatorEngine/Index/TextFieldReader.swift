@@ -105,23 +105,12 @@ extension TextFieldReader {
         let bytes = UnsafeRawBufferPointer(start: view.base, count: view.count)
         var offset = 0
         var document: UInt32 = 0
-        var values: (UInt32, UInt32) = (0, 0)
         while result.documents.count < count {
-            for slot in 0..<2 {
-                var value: UInt32 = 0, shift: UInt32 = 0
-                while true {
-                    guard offset < bytes.count, shift < 32 else { return result }
-                    let byte = bytes[offset]
-                    offset += 1
-                    value |= UInt32(byte & 0x7F) << shift
-                    if byte < 0x80 { break }
-                    shift += 7
-                }
-                if slot == 0 { values.0 = value } else { values.1 = value }
-            }
-            document = result.documents.isEmpty ? values.0 : document &+ values.0
+            guard let delta = Varint.read(bytes, at: &offset, end: bytes.count),
+                  let frequency = Varint.read(bytes, at: &offset, end: bytes.count) else { return result }
+            document = result.documents.isEmpty ? delta : document &+ delta
             result.documents.append(document)
-            result.frequencies.append(values.1)
+            result.frequencies.append(frequency)
         }
         return result
     }

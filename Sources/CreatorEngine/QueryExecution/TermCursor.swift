@@ -47,15 +47,7 @@ final class TermCursor {
         var position: UInt32 = 0
         let count = Int(postings.frequencies.buffer[index])
         for _ in 0..<count {
-            var value: UInt32 = 0, shift: UInt32 = 0
-            while true {
-                guard byteOffset < positionBytes.count, shift < 32 else { return false }
-                let byte = positionBytes[byteOffset]
-                byteOffset += 1
-                value |= UInt32(byte & 0x7F) << shift
-                if byte < 0x80 { break }
-                shift += 7
-            }
+            guard let value = Varint.read(positionBytes, at: &byteOffset, end: positionBytes.count) else { return false }
             position &+= value
             positions.append(position)
         }

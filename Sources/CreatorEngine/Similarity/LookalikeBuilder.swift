@@ -223,15 +223,6 @@ final class ContentSums: @unchecked Sendable {
     }
 
     private static func varint(_ bytes: UnsafeBufferPointer<UInt8>, _ cursor: inout Int, end: Int) -> UInt32? {
-        var result: UInt32 = 0
-        var shift: UInt32 = 0
-        while cursor < end, shift < 32 {
-            let byte = bytes[cursor]
-            cursor += 1
-            result |= UInt32(byte & 0x7F) << shift
-            if byte < 0x80 { return result }
-            shift += 7
-        }
-        return nil
+        Varint.read(UnsafeRawBufferPointer(bytes), at: &cursor, end: end)
     }
 }

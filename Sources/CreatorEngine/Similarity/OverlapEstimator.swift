@@ -149,16 +149,9 @@ public struct OverlapEstimator: @unchecked Sendable {
         let end = min(base + Int(keyEnds[first]), bucketEnd)
         var document = 0
         var isFirst = true
+        let bytes = UnsafeRawBufferPointer(postings)
         while cursor < end {
-            var delta = 0
-            var shift = 0
-            while cursor < end, shift < 35 {
-                let byte = postings[cursor]
-                cursor += 1
-                delta |= Int(byte & 0x7F) << shift
-                if byte < 0x80 { break }
-                shift += 7
-            }
+            guard let delta = Varint.read(bytes, at: &cursor, end: end).map(Int.init) else { return }
             document = isFirst ? delta : document + delta
             isFirst = false
             body(document)

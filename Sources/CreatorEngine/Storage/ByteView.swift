@@ -75,17 +75,10 @@ public struct VarintCursor {
     public var isAtEnd: Bool { offset >= end }
 
     public mutating func next() throws -> UInt32 {
-        var result: UInt32 = 0
-        var shift: UInt32 = 0
-        while true {
-            guard offset < end else { throw view.corrupt("varint runs past the end") }
-            let byte = view.base.load(fromByteOffset: offset, as: UInt8.self)
-            offset += 1
-            guard shift < 32 else { throw view.corrupt("varint too long") }
-            result |= UInt32(byte & 0x7F) << shift
-            if byte < 0x80 { return result }
-            shift += 7
+        guard let value = Varint.read(UnsafeRawBufferPointer(start: view.base, count: end), at: &offset, end: end) else {
+            throw view.corrupt(offset < end ? "varint too long" : "varint runs past the end")
         }
+        return value
     }
 
     /// Steps over `count` values without decoding them (each ends at a byte below 0x80).
