@@ -8,7 +8,8 @@
 /// When a share of 0 fails (`>=40%`), the key's inverted postings list the matches. When it
 /// passes (`<=20%`), nearly every creator can match, so the matches are listed as the
 /// creators whose distribution is known minus those whose share of the key fails. A
-/// creator is checked by reading its forward distribution (a handful of entries).
+/// creator is checked by reading its forward distribution (a handful of entries). As a
+/// set, the passing shares are a slice of the key's share order (`ValueOrders`).
 final class AudienceMatcher: DocumentMatcher {
     private let reader: AudienceReader
     private let key: String
@@ -18,8 +19,13 @@ final class AudienceMatcher: DocumentMatcher {
     /// Whether a share of 0 passes: then creators without the key match too.
     private let acceptsZero: Bool
     private let cache: PostingsCache
+    private let sets: DocumentBitsets
+    private let orders: ValueOrders
 
-    init(reader: AudienceReader, key: String, predicate: NumericPredicate, label: String, cache: PostingsCache) {
+    init(reader: AudienceReader, key: String, predicate: NumericPredicate, label: String, cache: PostingsCache,
+         sets: DocumentBitsets, orders: ValueOrders) {
+        self.sets = sets
+        self.orders = orders
         self.reader = reader
         self.key = key
         keyIndex = reader.keyID(of: key)
@@ -77,6 +83,36 @@ final class AudienceMatcher: DocumentMatcher {
         guard acceptsZero else { return false }
         // No entry for the key: a share of 0 when the distribution is known.
         return reader.forwardOffsets[doc] < reader.forwardOffsets[doc + 1] || reader.isPresent(doc)
+    }
+
+    override var canMakeSet: Bool { true }
+
+    /// The key's creators whose share passes (a slice of its share order) and, when a share
+    /// of 0 passes, the known audiences without the key.
+    override func documentSet() -> DocumentSet? {
+        let postings = reader.postings(for: key)
+        let bounds = ValueBounds(predicate)
+        var result: DocumentSet
+        if let order = orders.audience(reader.dimension, key, make: {
+            ValueOrder(documentCount: sets.documentCount, documents: postings.documents) { Double(postings.shares[$0]) }
+        }) {
+            let passing = order.positions(passing: bounds)
+            guard acceptsZero else { return order.documents(in: passing) }
+            result = sets.set("audience.present\u{0}\(reader.dimension.rawValue)", documents: SortedDocuments(mapped: reader.present))
+            result.subtract(order.documents(in: 0..<passing.lowerBound))
+            result.subtract(order.documents(in: passing.upperBound..<order.knownCount))
+            return result
+        }
+        // Past the cache's quota of orders: one pass over the key's postings.
+        if acceptsZero {
+            result = sets.set("audience.present\u{0}\(reader.dimension.rawValue)", documents: SortedDocuments(mapped: reader.present))
+        } else {
+            result = DocumentSet(documentCount: sets.documentCount)
+        }
+        for position in 0..<postings.documents.count where bounds.contains(Double(postings.shares[position])) != acceptsZero {
+            if acceptsZero { result.remove(postings.documents[position]) } else { result.insert(postings.documents[position]) }
+        }
+        return result
     }
 
     override var label: String {

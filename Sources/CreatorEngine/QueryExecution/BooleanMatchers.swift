@@ -27,6 +27,19 @@ final class AndMatcher: DocumentMatcher {
 
     override func matches(_ document: UInt32) -> Bool { list.allMatch(document) }
 
+    override var canMakeSet: Bool { !parts.isEmpty && parts.allSatisfy(\.canMakeSet) }
+
+    /// The intersection, starting from the part expected to match the fewest.
+    override func documentSet() -> DocumentSet? {
+        guard canMakeSet else { return nil }
+        var result: DocumentSet?
+        for part in parts.sorted(by: { $0.estimate < $1.estimate }) {
+            guard let set = part.documentSet() else { return nil }
+            if result == nil { result = set } else { result?.formIntersection(set) }
+        }
+        return result
+    }
+
     override var label: String { "AND  (≤ \(estimate) docs)" }
     override var children: [DocumentMatcher] { parts }
 }
@@ -57,6 +70,17 @@ final class OrMatcher: DocumentMatcher {
 
     override func matches(_ document: UInt32) -> Bool { list.anyMatches(document) }
 
+    override var canMakeSet: Bool { parts.allSatisfy(\.canMakeSet) }
+
+    override func documentSet() -> DocumentSet? {
+        var result = DocumentSet(documentCount: documentCount)
+        for part in parts {
+            guard let set = part.documentSet() else { return nil }
+            result.formUnion(set)
+        }
+        return result
+    }
+
     override var label: String { "OR  (≤ \(estimate) docs)" }
     override var children: [DocumentMatcher] { parts }
 }
@@ -66,14 +90,24 @@ final class NotMatcher: DocumentMatcher {
     let part: DocumentMatcher
     // Read without reference counting in the per-document check; `part` owns it.
     private let unownedPart: Unmanaged<DocumentMatcher>
+    private let documentCount: Int
 
     init(_ part: DocumentMatcher, documentCount: Int) {
         self.part = part
+        self.documentCount = documentCount
         unownedPart = Unmanaged.passUnretained(part)
         super.init(estimate: max(0, documentCount - part.estimate))
     }
 
     override func matches(_ document: UInt32) -> Bool { !unownedPart._withUnsafeGuaranteedRef { $0.matches(document) } }
+
+    override var canMakeSet: Bool { part.canMakeSet }
+
+    override func documentSet() -> DocumentSet? {
+        guard var set = part.documentSet() else { return nil }
+        set.complement()
+        return set
+    }
     override var label: String { "NOT" }
     override var children: [DocumentMatcher] { [part] }
     /// Nothing under a negation adds to the score.
@@ -94,5 +128,7 @@ final class EverythingMatcher: DocumentMatcher {
     override var iterationCost: Int { documentCount }
     override func makeIterator() -> DocumentIterator { RangeIterator(count: documentCount) }
     override func matches(_ document: UInt32) -> Bool { true }
+    override var canMakeSet: Bool { true }
+    override func documentSet() -> DocumentSet? { DocumentSet(documentCount: documentCount, filled: true) }
     override var label: String { "\(description)  (\(documentCount) docs)" }
 }

@@ -3,30 +3,19 @@
 final class ColumnMatcher: DocumentMatcher {
     private let values: UnsafeBufferPointer<Double>
     /// The predicates as inclusive-or-not bounds, read without reference counting.
-    private let bounds: OwnedBuffer<Bounds>
-
-    fileprivate struct Bounds {
-        var lower = -Double.infinity, upper = Double.infinity
-        var lowerInclusive = true, upperInclusive = true
-
-        init(_ predicate: NumericPredicate) {
-            let (lower, upper) = predicate.bounds
-            if let lower { (self.lower, lowerInclusive) = (lower.value, lower.inclusive) }
-            if let upper { (self.upper, upperInclusive) = (upper.value, upper.inclusive) }
-        }
-
-        @inline(__always) func contains(_ value: Double) -> Bool {
-            (lowerInclusive ? value >= lower : value > lower) && (upperInclusive ? value <= upper : value < upper)
-        }
-    }
+    private let bounds: OwnedBuffer<ValueBounds>
+    /// The column's value order (made on first use by the searcher), for sets of matches.
+    private let order: () -> ValueOrder
     private let description: String
     /// Lists whose union holds every match (the follower tiers a `followers:` range
     /// touches), so the matches can be listed without scanning every creator.
     private let superset: [SortedDocuments]?
 
-    init(values: UnsafeBufferPointer<Double>, predicates: [NumericPredicate], label: String, superset: [SortedDocuments]? = nil) {
+    init(values: UnsafeBufferPointer<Double>, predicates: [NumericPredicate], label: String,
+         superset: [SortedDocuments]? = nil, order: @escaping () -> ValueOrder) {
         self.values = values
-        let bounds = OwnedBuffer(predicates.map(Bounds.init))
+        self.order = order
+        let bounds = OwnedBuffer(predicates.map(ValueBounds.init))
         self.bounds = bounds
         description = label
         self.superset = superset
@@ -60,6 +49,19 @@ final class ColumnMatcher: DocumentMatcher {
         return false
     }
 
+    override var canMakeSet: Bool { true }
+
+    /// The union of the slices of the value order the predicates select.
+    override func documentSet() -> DocumentSet? {
+        let order = self.order()
+        var result: DocumentSet?
+        for range in bounds.buffer {
+            let set = order.documents(in: order.positions(passing: range))
+            if result == nil { result = set } else { result?.formUnion(set) }
+        }
+        return result ?? DocumentSet(documentCount: values.count)
+    }
+
     override var label: String {
         "\(description)  (≈ \(estimate) docs, " + (listsSuperset ? "listed from the tiers it spans)" : "column scanned or checked per doc)")
     }
@@ -68,10 +70,10 @@ final class ColumnMatcher: DocumentMatcher {
 /// The documents whose value passes any of the bounds, by one pass over the column.
 private final class ColumnScanIterator: DocumentIterator {
     private let values: UnsafeBufferPointer<Double>
-    private let bounds: OwnedBuffer<ColumnMatcher.Bounds>
+    private let bounds: OwnedBuffer<ValueBounds>
     @exclusivity(unchecked) private var position = 0
 
-    init(values: UnsafeBufferPointer<Double>, bounds: OwnedBuffer<ColumnMatcher.Bounds>) {
+    init(values: UnsafeBufferPointer<Double>, bounds: OwnedBuffer<ValueBounds>) {
         self.values = values
         self.bounds = bounds
     }

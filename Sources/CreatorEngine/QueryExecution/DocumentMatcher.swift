@@ -29,6 +29,14 @@ class DocumentMatcher {
     /// Whether `document` matches (non-decreasing calls within a pass).
     func matches(_ document: UInt32) -> Bool { false }
 
+    /// Whether `documentSet()` can give the matches as a whole set. Every condition can
+    /// except phrases, whose positions are checked one document at a time.
+    var canMakeSet: Bool { false }
+
+    /// The matches as one set (set-at-a-time execution); `nil` when `canMakeSet` is false.
+    /// Independent of `matches` and iterators: it may be called before, after or instead.
+    func documentSet() -> DocumentSet? { nil }
+
     /// One line for `--explain`.
     var label: String { "" }
 

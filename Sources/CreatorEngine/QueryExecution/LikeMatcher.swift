@@ -44,6 +44,8 @@ final class LikeMatcher: DocumentMatcher, ScoringLeaf {
     override func makeIterator() -> DocumentIterator { BufferIterator(similar) }
 
     override func matches(_ document: UInt32) -> Bool { best.buffer[Int(document)] >= Self.threshold }
+    override var canMakeSet: Bool { true }
+    override func documentSet() -> DocumentSet? { DocumentSet(documentCount: best.buffer.count, documents: similar.buffer) }
 
     func score(_ document: UInt32) -> Double { Double(max(0, best.buffer[Int(document)])) }
     var scoreLabel: String { description }

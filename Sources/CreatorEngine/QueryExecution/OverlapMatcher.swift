@@ -40,5 +40,13 @@ final class OverlapMatcher: DocumentMatcher {
         return !share.isNaN && predicate.matches(Double(share))
     }
 
+    override var canMakeSet: Bool { true }
+
+    override func documentSet() -> DocumentSet? {
+        var set = DocumentSet(documentCount: shares.buffer.count)
+        for document in 0..<shares.buffer.count where matches(UInt32(document)) { set.insert(UInt32(document)) }
+        return set
+    }
+
     override var label: String { "\(description)  (≈ \(estimate) docs)" }
 }

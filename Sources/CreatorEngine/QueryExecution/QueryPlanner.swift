@@ -19,6 +19,7 @@ struct QueryPlanner {
     let postingsCache: PostingsCache
     let facets: DocumentFacets
     let bitsets: DocumentBitsets
+    let orders: ValueOrders
     /// The query text, for errors that point into it.
     let queryText: String
 
@@ -48,11 +49,13 @@ struct QueryPlanner {
         case .tier(let tiers):
             return anyOf(tiers.map { facet(.tier, $0.rawValue, label: "tier = \($0.rawValue)") })
         case .numeric(let field, let predicates):
-            return ColumnMatcher(values: index.column(field.column), predicates: predicates, label: node.label,
-                                 superset: field == .followers ? tierLists(spanning: predicates) : nil)
+            let values = index.column(field.column)
+            return ColumnMatcher(values: values, predicates: predicates, label: node.label,
+                                 superset: field == .followers ? tierLists(spanning: predicates) : nil,
+                                 order: { [orders] in orders.column(field.column, values: values) })
         case .audience(let field, let key, let predicate):
             return AudienceMatcher(reader: index.audience(field.dimension), key: key, predicate: predicate, label: node.label,
-                                   cache: postingsCache)
+                                   cache: postingsCache, sets: bitsets, orders: orders)
         case .risk, .flag, .like, .overlap:
             return try creatorSignal(node)
         }
@@ -93,9 +96,11 @@ struct QueryPlanner {
 
     private func facet(_ facet: Facet, _ key: String, label: String) -> DocumentMatcher {
         let documents = SortedDocuments(mapped: index.facet(facet).documents(for: key))
-        if let codes = facets.codes(of: facet, key: key) { return FacetValueMatcher(documents, codes: codes, label: label) }
-        let bitset = bitsets.isWorthIt(documents.count) ? bitsets.bitset("\(facet.rawValue)\u{0}\(key)", documents: documents) : nil
-        return ListMatcher(documents, label: label, bitset: bitset)
+        let setKey = "\(facet.rawValue)\u{0}\(key)"
+        if let codes = facets.codes(of: facet, key: key) {
+            return FacetValueMatcher(documents, codes: codes, label: label, sets: bitsets, setKey: setKey)
+        }
+        return ListMatcher(documents, label: label, sets: bitsets, setKey: setKey)
     }
 
     private func keyword(_ field: KeywordField, _ value: String) -> DocumentMatcher {
@@ -107,10 +112,10 @@ struct QueryPlanner {
         case .hashtag: return facet(.hashtag, analyzer.foldKeyword(value), label: label)
         case .id:
             let documents = index.document(withID: value).map { [UInt32($0)] } ?? []
-            return ListMatcher(SortedDocuments(owned: documents), label: label)
+            return ListMatcher(SortedDocuments(owned: documents), label: label, sets: bitsets)
         case .handle:
             let documents = index.documents(withHandle: value).map(UInt32.init).sorted()
-            return ListMatcher(SortedDocuments(owned: documents), label: label)
+            return ListMatcher(SortedDocuments(owned: documents), label: label, sets: bitsets)
         }
     }
 

@@ -1,10 +1,14 @@
 /// Answers queries of the query language (`query-dsl.md`) over one open index.
 ///
-/// A search parses the query, compiles it into matchers (`QueryPlanner`), lists the
-/// documents of the cheapest listable condition and checks the others on each (`AndMatcher`),
-/// counts every match for an exact `total`, and keeps the best `offset + limit` in a
-/// bounded heap (`TopKCollector`). Scores are computed only for matching documents; when
-/// the order is a field, only for the page's hits.
+/// A search parses the query, compiles it into matchers (`QueryPlanner`), and answers
+/// broad conditions set-at-a-time (`SetPlanning`: one bitset per condition, combined a
+/// word at a time, counted by population count). What stays document-at-a-time lists the
+/// documents of the cheapest listable condition and checks the others on each
+/// (`AndMatcher`). Every match is counted for an exact `total`. The best `offset + limit`
+/// are kept in a bounded heap (`TopKCollector`), or, when a set holds many matches and the
+/// order is a field or the quality score, read off that field's `ValueOrder` from the top
+/// until the page is full. Scores are computed only for matching documents; when the
+/// order is a field, only for the page's hits.
 ///
 /// The score (`sort:score`, the default) is `text + 4 × similarity + quality`: the BM25 of
 /// the free text (`TextScoring`), the `like:` similarity (cosine, 0...1), and the creator's
@@ -21,11 +25,19 @@ public final class Searcher: Sendable {
     private let parser: QueryParser
     let analyzers = AnalyzerPool()
     private let bitsets: DocumentBitsets
+    private let orders = ValueOrders()
+    private let setPlanning: SetPlanning
 
     /// The weight of `like:` similarity in the score.
     public static let similarityWeight = 4.0
 
-    public init(index: CreatorIndex, parser: QueryParser = QueryParser(), timeLimit: Duration = .seconds(5)) {
+    public convenience init(index: CreatorIndex, parser: QueryParser = QueryParser(), timeLimit: Duration = .seconds(5)) {
+        self.init(index: index, parser: parser, timeLimit: timeLimit, sets: .automatic)
+    }
+
+    /// `sets` chooses where set-at-a-time execution is used (tests compare the modes).
+    init(index: CreatorIndex, parser: QueryParser = QueryParser(), timeLimit: Duration = .seconds(5), sets: SetPlanning.Mode) {
+        setPlanning = SetPlanning(documentCount: index.documentCount, mode: sets)
         self.index = index
         facets = DocumentFacets(index: index)
         quality = QualityScore(index: index, facets: facets)
@@ -61,9 +73,10 @@ public final class Searcher: Sendable {
         let start = clock.now
         return try analyzers.withAnalyzer { analyzer throws(QueryError) in
             let planner = QueryPlanner(index: index, analyzer: analyzer, scoring: scoring,
-                                       postingsCache: PostingsCache(), facets: facets, bitsets: bitsets, queryText: text)
-            let root = try query.root.map { node throws(QueryError) in try planner.matcher(for: node) }
-                ?? EverythingMatcher(documentCount: index.documentCount)
+                                       postingsCache: PostingsCache(), facets: facets, bitsets: bitsets, orders: orders,
+                                       queryText: text)
+            let root = setPlanning.prepare(try query.root.map { node throws(QueryError) in try planner.matcher(for: node) }
+                ?? EverythingMatcher(documentCount: index.documentCount))
             let plan = describingPlan ? PlanDescription(root: root, documentCount: index.documentCount).text : ""
             // Matchers move forward only, and listing documents reads ahead of the document
             // being scored (a union fetches the next head of each input), so scoring uses
@@ -71,40 +84,87 @@ public final class Searcher: Sendable {
             func scoringLeaves() throws(QueryError) -> [ScoringLeaf] {
                 try query.root.map { node throws(QueryError) in try planner.matcher(for: node).scoringLeaves } ?? []
             }
-            var collector = TopKCollector(capacity: query.offset + query.limit)
-            let total = try collect(root, leaves: query.sort.key == .score ? try scoringLeaves() : [], sort: query.sort,
-                                    into: &collector, deadline: start + timeLimit, text: text)
-            let page = collector.sorted().dropFirst(query.offset).map(\.document)
+            let leaves = query.sort.key == .score ? try scoringLeaves() : []
+            let wanted = query.offset + query.limit
+            let (total, best) = if let set = root as? SetMatcher {
+                // Sets take a bounded time (a few passes over the index's words), so the limit
+                // is checked once they are done rather than while they are made.
+                try checkingTimeLimit(collect(set, leaves: leaves, sort: query.sort, wanted: wanted),
+                                      deadline: start + timeLimit, text: text)
+            } else {
+                try collect(root, leaves: leaves, sort: query.sort, wanted: wanted, deadline: start + timeLimit, text: text)
+            }
+            let page = Array(best.dropFirst(query.offset))
             let hits = scoreParts(of: page, leaves: try scoringLeaves())
             let response = SearchResponse(total: total, tookMilliseconds: Self.milliseconds(clock.now - start), hits: hits)
             return (response, plan)
         }
     }
 
-    /// Counts every match and offers each to the collector under the query's order.
-    private func collect(_ root: DocumentMatcher, leaves: [ScoringLeaf], sort: SortOrder, into collector: inout TopKCollector,
-                         deadline: ContinuousClock.Instant, text: String) throws(QueryError) -> Int {
+    /// Counts every match of a document-at-a-time plan and keeps the best `wanted`, best first.
+    private func collect(_ root: DocumentMatcher, leaves: [ScoringLeaf], sort: SortOrder, wanted: Int,
+                         deadline: ContinuousClock.Instant, text: String) throws(QueryError) -> (total: Int, best: [UInt32]) {
         let iterator = root.iterationCost == .max
             ? FilteredIterator(driver: RangeIterator(count: index.documentCount), checks: [root])
             : root.makeIterator()
-        let column = sort.key.column.map { index.column($0) }
+        var collector = TopKCollector(capacity: wanted)
+        let offer = offering(leaves: leaves, sort: sort)
         var total = 0
         while let document = iterator.next() {
             total += 1
-            if total & 0x3FF == 0, ContinuousClock.now > deadline {
-                throw QueryError(kind: .timeLimit, message: "the query ran longer than \(timeLimit) and was stopped",
-                                 hint: "add a selective filter (category:, country:, a text word)",
-                                 span: 0..<max(1, text.count), query: text)
+            if total & 0x3FF == 0 { _ = try checkingTimeLimit((), deadline: deadline, text: text) }
+            offer(document, &collector)
+        }
+        return (total, collector.sorted().map(\.document))
+    }
+
+    /// `value`, or a `timeLimit` error once `deadline` has passed.
+    private func checkingTimeLimit<Value>(_ value: Value, deadline: ContinuousClock.Instant, text: String) throws(QueryError) -> Value {
+        guard ContinuousClock.now > deadline else { return value }
+        throw QueryError(kind: .timeLimit, message: "the query ran longer than \(timeLimit) and was stopped",
+                         hint: "add a selective filter (category:, country:, a text word)",
+                         span: 0..<max(1, text.count), query: text)
+    }
+
+    /// The best `wanted` of a set of matches. When the set is large and the order needs no
+    /// per-query score (quality or a field), the field's order is walked from the top and
+    /// stops once `wanted` matches are found: about `wanted × documents / matches` steps.
+    private func collect(_ matches: SetMatcher, leaves: [ScoringLeaf], sort: SortOrder, wanted: Int) -> (total: Int, best: [UInt32]) {
+        let total = matches.count, set = matches.set
+        let order: (order: ValueOrder, descending: Bool)? = switch sort.key {
+        case .score where leaves.isEmpty:
+            (orders.order(.quality) { ValueOrder(documentCount: index.documentCount) { quality.score(of: $0) } }, true)
+        case .field(let field):
+            (orders.column(field.column, values: index.column(field.column)), sort.descending)
+        case .score:
+            nil
+        }
+        if let order, total > 0, wanted * index.documentCount / total < total {
+            var best: [UInt32] = []
+            best.reserveCapacity(wanted)
+            order.order.walk(descending: order.descending) { document in
+                if set.contains(document) { best.append(document) }
+                return best.count < wanted
             }
-            if let column {
+            return (total, best)
+        }
+        var collector = TopKCollector(capacity: wanted)
+        let offer = offering(leaves: leaves, sort: sort)
+        set.forEach { offer($0, &collector) }
+        return (total, collector.sorted().map(\.document))
+    }
+
+    /// Offers a match to a collector under the query's order: a field's value (unknown
+    /// values last in both directions), or the score.
+    private func offering(leaves: [ScoringLeaf], sort: SortOrder) -> (UInt32, inout TopKCollector) -> Void {
+        if let column = sort.key.column.map({ index.column($0) }) {
+            let descending = sort.descending
+            return { document, collector in
                 let value = column[Int(document)]
-                // Unknown values sort last in both directions.
-                collector.offer(key: value.isNaN ? -.infinity : (sort.descending ? value : -value), document: document)
-            } else {
-                collector.offer(key: score(document, leaves: leaves), document: document)
+                collector.offer(key: value.isNaN ? -.infinity : (descending ? value : -value), document: document)
             }
         }
-        return total
+        return { document, collector in collector.offer(key: self.score(document, leaves: leaves), document: document) }
     }
 
     private func score(_ document: UInt32, leaves: [ScoringLeaf]) -> Double {

@@ -4,7 +4,7 @@
 struct SortedDocuments: @unchecked Sendable {
     // Points into the immutable index mapping (kept alive by the `CreatorIndex` the
     // searcher holds) or into `storage`, which this value keeps alive.
-    private let buffer: UnsafeBufferPointer<UInt32>
+    let buffer: UnsafeBufferPointer<UInt32>
     private let storage: OwnedBuffer<UInt32>?
 
     /// A view into the index; valid as long as the index is open.

@@ -13,6 +13,7 @@ final class TermMatcher: DocumentMatcher, ScoringLeaf {
     @exclusivity(unchecked) private var cursor = 0
     /// Whether the term ranks documents itself (a phrase's words do not: the phrase does).
     private let isScoring: Bool
+    private let documentCount: Int
 
     init(term: String, fields: [FieldTerm], cache: PostingsCache, bm25: BM25, documentCount: Int, isScoring: Bool = true) {
         let merged = cache.merged(term + (isScoring ? "" : "\u{0}unscored")) {
@@ -30,6 +31,7 @@ final class TermMatcher: DocumentMatcher, ScoringLeaf {
         documents = merged.documents
         scores = merged.scores
         self.isScoring = isScoring
+        self.documentCount = documentCount
         super.init(estimate: min(merged.documents.count, documentCount))
     }
 
@@ -96,6 +98,8 @@ final class TermMatcher: DocumentMatcher, ScoringLeaf {
     }
 
     override func matches(_ document: UInt32) -> Bool { position(of: document) != nil }
+    override var canMakeSet: Bool { true }
+    override func documentSet() -> DocumentSet? { DocumentSet(documentCount: documentCount, documents: documents.buffer) }
 
     func score(_ document: UInt32) -> Double {
         guard isScoring else { return 0 }

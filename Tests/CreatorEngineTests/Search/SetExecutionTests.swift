@@ -1,0 +1,100 @@
+import Testing
+@testable import CreatorEngine
+
+/// Set-at-a-time execution (`DocumentSet`, `ValueOrder`, `SetPlanning`) against plain
+/// Swift sets and sorts, and against document-at-a-time execution of the same queries.
+@Suite("Set-at-a-time execution")
+struct SetExecutionTests {
+    @Test("DocumentSet agrees with Set<UInt32> under union, intersection, difference and complement",
+          arguments: [1, 63, 64, 65, 1000] as [Int])
+    func documentSetAlgebra(documentCount: Int) {
+        var random = SplitMixRandom(seed: UInt64(documentCount))
+        func randomDocuments() -> [UInt32] {
+            (0..<Int.random(in: 0...documentCount, using: &random)).map { _ in UInt32.random(in: 0..<UInt32(documentCount), using: &random) }
+        }
+        let everything = Set(0..<UInt32(documentCount))
+        for _ in 0..<50 {
+            let a = randomDocuments(), b = randomDocuments()
+            let setA = DocumentSet(documentCount: documentCount, documents: a)
+            let setB = DocumentSet(documentCount: documentCount, documents: b)
+            var union = setA, intersection = setA, difference = setA, complement = setA
+            union.formUnion(setB)
+            intersection.formIntersection(setB)
+            difference.subtract(setB)
+            complement.complement()
+            #expect(Set(union.documents) == Set(a).union(b))
+            #expect(Set(intersection.documents) == Set(a).intersection(b))
+            #expect(Set(difference.documents) == Set(a).subtracting(b))
+            #expect(Set(complement.documents) == everything.subtracting(a))
+            #expect(complement.count == everything.count - Set(a).count)
+            // Copy on write: combining left the originals as they were.
+            #expect(Set(setA.documents) == Set(a))
+            #expect(setA.documents == setA.documents.sorted())
+            let iterated = SetIterator(union)
+            var listed: [UInt32] = []
+            while let document = iterated.next() { listed.append(document) }
+            #expect(listed == union.documents)
+        }
+        #expect(DocumentSet(documentCount: documentCount, filled: true).count == documentCount)
+    }
+
+    @Test("a ValueOrder's slices and walks match filtering and sorting the values",
+          arguments: [(50, 3), (5_000, 40), (20_000, 1_000)] as [(Int, Int)])
+    func valueOrder(documentCount: Int, distinctValues: Int) {
+        var random = SplitMixRandom(seed: UInt64(documentCount))
+        // Ties (few distinct values) and unknown values, as real columns have.
+        let values: [Double] = (0..<documentCount).map { _ in
+            random.chance(0.1) ? .nan : Double(Int.random(in: 0..<distinctValues, using: &random))
+        }
+        let order = ValueOrder(documentCount: documentCount) { values[$0] }
+        for _ in 0..<60 {
+            let a = Double(Int.random(in: -1...distinctValues, using: &random))
+            let b = Double(Int.random(in: -1...distinctValues, using: &random))
+            let predicate: NumericPredicate = random.chance(0.5)
+                ? .range(lower: min(a, b), upper: max(a, b))
+                : .comparison(random.pick(ComparisonOperator.allCases), a)
+            let found = order.documents(in: order.positions(passing: ValueBounds(predicate))).documents
+            let expected = (0..<documentCount).filter { !values[$0].isNaN && predicate.matches(values[$0]) }.map(UInt32.init)
+            #expect(found == expected, "\(predicate)")
+        }
+        for descending in [true, false] {
+            var walked: [UInt32] = []
+            order.walk(descending: descending) { walked.append($0); return true }
+            let expected = (0..<documentCount).sorted { a, b in
+                let x = values[a], y = values[b]
+                let keyA = x.isNaN ? -Double.infinity : (descending ? x : -x)
+                let keyB = y.isNaN ? -Double.infinity : (descending ? y : -y)
+                return keyA > keyB || (keyA == keyB && a < b)
+            }.map(UInt32.init)
+            #expect(walked == expected, "walk descending: \(descending)")
+            var first: [UInt32] = []
+            order.walk(descending: descending) { first.append($0); return first.count < 7 }
+            #expect(first == Array(expected.prefix(7)))
+        }
+    }
+
+    @Test("set-at-a-time and document-at-a-time answers are identical: totals, pages in order, scores",
+          arguments: [11, 12] as [UInt64])
+    func bothWaysAgree(seed: UInt64) throws {
+        let fixture = try SearchFixture.generated.get()
+        let sets = Searcher(index: fixture.index, sets: .always)
+        let documents = Searcher(index: fixture.index, sets: .never)
+        var queries = RandomQueries(fixture: fixture, seed: seed)
+        var random = SplitMixRandom(seed: seed)
+        var usedSets = 0
+        for round in 0..<150 {
+            var text = queries.tree().queryText
+            if round % 3 == 1 { text += " sort:\(random.chance(0.5) ? "-" : "")\(random.pick(NumericField.allCases).rawValue)" }
+            text += " limit:\(random.pick([1, 10, 50, 1000])) offset:\(random.pick([0, 0, 3, 40]))"
+            let setAnswer = try sets.search(text), documentAnswer = try documents.search(text)
+            #expect(setAnswer.total == documentAnswer.total, "total for \(text)")
+            #expect(setAnswer.hits.map(\.document) == documentAnswer.hits.map(\.document), "page for \(text)")
+            for (left, right) in zip(setAnswer.hits, documentAnswer.hits) {
+                #expect(abs(left.score - right.score) < 1e-9, "score of \(left.document) for \(text)")
+            }
+            if try sets.explain(text).plan.contains("SET  (") { usedSets += 1 }
+        }
+        // Nearly every random query has some condition a set can answer.
+        #expect(usedSets > 100, "\(usedSets) of 150 plans used a set")
+    }
+}
