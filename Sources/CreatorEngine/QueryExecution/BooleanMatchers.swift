@@ -29,13 +29,20 @@ final class AndMatcher: DocumentMatcher {
 
     override var canMakeSet: Bool { !parts.isEmpty && parts.allSatisfy(\.canMakeSet) }
 
-    /// The intersection, starting from the part expected to match the fewest.
+    /// The intersection, starting from the part expected to match the fewest; parts that
+    /// prefer candidates come last and are asked only about what the others left.
     override func documentSet() -> DocumentSet? {
         guard canMakeSet else { return nil }
         var result: DocumentSet?
-        for part in parts.sorted(by: { $0.estimate < $1.estimate }) {
-            guard let set = part.documentSet() else { return nil }
-            if result == nil { result = set } else { result?.formIntersection(set) }
+        let ordered = parts.filter { !$0.prefersCandidates }.sorted { $0.estimate < $1.estimate } + parts.filter(\.prefersCandidates)
+        for part in ordered {
+            if let candidates = result {
+                guard let set = part.documentSet(within: candidates) else { return nil }
+                result = set
+            } else {
+                guard let set = part.documentSet() else { return nil }
+                result = set
+            }
         }
         return result
     }

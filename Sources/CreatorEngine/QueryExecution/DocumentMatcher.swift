@@ -37,6 +37,18 @@ class DocumentMatcher {
     /// Independent of `matches` and iterators: it may be called before, after or instead.
     func documentSet() -> DocumentSet? { nil }
 
+    /// Whether the whole set costs far more than testing a few candidates (a `like:` scan of
+    /// every vector), so that an AND makes the set of its other conditions first and asks
+    /// this one only about those (`documentSet(within:)`).
+    var prefersCandidates: Bool { false }
+
+    /// The matches among `candidates`.
+    func documentSet(within candidates: DocumentSet) -> DocumentSet? {
+        guard var set = documentSet() else { return nil }
+        set.formIntersection(candidates)
+        return set
+    }
+
     /// One line for `--explain`.
     var label: String { "" }
 

@@ -21,6 +21,13 @@ struct DocumentSet: @unchecked Sendable {
         }
     }
 
+    /// A copy of `documentCount` bits laid out as a set's words (bit d of word d / 64).
+    init(documentCount: Int, words: UnsafeBufferPointer<UInt64>) {
+        self.init(documentCount: documentCount)
+        _ = storage.words.update(fromContentsOf: words.prefix(storage.words.count))
+        clearTail()
+    }
+
     /// The documents of a list (any order; repeats allowed).
     init<Documents: Sequence<UInt32>>(documentCount: Int, documents: Documents) {
         self.init(documentCount: documentCount)

@@ -2,22 +2,65 @@
 /// (cosine similarity at least `LookalikeVectors.matchThreshold`, compared in `Float`),
 /// the named creators themselves excluded. Scores the best similarity.
 ///
-/// The similarities of every creator are computed once per query with the quantised
-/// kernel (`LookalikeVectors.similarities`), together with the list of those that pass,
-/// so listing the matches reads that list and checking or scoring a creator is one read.
+/// Two ways to compute similarities, with identical values: one scan of every creator with
+/// the quantised kernel (`LookalikeVectors.similarities`), kept for the query, when all
+/// matches must be listed; or one dot product per creator asked about, when an AND has
+/// already narrowed the candidates to a set (`documentSet(within:)`) or only a page is
+/// scored. `like:@x country:BR lang:pt` then costs its candidates, not a scan of the index.
 final class LikeMatcher: DocumentMatcher, ScoringLeaf {
     private let description: String
-    /// The best similarity of each document to a named creator.
-    private let best: OwnedBuffer<Float>
-    private let similar: SortedDocuments
+    private let vectors: LookalikeVectors
+    private let references: OwnedBuffer<Int>
+    private let cache: PostingsCache
+    private let key: String
+    /// Every document's best similarity, once a scan has computed it (in this plan or in
+    /// another plan of the same query).
+    @exclusivity(unchecked) private var scanned: OwnedBuffer<Float>?
 
     /// The threshold, in `Float` as the scan computes similarities.
     static let threshold = Float(LookalikeVectors.matchThreshold)
 
-    init(vectors: LookalikeVectors, references: [Int], label: String, documentCount: Int, cache: PostingsCache) {
+    /// Testing candidates one by one beats the scan below this share of the index (a dot
+    /// product per candidate against a memory-bound pass over every vector).
+    private static let candidateShare = 16
+
+    init(vectors: LookalikeVectors, references: [Int], label: String, cache: PostingsCache) {
         description = label
-        let key = "like\u{0}" + references.map(String.init).joined(separator: ",")
-        let best = cache.perDocument(key) {
+        self.vectors = vectors
+        self.references = OwnedBuffer(references)
+        self.cache = cache
+        key = "like\u{0}" + references.map(String.init).joined(separator: ",")
+        let scanned = cache.existingPerDocument(key)
+        self.scanned = scanned
+        let references = self.references
+        super.init(estimate: scanned.map { scanned in scanned.buffer.count(where: { $0 >= Self.threshold }) }
+            ?? Self.sampledEstimate(vectors.documentCount) { document in
+                Self.similarity(UInt32(document), vectors: vectors, references: references, scanned: nil) >= Self.threshold
+            })
+    }
+
+    /// The best similarity of `document` to a named creator (−1 for the named creators):
+    /// read from the scan when there is one, else one dot product per named creator.
+    @inline(__always) private static func similarity(_ document: UInt32, vectors: LookalikeVectors, references: OwnedBuffer<Int>,
+                                                     scanned: OwnedBuffer<Float>?) -> Float {
+        if let scanned { return scanned.buffer[Int(document)] }
+        var best: Float = -1
+        for reference in references.buffer {
+            if reference == Int(document) { return -1 }
+            best = max(best, vectors.scannedSimilarity(of: Int(document), to: reference))
+        }
+        return best
+    }
+
+    @inline(__always) private func similarity(_ document: UInt32) -> Float {
+        Self.similarity(document, vectors: vectors, references: references, scanned: scanned)
+    }
+
+    /// Every document's similarity, by one scan per named creator (kept for the query).
+    private func scan() -> OwnedBuffer<Float> {
+        if let scanned { return scanned }
+        let references = Array(self.references.buffer), documentCount = vectors.documentCount
+        let made = cache.perDocument(key) { [vectors] in
             var best: [Float] = []  // sized and filled by the scan
             vectors.similarities(to: references[0], into: &best)
             if references.count > 1 {
@@ -31,25 +74,45 @@ final class LikeMatcher: DocumentMatcher, ScoringLeaf {
             for reference in references { best[reference] = -1 }
             return best
         }
-        self.best = best
-        similar = cache.list(key) {
+        scanned = made
+        return made
+    }
+
+    private func similarDocuments() -> SortedDocuments {
+        let best = scan()
+        return cache.list(key) {
             var documents: [UInt32] = []
             for document in 0..<best.buffer.count where best.buffer[document] >= Self.threshold { documents.append(UInt32(document)) }
             return documents
         }
-        super.init(estimate: similar.count)
     }
 
-    override var iterationCost: Int { similar.count }
-    override func makeIterator() -> DocumentIterator { BufferIterator(similar) }
+    override var iterationCost: Int { scanned == nil ? vectors.documentCount / 8 + estimate : estimate }
+    override func makeIterator() -> DocumentIterator { BufferIterator(similarDocuments()) }
 
-    override func matches(_ document: UInt32) -> Bool { best.buffer[Int(document)] >= Self.threshold }
+    override func matches(_ document: UInt32) -> Bool { similarity(document) >= Self.threshold }
+
     override var canMakeSet: Bool { true }
-    override func documentSet() -> DocumentSet? { DocumentSet(documentCount: best.buffer.count, documents: similar.buffer) }
+    override var prefersCandidates: Bool { scanned == nil }
 
-    func score(_ document: UInt32) -> Double { Double(max(0, best.buffer[Int(document)])) }
+    override func documentSet() -> DocumentSet? {
+        DocumentSet(documentCount: vectors.documentCount, documents: similarDocuments().buffer)
+    }
+
+    override func documentSet(within candidates: DocumentSet) -> DocumentSet? {
+        guard scanned == nil, candidates.count * Self.candidateShare < vectors.documentCount else {
+            return super.documentSet(within: candidates)
+        }
+        var set = DocumentSet(documentCount: vectors.documentCount)
+        candidates.forEach { document in
+            if similarity(document) >= Self.threshold { set.insert(document) }
+        }
+        return set
+    }
+
+    func score(_ document: UInt32) -> Double { Double(max(0, similarity(document))) }
     var scoreLabel: String { description }
     var scoreKind: ScoreKind { .similarity }
     override var scoringLeaves: [ScoringLeaf] { [self] }
-    override var label: String { "\(description)  (\(estimate) docs with similarity ≥ \(LookalikeVectors.matchThreshold))" }
+    override var label: String { "\(description)  (≈ \(estimate) docs with similarity ≥ \(LookalikeVectors.matchThreshold))" }
 }

@@ -7,6 +7,7 @@ final class PostingsCache {
     private var phrases: [String: PhraseCounts] = [:]
     private var computedLists: [String: SortedDocuments] = [:]
     private var computedScores: [String: OwnedBuffer<Float>] = [:]
+    private var computedShares: [String: (documents: SortedDocuments, shares: OwnedBuffer<Float>)?] = [:]
 
     /// The value kept under `key`, made by `make` on first use.
     private static func memo<Value>(_ key: String, in store: inout [String: Value], make: () -> Value) -> Value {
@@ -27,6 +28,15 @@ final class PostingsCache {
     func perDocument(_ key: String, make: () -> [Float]) -> OwnedBuffer<Float> {
         Self.memo(key, in: &computedScores) { OwnedBuffer(make()) }
     }
+
+    /// The creators an `overlap:` reference touches and their shares (`nil`: no sample).
+    func touchedShares(_ key: String, make: () -> (documents: [UInt32], shares: [Float])?)
+        -> (documents: SortedDocuments, shares: OwnedBuffer<Float>)? {
+        Self.memo(key, in: &computedShares) { make().map { (SortedDocuments(owned: $0.documents), OwnedBuffer($0.shares)) } }
+    }
+
+    /// The value per document already computed under `key`, if any.
+    func existingPerDocument(_ key: String) -> OwnedBuffer<Float>? { computedScores[key] }
 
     /// A term's postings in one field, decoded.
     func postings(of term: FieldTerm) -> PostingList {

@@ -18,12 +18,11 @@ extension QueryPlanner {
         case .like(let references):
             var documents: [Int] = []
             for reference in references { documents += try resolve(reference, span: node.span) }
-            return LikeMatcher(vectors: index.lookalike, references: documents, label: node.label, documentCount: count,
-                               cache: postingsCache)
+            return LikeMatcher(vectors: index.lookalike, references: documents, label: node.label, cache: postingsCache)
         case .overlap(let reference, let predicate):
             let documents = try resolve(reference, span: node.span)
             return OverlapMatcher(estimator: index.overlap, reference: documents[0], predicate: predicate,
-                                  label: node.label, documentCount: count, cache: postingsCache)
+                                  label: node.label, cache: postingsCache)
         default:
             throw QueryError(kind: .notIndexed, message: "'\(node.label)' is not a creator signal", span: node.span, query: queryText)
         }

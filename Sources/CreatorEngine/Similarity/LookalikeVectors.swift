@@ -52,6 +52,16 @@ public struct LookalikeVectors: @unchecked Sendable {
         return Double(max(-1, min(1, value)))
     }
 
+    /// The similarity `similarities(to: reference, into:)` gives `document`, bit for bit, by
+    /// one dot product: for scoring or testing a few candidates without a scan.
+    public func scannedSimilarity(of document: Int, to reference: Int) -> Float {
+        precondition(document >= 0 && document < documentCount && reference >= 0 && reference < documentCount,
+                     "document out of range")
+        let value = Float(csim_dot64(vector(of: document).baseAddress, vector(of: reference).baseAddress))
+            * inverseNorms[document] * inverseNorms[reference]
+        return max(-1, min(1, value))
+    }
+
     /// Similarity of `reference` to every document; fast full scan (the hot path when `like:`
     /// is the only clause). `scores` is resized to `documentCount` when it is not that size.
     public func similarities(to reference: Int, into scores: inout [Float]) {

@@ -73,43 +73,55 @@ public struct OverlapEstimator: @unchecked Sendable {
     }
 
     /// `share(of: d, sharedWith: reference)` for every document d (NaN where unknown), equal
-    /// to the per-pair calls. Reads only the reference's 64 posting lists: every creator with
-    /// a sample outside them shares no bucket value with the reference, so its estimate is 0.
-    /// `shares` is resized to `documentCount` when it is not that size.
+    /// to the per-pair calls. `shares` is resized to `documentCount` when it is not that size.
     public func shares(sharedWith reference: Int, into shares: inout [Float]) {
         precondition(reference >= 0 && reference < documentCount, "document out of range")
         if shares.count != documentCount { shares = [Float](repeating: 0, count: documentCount) }
-        let referenceSize = sampleSizes[reference]
-        guard hasSample(reference), !referenceSize.isNaN else {
+        guard let touched = touchedShares(sharedWith: reference) else {
             for index in shares.indices { shares[index] = .nan }
             return
         }
         shares.withUnsafeMutableBufferPointer { shares in
             fillKnown(shares)
-            // Count each document's matching buckets in its own cell (small integers are
-            // exact in Float), remembering the documents touched.
-            var touched: [Int] = []
-            let referenceSketch = sketch(of: reference)
+            for (document, share) in zip(touched.documents, touched.shares) { shares[Int(document)] = share }
+            if let own = share(of: reference, sharedWith: reference) { shares[reference] = Float(own) }
+        }
+    }
+
+    /// The creators other than `reference` whose sketch holds one of the reference's bucket
+    /// values, ascending, with `share(of:sharedWith:)` of each; `nil` when the reference has
+    /// no sample. Every other creator with a sample shares no bucket value with the
+    /// reference, so its estimate is 0. Reads only the reference's 64 posting lists.
+    public func touchedShares(sharedWith reference: Int) -> (documents: [UInt32], shares: [Float])? {
+        precondition(reference >= 0 && reference < documentCount, "document out of range")
+        let referenceSize = sampleSizes[reference]
+        guard hasSample(reference), !referenceSize.isNaN else { return nil }
+        // Each document's matching buckets (at most 64), and the documents touched.
+        var matches = [UInt8](repeating: 0, count: documentCount)
+        var touched: [UInt32] = []
+        let referenceSketch = sketch(of: reference)
+        matches.withUnsafeMutableBufferPointer { matches in
             for bucket in 0..<AudienceSketch.bucketCount {
                 let value = referenceSketch[bucket]
                 guard value != AudienceSketch.empty else { continue }
                 forEachDocument(bucket: bucket, value: value) { document in
-                    guard document < documentCount, document != reference, !shares[document].isNaN else { return }
-                    if shares[document] == 0 { touched.append(document) }
-                    shares[document] += 1
+                    guard document < documentCount, document != reference, hasSample(document) else { return }
+                    if matches[document] == 0 { touched.append(UInt32(document)) }
+                    matches[document] += 1
                 }
             }
-            // Turn counts into estimates exactly as `share` does: Jaccard = matches over the
-            // buckets not empty in both.
-            let referenceEmpty = (0..<AudienceSketch.bucketCount).filter { referenceSketch[$0] == AudienceSketch.empty }
-            for document in touched {
-                let sketch = sketch(of: document)
-                let informative = AudienceSketch.bucketCount - referenceEmpty.count(where: { sketch[$0] == AudienceSketch.empty })
-                let jaccard = Double(shares[document]) / Double(informative)
-                shares[document] = Float(AudienceSketch.containment(jaccard: jaccard, sizeA: sampleSizes[document], sizeB: referenceSize))
-            }
-            if let own = share(of: reference, sharedWith: reference) { shares[reference] = Float(own) }
         }
+        touched.sort()
+        // Counts become estimates exactly as `share` computes them: Jaccard = matches over
+        // the buckets not empty in both.
+        let referenceEmpty = (0..<AudienceSketch.bucketCount).filter { referenceSketch[$0] == AudienceSketch.empty }
+        let shares = touched.map { document in
+            let sketch = sketch(of: Int(document))
+            let informative = AudienceSketch.bucketCount - referenceEmpty.count(where: { sketch[$0] == AudienceSketch.empty })
+            let jaccard = Double(matches[Int(document)]) / Double(informative)
+            return Float(AudienceSketch.containment(jaccard: jaccard, sizeA: sampleSizes[Int(document)], sizeB: referenceSize))
+        }
+        return (touched, shares)
     }
 
     /// 0 where the document has a sample, NaN where not, 64 documents a word, without branches

@@ -73,6 +73,18 @@ struct SetExecutionTests {
         }
     }
 
+    @Test("one dot product gives a lookalike similarity bit for bit as the scan does")
+    func scannedSimilarity() throws {
+        let fixture = try SearchFixture.generated.get()
+        let vectors = fixture.index.lookalike
+        var scanned: [Float] = []
+        for reference in stride(from: 0, to: vectors.documentCount, by: 97) {
+            vectors.similarities(to: reference, into: &scanned)
+            let single = (0..<vectors.documentCount).map { vectors.scannedSimilarity(of: $0, to: reference) }
+            #expect(single.map(\.bitPattern) == scanned.map(\.bitPattern), "reference \(reference)")
+        }
+    }
+
     @Test("set-at-a-time and document-at-a-time answers are identical: totals, pages in order, scores",
           arguments: [11, 12] as [UInt64])
     func bothWaysAgree(seed: UInt64) throws {
