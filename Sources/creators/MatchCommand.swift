@@ -37,7 +37,8 @@ struct MatchCommand: ParsableCommand {
             Terminal.status(error.description)
             throw ExitCode(2)
         }
-        let matcher = BriefMatcher(searcher: Searcher(index: try location.open()))
+        // One brief: sorting whole columns for it would cost more than it saves.
+        let matcher = BriefMatcher(searcher: Searcher(index: try location.open(), valueOrders: .onRequest))
         let shortlist: Shortlist
         do {
             shortlist = try matcher.match(parsed)

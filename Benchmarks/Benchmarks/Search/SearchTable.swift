@@ -47,7 +47,9 @@ enum SearchTable {
         let medians = run.queries.indices.compactMap { position in
             run.medianMilliseconds(ofPosition: position).map { (entry: run.queries[position], milliseconds: $0) }
         }
-        for slow in medians.sorted(by: { $0.milliseconds > $1.milliseconds }).prefix(8) {
+        let over = [0.5, 3.0].map { limit in "\(medians.count(where: { $0.milliseconds > limit })) over \(limit) ms" }
+        lines.append("Queries by median: " + over.joined(separator: ", ") + " (of \(medians.count))")
+        for slow in medians.sorted(by: { $0.milliseconds > $1.milliseconds }).prefix(12) {
             lines.append("Slow: \(ms(slow.milliseconds)) ms median, line \(slow.entry.line) (\(slow.entry.queryClass)), "
                 + "total \(run.totals[slow.entry.line] ?? -1): `\(slow.entry.query)`")
         }

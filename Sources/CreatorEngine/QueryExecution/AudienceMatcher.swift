@@ -93,8 +93,11 @@ final class AudienceMatcher: DocumentMatcher {
         let postings = reader.postings(for: key)
         let bounds = ValueBounds(predicate)
         var result: DocumentSet
-        if let order = orders.audience(reader.dimension, key, make: {
-            ValueOrder(documentCount: sets.documentCount, documents: postings.documents) { Double(postings.shares[$0]) }
+        // `reader` views the index's mapping, which `orders` keeps alive while it makes the order.
+        nonisolated(unsafe) let reader = reader
+        if let order = orders.order(.audience(reader.dimension, key), make: { [key, documentCount = sets.documentCount] in
+            let postings = reader.postings(for: key)
+            return ValueOrder(documentCount: documentCount, documents: postings.documents) { Double(postings.shares[$0]) }
         }) {
             let passing = order.positions(passing: bounds)
             guard acceptsZero else { return order.documents(in: passing) }
@@ -103,7 +106,7 @@ final class AudienceMatcher: DocumentMatcher {
             result.subtract(order.documents(in: passing.upperBound..<order.knownCount))
             return result
         }
-        // Past the cache's quota of orders: one pass over the key's postings.
+        // No order (yet, or past the cache's quota of them): one pass over the key's postings.
         if acceptsZero {
             result = sets.set("audience.present\u{0}\(reader.dimension.rawValue)", documents: SortedDocuments(mapped: reader.present))
         } else {

@@ -4,15 +4,15 @@ final class ColumnMatcher: DocumentMatcher {
     private let values: UnsafeBufferPointer<Double>
     /// The predicates as inclusive-or-not bounds, read without reference counting.
     private let bounds: OwnedBuffer<ValueBounds>
-    /// The column's value order (made on first use by the searcher), for sets of matches.
-    private let order: () -> ValueOrder
+    /// The column's value order, for sets of matches (`nil` until the searcher has made it).
+    private let order: () -> ValueOrder?
     private let description: String
     /// Lists whose union holds every match (the follower tiers a `followers:` range
     /// touches), so the matches can be listed without scanning every creator.
     private let superset: [SortedDocuments]?
 
     init(values: UnsafeBufferPointer<Double>, predicates: [NumericPredicate], label: String,
-         superset: [SortedDocuments]? = nil, order: @escaping () -> ValueOrder) {
+         superset: [SortedDocuments]? = nil, order: @escaping () -> ValueOrder?) {
         self.values = values
         self.order = order
         let bounds = OwnedBuffer(predicates.map(ValueBounds.init))
@@ -51,15 +51,31 @@ final class ColumnMatcher: DocumentMatcher {
 
     override var canMakeSet: Bool { true }
 
-    /// The union of the slices of the value order the predicates select.
+    /// The union of the slices of the value order the predicates select, or, before the
+    /// order is made, one pass over the column (64 documents a word).
     override func documentSet() -> DocumentSet? {
-        let order = self.order()
+        guard let order = self.order() else { return scannedSet() }
         var result: DocumentSet?
         for range in bounds.buffer {
             let set = order.documents(in: order.positions(passing: range))
             if result == nil { result = set } else { result?.formUnion(set) }
         }
         return result ?? DocumentSet(documentCount: values.count)
+    }
+
+    private func scannedSet() -> DocumentSet {
+        let values = self.values, ranges = bounds.buffer
+        var words = [UInt64](repeating: 0, count: (values.count + 63) / 64)
+        for start in stride(from: 0, to: values.count, by: 64) {
+            var word: UInt64 = 0
+            for offset in 0..<min(64, values.count - start) {
+                let value = values[start + offset]
+                // NaN fails every comparison, so unknown values never pass.
+                if ranges.contains(where: { $0.contains(value) }) { word |= 1 << UInt64(offset) }
+            }
+            words[start >> 6] = word
+        }
+        return words.withUnsafeBufferPointer { DocumentSet(documentCount: values.count, words: $0) }
     }
 
     override var label: String {

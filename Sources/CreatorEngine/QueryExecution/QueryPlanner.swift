@@ -52,7 +52,7 @@ struct QueryPlanner {
             let values = index.column(field.column)
             return ColumnMatcher(values: values, predicates: predicates, label: node.label,
                                  superset: field == .followers ? tierLists(spanning: predicates) : nil,
-                                 order: { [orders] in orders.column(field.column, values: values) })
+                                 order: { [orders] in orders.column(field.column) })
         case .audience(let field, let key, let predicate):
             return AudienceMatcher(reader: index.audience(field.dimension), key: key, predicate: predicate, label: node.label,
                                    cache: postingsCache, sets: bitsets, orders: orders)

@@ -28,5 +28,8 @@ public final class ServingIndex: Sendable {
         statistics = IndexStatistics(index: index)
         statisticsJSON = Array(statistics.json.utf8)
         documents = DocumentCache(capacityBytes: documentCacheBytes)
+        // The value orders that ranges and sorted pages read, made off the event loop; the
+        // first queries answer without them until they are ready.
+        Task.detached(priority: .utility) { [searcher] in searcher.prepareValueOrders() }
     }
 }
