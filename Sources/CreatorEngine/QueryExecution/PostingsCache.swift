@@ -1,9 +1,8 @@
 /// The decoded postings of the terms of one query, shared by the query's plans (matching,
 /// ranking and the page's score parts), so each list is decoded (and each term's fields
-/// merged) once per search.
+/// merged, when a plan lists them) once per search.
 final class PostingsCache {
     private var decoded: [String: PostingList] = [:]
-    private var merged: [String: (documents: SortedDocuments, scores: OwnedBuffer<Double>)] = [:]
     private var phrases: [String: PhraseCounts] = [:]
     private var computedLists: [String: SortedDocuments] = [:]
     private var computedScores: [String: OwnedBuffer<Float>] = [:]
@@ -43,12 +42,6 @@ final class PostingsCache {
         Self.memo(term.field.rawValue + "\u{0}" + String(term.info.postingsOffset), in: &decoded) {
             PostingList(term.reader.decodedPostings(term.info))
         }
-    }
-
-    /// A term's documents over all fields with their scores.
-    func merged(_ term: String, make: () -> (documents: SortedDocuments, scores: OwnedBuffer<Double>))
-        -> (documents: SortedDocuments, scores: OwnedBuffer<Double>) {
-        Self.memo(term, in: &merged, make: make)
     }
 
     /// The occurrences found so far of one phrase (by its query text).

@@ -1,38 +1,54 @@
 /// One analysed term of free text: the creators with the term in any text field (name,
 /// handle, bio, hashtags, captions), scored by weighted BM25 summed over the fields.
 ///
-/// The fields' postings are merged once, when the matcher is made, into one list of
-/// documents with their summed scores, so that listing, checking and scoring a document
-/// each touch a single array.
+/// Each field's postings are decoded once per search (`PostingsCache`). BM25 is computed
+/// only for the documents asked about, so a common word combined with selective filters
+/// costs its decoding, not a score for each of its hundreds of thousands of creators. As a
+/// set, the term is the union of its fields' bits; listing it one document at a time uses
+/// the fields' union, merged on first need and shared by the search's plans.
 final class TermMatcher: DocumentMatcher, ScoringLeaf {
     let term: String
     private let fields: [FieldTerm]
-    private let documents: SortedDocuments
-    private let scores: OwnedBuffer<Double>
-    /// Where the last `matches`/`score` left off (documents only move forward).
-    @exclusivity(unchecked) private var cursor = 0
+    /// The decoded postings of each field of `fields`, in the same order.
+    private let postings: [PostingList]
+    private let cache: PostingsCache
+    private let bm25: BM25
     /// Whether the term ranks documents itself (a phrase's words do not: the phrase does).
     private let isScoring: Bool
     private let documentCount: Int
+    /// The union of the fields' documents, once merged (`nil` until listing or checking needs it).
+    @exclusivity(unchecked) private var merged: SortedDocuments?
+    /// Where the last `matches` left off in `merged` (documents only move forward).
+    @exclusivity(unchecked) private var cursor = 0
+    /// Where the last `score` left off in each field's postings.
+    private let fieldCursors: UnsafeMutableBufferPointer<Int>
 
     init(term: String, fields: [FieldTerm], cache: PostingsCache, bm25: BM25, documentCount: Int, isScoring: Bool = true) {
-        let merged = cache.merged(term + (isScoring ? "" : "\u{0}unscored")) {
-            if !isScoring {
-                // A phrase's word only has to be present: its documents, no scores (and for a
-                // term in one field, the decoded list itself).
-                if fields.count == 1, let only = fields.first { return (cache.postings(of: only).documents, OwnedBuffer([])) }
-                return (SortedDocuments(owned: Self.union(fields.map { cache.postings(of: $0).documents })), OwnedBuffer([]))
-            }
-            let lists = Self.merge(fields.map { ($0, cache.postings(of: $0)) }, bm25: bm25)
-            return (SortedDocuments(owned: lists.documents), OwnedBuffer(lists.scores))
-        }
         self.term = term
         self.fields = fields
-        documents = merged.documents
-        scores = merged.scores
+        postings = fields.map { cache.postings(of: $0) }
+        self.cache = cache
+        self.bm25 = bm25
         self.isScoring = isScoring
         self.documentCount = documentCount
-        super.init(estimate: min(merged.documents.count, documentCount))
+        fieldCursors = .allocate(capacity: fields.count)
+        fieldCursors.initialize(repeating: 0)
+        // Exact when the term is in one field; otherwise at most the sum (an estimate).
+        super.init(estimate: min(postings.reduce(0) { $0 + $1.documents.count }, documentCount))
+    }
+
+    deinit { fieldCursors.deallocate() }
+
+    /// The fields' union, merged once per search.
+    private var documents: SortedDocuments {
+        if let merged { return merged }
+        let made: SortedDocuments = if postings.count == 1, let only = postings.first {
+            only.documents
+        } else {
+            cache.list("term\u{0}" + term) { Self.union(postings.map(\.documents)) }
+        }
+        merged = made
+        return made
     }
 
     /// The union of sorted lists.
@@ -56,54 +72,40 @@ final class TermMatcher: DocumentMatcher, ScoringLeaf {
         return documents
     }
 
-    /// The union of the fields' documents, each with the sum of its fields' BM25: the
-    /// fields are merged in one at a time (two-pointer merges of sorted lists).
-    private static func merge(_ lists: [(field: FieldTerm, postings: PostingList)], bm25: BM25)
-        -> (documents: [UInt32], scores: [Double]) {
-        var documents: [UInt32] = [], scores: [Double] = []
-        for (field, postings) in lists {
-            let incoming = postings.documents
-            let frequencies = postings.frequencies.buffer
-            var mergedDocuments: [UInt32] = [], mergedScores: [Double] = []
-            mergedDocuments.reserveCapacity(documents.count + incoming.count)
-            mergedScores.reserveCapacity(documents.count + incoming.count)
-            var left = 0, right = 0
-            while left < documents.count || right < incoming.count {
-                let takeLeft = right == incoming.count || (left < documents.count && documents[left] <= incoming[right])
-                let takeRight = left == documents.count || (right < incoming.count && incoming[right] <= documents[left])
-                let document = takeLeft ? documents[left] : incoming[right]
-                var score = 0.0
-                if takeLeft { score += scores[left]; left += 1 }
-                if takeRight {
-                    score += field.score(frequency: frequencies[right], document: document, bm25: bm25)
-                    right += 1
-                }
-                mergedDocuments.append(document)
-                mergedScores.append(score)
-            }
-            documents = mergedDocuments
-            scores = mergedScores
-        }
-        return (documents, scores)
-    }
-
-    override var iterationCost: Int { documents.count }
+    /// Listing costs reading every field's postings.
+    override var iterationCost: Int { estimate }
     override func makeIterator() -> DocumentIterator { BufferIterator(documents) }
 
-    /// The position of `document` in the list, if there.
-    @inline(__always) private func position(of document: UInt32) -> Int? {
-        let found = documents.firstPosition(from: cursor, atLeast: document)
-        cursor = found
-        return found < documents.count && documents[found] == document ? found : nil
+    override func matches(_ document: UInt32) -> Bool {
+        let documents = self.documents
+        cursor = documents.firstPosition(from: cursor, atLeast: document)
+        return cursor < documents.count && documents[cursor] == document
     }
 
-    override func matches(_ document: UInt32) -> Bool { position(of: document) != nil }
     override var canMakeSet: Bool { true }
-    override func documentSet() -> DocumentSet? { DocumentSet(documentCount: documentCount, documents: documents.buffer) }
 
+    override func documentSet() -> DocumentSet? {
+        var set = DocumentSet(documentCount: documentCount)
+        for list in postings {
+            let documents = list.documents
+            set.insert(0..<documents.count) { documents[$0] }
+        }
+        return set
+    }
+
+    /// The weighted BM25 summed over the fields that hold the term in `document`, in field
+    /// order (the sum the brute-force reference in the tests computes too).
     func score(_ document: UInt32) -> Double {
         guard isScoring else { return 0 }
-        return position(of: document).map { scores.buffer[$0] } ?? 0
+        var total = 0.0
+        for field in 0..<fields.count {
+            let list = postings[field]
+            let position = list.documents.firstPosition(from: fieldCursors[field], atLeast: document)
+            fieldCursors[field] = position
+            guard position < list.documents.count, list.documents[position] == document else { continue }
+            total += fields[field].score(frequency: list.frequencies.buffer[position], document: document, bm25: bm25)
+        }
+        return total
     }
 
     var scoreLabel: String { "text \"\(term)\"" }
@@ -112,6 +114,6 @@ final class TermMatcher: DocumentMatcher, ScoringLeaf {
 
     override var label: String {
         let fieldList = fields.map { "\($0.field.rawValue) \($0.info.documentFrequency)" }.joined(separator: ", ")
-        return "term \"\(term)\"  (" + (fields.isEmpty ? "in no document)" : "\(documents.count) docs; per field: \(fieldList))")
+        return "term \"\(term)\"  (" + (fields.isEmpty ? "in no document)" : "≤ \(estimate) docs; per field: \(fieldList))")
     }
 }
