@@ -2,7 +2,7 @@ import CreatorText
 
 /// Turns a validated profile into an `AnalyzedDocument`: analyses its text fields with the
 /// ICU analyser (the same one queries use), folds its keywords, sketches its audience
-/// sample and encodes its display JSON. Not thread-safe: one per worker thread.
+/// sample and encodes its display record (`StoredRecord`). Not thread-safe: one per worker thread.
 public final class DocumentAnalyzer {
     private let analyzer: TextAnalyzer
 
@@ -44,7 +44,7 @@ public final class DocumentAnalyzer {
         let hashtags = unique(profile.hashtags.map { analyzer.foldKeyword($0) } + captionHashtags)
         let categories = unique(profile.categories.map { analyzer.foldKeyword($0) })
         let sample = profile.audience?.sample ?? []
-        let stored = StoredProfile.json(profile)
+        let stored = StoredRecord.encode(profile)
         let risk = RiskSignals(profile: profile)
         // The index needs the posts no more (they are analysed and stored): free their
         // many strings here, on the worker, rather than on the merging thread.
