@@ -61,6 +61,8 @@ struct StoredRecordTests {
         let records = Self.profiles(count: 1000, seed: 4).map(StoredRecord.encode)
         let trained = try #require(CompressionDictionary.train(samples: Array(records[0..<600])))
         let dictionary = try #require(CompressionDictionary(bytes: trained))
+        // What an index being read prepares: decompression only.
+        let reading = try #require(CompressionDictionary(bytes: trained, level: nil))
         let plain = BlockCompressor(), withDictionary = BlockCompressor(dictionary: dictionary)
         var plainBytes = 0, dictionaryBytes = 0
         for block in stride(from: 600, to: 1000, by: 16) {
@@ -69,7 +71,7 @@ struct StoredRecordTests {
             plainBytes += plain.compress(raw).count
             dictionaryBytes += compressed.count
             let restored = try compressed.withUnsafeBytes {
-                try BlockDecompressor.decompress($0, size: raw.count, dictionary: dictionary)
+                try BlockDecompressor.decompress($0, size: raw.count, dictionary: reading)
             }
             #expect(restored == raw)
             // Without its dictionary the block does not decompress: reported, not garbage.

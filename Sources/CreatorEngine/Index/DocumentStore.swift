@@ -19,7 +19,7 @@ public struct DocumentStore: @unchecked Sendable {
         if dictionaryBytes.count == 0 {
             dictionary = nil
         } else {
-            guard let prepared = CompressionDictionary(bytes: Array(dictionaryBytes.buffer)) else {
+            guard let prepared = CompressionDictionary(bytes: Array(dictionaryBytes.buffer), level: nil) else {
                 throw IndexError.corrupt("\(dictionaryBytes.context): not a zstd dictionary")
             }
             dictionary = prepared

@@ -11,8 +11,10 @@ public final class BlockCompressor {
     private let level: Int32
     private let dictionary: CompressionDictionary?
 
+    /// `dictionary` must have been prepared with a level (which then replaces `level`).
     public init(level: Int32 = BlockCompressor.defaultLevel, dictionary: CompressionDictionary? = nil) {
         guard let context = ZSTD_createCCtx() else { fatalError("zstd could not allocate a compression context") }
+        precondition(dictionary == nil || dictionary?.compressionDictionary != nil, "a dictionary prepared only for reading")
         self.context = context
         self.level = dictionary?.level ?? level
         self.dictionary = dictionary
@@ -25,9 +27,8 @@ public final class BlockCompressor {
         var output = [UInt8](repeating: 0, count: bound)
         let written = output.withUnsafeMutableBytes { destination in
             input.withUnsafeBytes { source in
-                if let dictionary {
-                    ZSTD_compress_usingCDict(context, destination.baseAddress, bound, source.baseAddress, source.count,
-                                             dictionary.compressionDictionary)
+                if let prepared = dictionary?.compressionDictionary {
+                    ZSTD_compress_usingCDict(context, destination.baseAddress, bound, source.baseAddress, source.count, prepared)
                 } else {
                     ZSTD_compressCCtx(context, destination.baseAddress, bound, source.baseAddress, source.count, level)
                 }

@@ -12,21 +12,25 @@ internal import CZstd
 public final class CompressionDictionary: @unchecked Sendable {
     /// The dictionary as stored in the index.
     public let bytes: [UInt8]
-    let level: Int32
-    private let compression: OpaquePointer
+    /// The level blocks are compressed at; `nil` for a dictionary prepared only to read.
+    let level: Int32?
+    private let compression: OpaquePointer?
     private let decompression: OpaquePointer
 
-    /// Prepares a dictionary for compression at `level` and for decompression; `nil` when
-    /// zstd does not accept the bytes.
-    public init?(bytes: [UInt8], level: Int32 = BlockCompressor.defaultLevel) {
+    /// Prepares a dictionary for decompression, and for compression at `level` unless it
+    /// is `nil` (an index being read needs no compression tables); `nil` when zstd does
+    /// not accept the bytes.
+    public init?(bytes: [UInt8], level: Int32? = BlockCompressor.defaultLevel) {
         guard !bytes.isEmpty else { return nil }
-        let prepared = bytes.withUnsafeBytes { buffer in
-            (ZSTD_createCDict(buffer.baseAddress, buffer.count, level), ZSTD_createDDict(buffer.baseAddress, buffer.count))
-        }
-        guard let compression = prepared.0, let decompression = prepared.1 else {
-            if let made = prepared.0 { ZSTD_freeCDict(made) }
-            if let made = prepared.1 { ZSTD_freeDDict(made) }
-            return nil
+        let decompression = bytes.withUnsafeBytes { ZSTD_createDDict($0.baseAddress, $0.count) }
+        guard let decompression else { return nil }
+        var compression: OpaquePointer?
+        if let level {
+            compression = bytes.withUnsafeBytes { ZSTD_createCDict($0.baseAddress, $0.count, level) }
+            guard compression != nil else {
+                ZSTD_freeDDict(decompression)
+                return nil
+            }
         }
         self.bytes = bytes
         self.level = level
@@ -35,11 +39,12 @@ public final class CompressionDictionary: @unchecked Sendable {
     }
 
     deinit {
-        ZSTD_freeCDict(compression)
+        if let compression { ZSTD_freeCDict(compression) }
         ZSTD_freeDDict(decompression)
     }
 
-    var compressionDictionary: OpaquePointer { compression }
+    /// Present when the dictionary was prepared with a level.
+    var compressionDictionary: OpaquePointer? { compression }
     var decompressionDictionary: OpaquePointer { decompression }
 
     /// Trains a dictionary of at most `capacity` bytes on `samples`; `nil` when the sample
