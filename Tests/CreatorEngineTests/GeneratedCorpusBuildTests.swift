@@ -51,7 +51,11 @@ struct GeneratedCorpusBuildTests {
             let document = try #require(index.document(withID: id), "\(id) is not indexed")
             let winner = try #require(parser.parse(lines[line - 1]).profile)
             #expect(index.column(.followers)[document] == Double(winner.followers), "\(id) indexed from the wrong line")
+            // The compact stored record renders to exactly the display JSON of the winner.
+            #expect(try index.storedJSON(of: document) == StoredProfile.json(winner), "\(id) stored JSON differs")
         }
+        // A corpus this size is worth a store dictionary, and the blocks were made with it.
+        #expect(index.store.dictionary != nil)
     }
 
     func dumpLines(_ path: String) throws -> [String] {

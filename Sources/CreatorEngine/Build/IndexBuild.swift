@@ -56,7 +56,9 @@ public enum IndexBuild {
         let writer = try IndexFileWriter(path: generation.partialPath)
         let builder = try IndexBuilder(writer: writer)
         let rejects = try RejectLog(path: generation.rejectsPath)
-        let workers = try WorkerPool(count: max(1, options.workers), rates: options.rates)
+        let dictionary = try StoreDictionarySample.train(files: files, rates: options.rates)
+        builder.storeDictionary = dictionary?.bytes ?? []
+        let workers = try WorkerPool(count: max(1, options.workers), rates: options.rates, dictionary: dictionary)
         var merger = Merger(builder: builder, rejects: rejects)
         let totalBytes = files.reduce(0) { $0 + $1.size }
 

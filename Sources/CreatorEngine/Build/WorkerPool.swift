@@ -9,10 +9,11 @@ final class WorkerPool: Sendable {
     final class Worker: @unchecked Sendable {
         let parser: ProfileParser
         let analyzer: DocumentAnalyzer
-        let compressor = BlockCompressor()
-        init(rates: CurrencyRates) throws {
+        let compressor: BlockCompressor
+        init(rates: CurrencyRates, dictionary: CompressionDictionary?) throws {
             parser = ProfileParser(rates: rates)
             analyzer = try DocumentAnalyzer()
+            compressor = BlockCompressor(dictionary: dictionary)
         }
     }
 
@@ -21,8 +22,9 @@ final class WorkerPool: Sendable {
     /// Slices per worker and chunk: several, so a slow slice does not leave a core idle.
     private let slicesPerWorker = 16
 
-    init(count: Int, rates: CurrencyRates) throws {
-        workers = try (0..<count).map { _ in try Worker(rates: rates) }
+    /// `dictionary`: the document store's, shared by every worker's compressor.
+    init(count: Int, rates: CurrencyRates, dictionary: CompressionDictionary? = nil) throws {
+        workers = try (0..<count).map { _ in try Worker(rates: rates, dictionary: dictionary) }
     }
 
     /// Parses, validates and analyses every line of a chunk on all workers; the result keeps

@@ -9,7 +9,7 @@ public struct AnalyzedDocument: Sendable {
     /// Category keys, folded, unique.
     public var categories: [String]
     public var sketch: AudienceSketch?
-    /// The display JSON (`StoredProfile`).
+    /// The display record (`StoredRecord`: the display JSON of `StoredProfile`, compacted).
     public var stored: [UInt8]
     /// What the risk rules need beyond the columns, measured with the posts still at hand.
     public var risk: RiskSignals

@@ -1,10 +1,13 @@
-/// The stored display JSON of every creator, in zstd-compressed blocks (see `StoredBlock`).
+/// The stored display record of every creator (`StoredRecord`), in zstd-compressed blocks
+/// (see `StoredBlock`), compressed with the dictionary in `store.dictionary` when that
+/// section is not empty.
 public struct DocumentStore: @unchecked Sendable {
     // Views into the immutable mapping the owning `CreatorIndex` keeps alive.
     let blocks: ByteView
     let index: ByteView
     let blockCount: Int
     let slotOfDocument: UnsafeBufferPointer<UInt32>
+    let dictionary: CompressionDictionary?
     static let entrySize = 32
 
     init(file: IndexFile, documentCount: Int) throws {
@@ -12,9 +15,19 @@ public struct DocumentStore: @unchecked Sendable {
         index = try file.section("store.index")
         blockCount = index.count / Self.entrySize
         slotOfDocument = try file.section("store.slots").array(of: UInt32.self, at: 0, count: documentCount)
+        let dictionaryBytes = try file.section("store.dictionary")
+        if dictionaryBytes.count == 0 {
+            dictionary = nil
+        } else {
+            guard let prepared = CompressionDictionary(bytes: Array(dictionaryBytes.buffer), level: nil) else {
+                throw IndexError.corrupt("\(dictionaryBytes.context): not a zstd dictionary")
+            }
+            dictionary = prepared
+        }
     }
 
     /// The display JSON of a document; checks the block's CRC before decompressing it.
+    /// Byte-identical to `StoredProfile.json` of the profile the build stored.
     public func json(of document: Int) throws -> [UInt8] {
         let slot = slotOfDocument[document]
         // Binary search for the block whose first slot is the largest not above `slot`.
@@ -33,7 +46,7 @@ public struct DocumentStore: @unchecked Sendable {
         guard slot >= firstSlot, slot - firstSlot < count else { throw IndexError.corrupt("\(index.context): no block holds slot \(slot)") }
         let compressed = try blocks.slice(offset, length)
         guard Checksum.crc32(compressed.buffer) == crc else { throw IndexError.corrupt("\(blocks.context): block \(low) checksum mismatch") }
-        let raw = try BlockDecompressor.decompress(compressed.buffer, size: size)
+        let raw = try BlockDecompressor.decompress(compressed.buffer, size: size, dictionary: dictionary)
         return try raw.withUnsafeBytes { buffer in
             let view = ByteView(base: buffer.baseAddress!, count: buffer.count, context: blocks.context)
             let position = Int(slot - firstSlot)
@@ -41,7 +54,7 @@ public struct DocumentStore: @unchecked Sendable {
             let end = Int(try view.load(UInt32.self, at: 8 + position * 4))
             let dataStart = 4 + (Int(count) + 1) * 4
             guard start <= end else { throw IndexError.corrupt("\(blocks.context): bad document offsets") }
-            return Array(try view.slice(dataStart + start, end - start).buffer)
+            return try StoredRecord.json(try view.slice(dataStart + start, end - start).buffer)
         }
     }
 }

@@ -22,6 +22,9 @@ public final class IndexBuilder {
     /// Per stored block: section offset, compressed length, uncompressed length, CRC, first slot, count.
     private var blockIndex = ByteWriter()
     private var storedSlots = 0
+    /// The zstd dictionary the stored blocks were compressed with (empty: none), written
+    /// as `store.dictionary`.
+    public var storeDictionary: [UInt8] = []
 
     public init(writer: IndexFileWriter) throws {
         self.writer = writer
@@ -89,6 +92,7 @@ public final class IndexBuilder {
         precondition(storedSlots == slotCount, "stored blocks cover \(storedSlots) slots, \(slotCount) were added")
         try writer.endSection()
         try writer.addSection("store.index", blockIndex.bytes)
+        try writer.addSection("store.dictionary", storeDictionary)
 
         var documentOfSlot = [Int32](repeating: -1, count: slotCount)
         var slotOfDocument: [UInt32] = []

@@ -1,6 +1,6 @@
-/// A compressed block of stored documents (display JSON), made on a worker thread.
+/// A compressed block of stored documents (`StoredRecord`s), made on a worker thread.
 ///
-/// Uncompressed layout: `count u32 · offsets u32[count+1] · JSON bytes`. Blocks hold up to
+/// Uncompressed layout: `count u32 · offsets u32[count+1] · record bytes`. Blocks hold up to
 /// `maxDocuments` documents or about `targetBytes` bytes, whichever comes first: small enough
 /// that showing one creator decompresses little, large enough that zstd finds the repetition.
 public struct StoredBlock: Sendable {

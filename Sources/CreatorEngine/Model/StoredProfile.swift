@@ -5,6 +5,14 @@
 public enum StoredProfile {
     public static func json(_ profile: CreatorProfile) -> [UInt8] {
         var json = JSONWriter(reservingCapacity: 2048)
+        writeHead(profile, into: &json)
+        writePosts(profile.recentPosts, into: &json)
+        json.endObject()
+        return json.bytes
+    }
+
+    /// The object's opening and every field before `recent_posts` (the object stays open).
+    static func writeHead(_ profile: CreatorProfile, into json: inout JSONWriter) {
         json.beginObject()
         json.field("id", profile.id)
         json.field("platform", profile.platform.rawValue)
@@ -79,10 +87,14 @@ public enum StoredProfile {
         }
         json.field("contact_available", profile.contactAvailable)
         json.field("updated_at", profile.updatedAt.map(rfc3339))
-        if !profile.recentPosts.isEmpty {
+    }
+
+    /// `recent_posts` (nothing when there are none), inside the object `writeHead` opened.
+    static func writePosts(_ posts: [Post], into json: inout JSONWriter) {
+        if !posts.isEmpty {
             json.key("recent_posts")
             json.beginArray()
-            for post in profile.recentPosts {
+            for post in posts {
                 json.beginObject()
                 json.field("caption", post.caption)
                 json.field("posted_at", post.postedAt.map(rfc3339))
@@ -95,8 +107,6 @@ public enum StoredProfile {
             }
             json.endArray()
         }
-        json.endObject()
-        return json.bytes
     }
 
     static func write(_ audience: Audience, into json: inout JSONWriter) {

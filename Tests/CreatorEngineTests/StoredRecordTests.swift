@@ -1,0 +1,89 @@
+import Testing
+@testable import CreatorEngine
+
+/// The document store's compact record renders to exactly the display JSON, and its
+/// dictionary compression round-trips.
+@Suite("Stored records and the store dictionary")
+struct StoredRecordTests {
+    /// Profiles with every optional post field present or absent, captions that need JSON
+    /// escapes and non-ASCII text, dates at midnight and not, before 1970 and far ahead,
+    /// and extreme counters.
+    static func profiles(count: Int, seed: UInt64) -> [CreatorProfile] {
+        var random = SplitMixRandom(seed: seed)
+        let captions = ["Get ready with me 👩‍🍳 #fyp", "", "quote \" and \\\\ back\\nslash\ttab", "東京タワーに行きました #旅行",
+                        "ภาษาไทยง่ายนิดเดียว", "control \u{01} char", "Jour 7 : appareil photo 📷 #viral"]
+        let times: [Int64] = [0, 1_790_000_000 - 1_790_000_000 % 86_400, 1_790_012_345, -86_400 * 400 + 17, 253_402_300_799, -1]
+        let counters: [Int64] = [0, 1, 127, 128, 16_383, 16_384, Int64.max, Int64.min, -5, 987_654_321]
+        return (0..<count).map { number in
+            var profile = CreatorProfile(id: "instagram:\(number)", platform: .instagram, handle: "h\(number)",
+                                         followers: Int64(number * 37))
+            profile.name = random.chance(0.8) ? "Name \(number) \"q\"" : nil
+            profile.bio = random.chance(0.5) ? random.pick(captions) : nil
+            profile.hashtags = random.chance(0.5) ? ["fyp", "viral"] : []
+            profile.updatedAt = random.chance(0.9) ? Timestamp(secondsSinceEpoch: random.pick(times)) : nil
+            let postCount = random.chance(0.1) ? 0 : Int.random(in: 1...40, using: &random)
+            profile.recentPosts = (0..<postCount).map { _ in
+                Post(caption: random.chance(0.9) ? random.pick(captions) : nil,
+                     postedAt: random.chance(0.9) ? Timestamp(secondsSinceEpoch: random.pick(times)) : nil,
+                     likes: random.chance(0.9) ? random.pick(counters) : nil,
+                     comments: random.chance(0.8) ? random.pick(counters) : nil,
+                     views: random.chance(0.6) ? random.pick(counters) : nil,
+                     shares: random.chance(0.4) ? random.pick(counters) : nil,
+                     sponsored: random.chance(0.7) ? random.chance(0.5) : nil)
+            }
+            return profile
+        }
+    }
+
+    @Test("a record renders to the same bytes as StoredProfile.json", arguments: [1, 2, 3] as [UInt64])
+    func roundTrip(seed: UInt64) throws {
+        for profile in Self.profiles(count: 300, seed: seed) {
+            let record = StoredRecord.encode(profile)
+            let rendered = try record.withUnsafeBytes { try StoredRecord.json($0) }
+            #expect(rendered == StoredProfile.json(profile), "\(profile.id)")
+        }
+    }
+
+    @Test("every truncation or extension of a record is reported, never read past")
+    func damagedRecords() throws {
+        let profiles = Self.profiles(count: 20, seed: 9).filter { !$0.recentPosts.isEmpty }
+        for profile in profiles {
+            let record = StoredRecord.encode(profile)
+            for length in 0..<record.count {
+                #expect(throws: IndexError.self) { try Array(record[0..<length]).withUnsafeBytes { try StoredRecord.json($0) } }
+            }
+            #expect(throws: IndexError.self) { try (record + [0]).withUnsafeBytes { try StoredRecord.json($0) } }
+        }
+    }
+
+    @Test("a trained dictionary compresses blocks smaller, and they decompress to the same bytes")
+    func dictionary() throws {
+        let records = Self.profiles(count: 1000, seed: 4).map(StoredRecord.encode)
+        let trained = try #require(CompressionDictionary.train(samples: Array(records[0..<600])))
+        let dictionary = try #require(CompressionDictionary(bytes: trained))
+        // What an index being read prepares: decompression only.
+        let reading = try #require(CompressionDictionary(bytes: trained, level: nil))
+        let plain = BlockCompressor(), withDictionary = BlockCompressor(dictionary: dictionary)
+        var plainBytes = 0, dictionaryBytes = 0
+        for block in stride(from: 600, to: 1000, by: 16) {
+            let raw = Array(records[block..<block + 16].joined())
+            let compressed = withDictionary.compress(raw)
+            plainBytes += plain.compress(raw).count
+            dictionaryBytes += compressed.count
+            let restored = try compressed.withUnsafeBytes {
+                try BlockDecompressor.decompress($0, size: raw.count, dictionary: reading)
+            }
+            #expect(restored == raw)
+            // Without its dictionary the block does not decompress: reported, not garbage.
+            #expect(throws: IndexError.self) { try compressed.withUnsafeBytes { try BlockDecompressor.decompress($0, size: raw.count) } }
+        }
+        #expect(dictionaryBytes < plainBytes * 9 / 10, "\(dictionaryBytes) with the dictionary, \(plainBytes) without")
+    }
+
+    @Test("too small a sample trains no dictionary")
+    func tinySample() {
+        let records = Self.profiles(count: 10, seed: 5).map(StoredRecord.encode)
+        #expect(CompressionDictionary.train(samples: records) == nil)
+        #expect(CompressionDictionary(bytes: []) == nil)
+    }
+}
