@@ -29,11 +29,12 @@ final class LikeMatcher: DocumentMatcher, ScoringLeaf {
         self.vectors = vectors
         self.references = OwnedBuffer(references)
         self.cache = cache
-        key = "like\u{0}" + references.map(String.init).joined(separator: ",")
+        let key = "like\u{0}" + references.map(String.init).joined(separator: ",")
+        self.key = key
         let scanned = cache.existingPerDocument(key)
         self.scanned = scanned
         let references = self.references
-        super.init(estimate: scanned.map { scanned in scanned.buffer.count(where: { $0 >= Self.threshold }) }
+        super.init(estimate: scanned.map { Self.similar(cache: cache, key: key, scanned: $0).count }
             ?? Self.sampledEstimate(vectors.documentCount) { document in
                 Self.similarity(UInt32(document), vectors: vectors, references: references, scanned: nil) >= Self.threshold
             })
@@ -78,11 +79,13 @@ final class LikeMatcher: DocumentMatcher, ScoringLeaf {
         return made
     }
 
-    private func similarDocuments() -> SortedDocuments {
-        let best = scan()
-        return cache.list(key) {
+    private func similarDocuments() -> SortedDocuments { Self.similar(cache: cache, key: key, scanned: scan()) }
+
+    /// The documents at or above the threshold, listed once per search from the scan.
+    private static func similar(cache: PostingsCache, key: String, scanned: OwnedBuffer<Float>) -> SortedDocuments {
+        cache.list(key) {
             var documents: [UInt32] = []
-            for document in 0..<best.buffer.count where best.buffer[document] >= Self.threshold { documents.append(UInt32(document)) }
+            for document in 0..<scanned.buffer.count where scanned.buffer[document] >= threshold { documents.append(UInt32(document)) }
             return documents
         }
     }

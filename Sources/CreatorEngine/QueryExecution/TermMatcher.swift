@@ -24,9 +24,16 @@ final class TermMatcher: DocumentMatcher, ScoringLeaf {
     private let fieldCursors: UnsafeMutableBufferPointer<Int>
 
     init(term: String, fields: [FieldTerm], cache: PostingsCache, bm25: BM25, documentCount: Int, isScoring: Bool = true) {
+        var decoded: [PostingList] = []
+        var total = 0
+        for field in fields {
+            let list = cache.postings(of: field)
+            decoded.append(list)
+            total += list.documents.count
+        }
         self.term = term
         self.fields = fields
-        postings = fields.map { cache.postings(of: $0) }
+        postings = decoded
         self.cache = cache
         self.bm25 = bm25
         self.isScoring = isScoring
@@ -34,7 +41,7 @@ final class TermMatcher: DocumentMatcher, ScoringLeaf {
         fieldCursors = .allocate(capacity: fields.count)
         fieldCursors.initialize(repeating: 0)
         // Exact when the term is in one field; otherwise at most the sum (an estimate).
-        super.init(estimate: min(postings.reduce(0) { $0 + $1.documents.count }, documentCount))
+        super.init(estimate: min(total, documentCount))
     }
 
     deinit { fieldCursors.deallocate() }
