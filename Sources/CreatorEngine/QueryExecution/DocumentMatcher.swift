@@ -55,16 +55,18 @@ class DocumentMatcher {
     /// The matchers this one combines (for `--explain`).
     var children: [DocumentMatcher] { [] }
 
+    /// The matcher's contribution to `document`'s relevance (non-decreasing calls within a
+    /// pass); 0 except for scoring leaves.
+    func score(_ document: UInt32) -> Double { 0 }
+
     /// Leaves that add to a document's relevance (free-text terms, phrases, lookalikes),
     /// skipping anything under a negation: a creator is never ranked up for what it lacks.
     var scoringLeaves: [ScoringLeaf] { children.flatMap(\.scoringLeaves) }
 }
 
-/// A matcher that contributes to the relevance score of the documents it matches.
-protocol ScoringLeaf: AnyObject {
-    /// The leaf's contribution for `document` (non-decreasing calls within a pass).
-    func score(_ document: UInt32) -> Double
-    /// What the contribution is called in `--explain` (e.g. `text "serum"`).
+/// A matcher that contributes to the relevance score of the documents it matches
+/// (through `DocumentMatcher.score`).
+protocol ScoringLeaf: DocumentMatcher {    /// What the contribution is called in `--explain` (e.g. `text "serum"`).
     var scoreLabel: String { get }
     /// Whether the contribution is relevance of text (`text`) or similarity (`like`).
     var scoreKind: ScoreKind { get }

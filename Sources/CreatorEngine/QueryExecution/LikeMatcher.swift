@@ -113,7 +113,7 @@ final class LikeMatcher: DocumentMatcher, ScoringLeaf {
         return set
     }
 
-    func score(_ document: UInt32) -> Double { Double(max(0, similarity(document))) }
+    override func score(_ document: UInt32) -> Double { Double(max(0, similarity(document))) }
     var scoreLabel: String { description }
     var scoreKind: ScoreKind { .similarity }
     override var scoringLeaves: [ScoringLeaf] { [self] }

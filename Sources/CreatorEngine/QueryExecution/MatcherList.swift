@@ -21,6 +21,11 @@ struct MatcherList {
         return true
     }
 
+    /// The score the matcher at `position` gives `document`.
+    @inline(__always) func score(_ position: Int, _ document: UInt32) -> Double {
+        references.buffer[position]._withUnsafeGuaranteedRef { $0.score(document) }
+    }
+
     /// Whether some matcher accepts `document`.
     @inline(__always) func anyMatches(_ document: UInt32) -> Bool {
         for index in 0..<references.buffer.count

@@ -23,10 +23,10 @@ final class PhraseMatcher: DocumentMatcher, ScoringLeaf {
     @exclusivity(unchecked) private var knownCursor = 0
     /// Reused per document: the positions of all terms one after another, where each
     /// term's end, a forward pointer per later term, and the counts per field.
-    @exclusivity(unchecked) private var positions: [UInt32] = []
-    @exclusivity(unchecked) private var ends: [Int] = []
-    @exclusivity(unchecked) private var pointers: [Int] = []
-    @exclusivity(unchecked) private var counts: [UInt32] = []
+    @exclusivity(unchecked) private var positions = ScratchBuffer<UInt32>(capacity: 256)
+    @exclusivity(unchecked) private var ends = ScratchBuffer<Int>()
+    @exclusivity(unchecked) private var pointers = ScratchBuffer<Int>()
+    @exclusivity(unchecked) private var counts = ScratchBuffer<UInt32>(capacity: TextField.allCases.count)
 
     /// `terms`: the phrase's analysed terms with their positions relative to the first.
     init(text: String, terms: [(fields: [FieldTerm], offset: UInt32)], cache: PostingsCache, bm25: BM25) {
@@ -51,27 +51,37 @@ final class PhraseMatcher: DocumentMatcher, ScoringLeaf {
         super.init(estimate: fields.reduce(0) { $0 + Int($1.info.documentFrequency) })
     }
 
+    deinit {
+        positions.deallocate()
+        ends.deallocate()
+        pointers.deallocate()
+        counts.deallocate()
+    }
+
     override var checkCost: Int { 100 }
 
     override func matches(_ document: UInt32) -> Bool {
-        occurrences(at: document).contains { $0 > 0 }
+        loadCounts(at: document)
+        for index in 0..<counts.count where counts[index] > 0 { return true }
+        return false
     }
 
-    func score(_ document: UInt32) -> Double {
+    override func score(_ document: UInt32) -> Double {
+        loadCounts(at: document)
         var total = 0.0
-        for (index, count) in occurrences(at: document).enumerated() where count > 0 {
-            total += fields[index].score(frequency: count, document: document, bm25: bm25, idf: weightedIDFs[index])
+        for index in 0..<counts.count where counts[index] > 0 {
+            total += fields[index].score(frequency: counts[index], document: document, bm25: bm25, idf: weightedIDFs[index])
         }
         return total
     }
 
-    /// How often the phrase occurs in each field of `document`.
-    private func occurrences(at document: UInt32) -> ArraySlice<UInt32> {
-        if let found = known.counts(of: document, cursor: &knownCursor) { return found }
-        counts.removeAll(keepingCapacity: true)
+    /// Sets `counts` to how often the phrase occurs in each field of `document`: read from
+    /// what another plan of the search found, or from the positions (and recorded).
+    private func loadCounts(at document: UInt32) {
+        if known.copyCounts(of: document, cursor: &knownCursor, into: &counts) { return }
+        counts.removeAll()
         for field in 0..<fields.count { counts.append(occurrences(inField: field, at: document)) }
         known.record(document, counts)
-        return counts[...]
     }
 
     /// Start positions `p` of the first term such that term `i` is at `p + offsets[i]`.
@@ -80,25 +90,19 @@ final class PhraseMatcher: DocumentMatcher, ScoringLeaf {
         let first = cursorStarts[field]
         let cursors = self.cursors.buffer
         for term in 0..<terms where !cursors[first + term]._withUnsafeGuaranteedRef({ $0.advance(to: document) }) { return 0 }
-        // Work on local arrays (swapped out and back), so the loops below stay in registers.
-        var positions: [UInt32] = [], ends: [Int] = [], pointers: [Int] = []
-        swap(&positions, &self.positions)
-        swap(&ends, &self.ends)
-        swap(&pointers, &self.pointers)
-        defer {
-            swap(&positions, &self.positions)
-            swap(&ends, &self.ends)
-            swap(&pointers, &self.pointers)
-        }
-        positions.removeAll(keepingCapacity: true)
-        ends.removeAll(keepingCapacity: true)
+        // Local copies of the scratch buffers (they share storage), so the loops below keep
+        // their state in registers; written back since appending may reallocate.
+        var positions = self.positions, ends = self.ends, pointers = self.pointers
+        defer { (self.positions, self.ends, self.pointers) = (positions, ends, pointers) }
+        positions.removeAll()
+        ends.removeAll()
         for term in 0..<terms {
             guard cursors[first + term]._withUnsafeGuaranteedRef({ $0.appendPositions(to: &positions) }) else { return 0 }
             ends.append(positions.count)
         }
         // One forward pointer per later term: starts ascend, so wanted positions do too.
-        pointers.removeAll(keepingCapacity: true)
-        pointers.append(contentsOf: ends.dropLast())
+        pointers.removeAll()
+        for term in 0..<terms - 1 { pointers.append(ends[term]) }
         let offsets = self.offsets.buffer
         var found: UInt32 = 0
         starts: for start in 0..<ends[0] {

@@ -65,24 +65,27 @@ struct PostingList {
 /// document order (each plan checks documents in ascending order).
 final class PhraseCounts {
     private let fields: Int
-    private var documents: [UInt32] = []
-    private var counts: [UInt32] = []
+    @exclusivity(unchecked) private var documents: [UInt32] = []
+    @exclusivity(unchecked) private var counts: [UInt32] = []
 
     init(fields: Int) {
         self.fields = fields
     }
 
-    /// The counts recorded for `document`, searching forward from `cursor`.
-    func counts(of document: UInt32, cursor: inout Int) -> ArraySlice<UInt32>? {
+    /// Copies the counts recorded for `document` into `found` (searching forward from
+    /// `cursor`); `false` when none are recorded.
+    func copyCounts(of document: UInt32, cursor: inout Int, into found: inout ScratchBuffer<UInt32>) -> Bool {
         while cursor < documents.count, documents[cursor] < document { cursor += 1 }
-        guard cursor < documents.count, documents[cursor] == document else { return nil }
-        return counts[cursor * fields..<(cursor + 1) * fields]
+        guard cursor < documents.count, documents[cursor] == document else { return false }
+        found.removeAll()
+        for field in 0..<fields { found.append(counts[cursor * fields + field]) }
+        return true
     }
 
     /// Records a document's counts (ignored unless after every recorded one).
-    func record(_ document: UInt32, _ found: [UInt32]) {
+    func record(_ document: UInt32, _ found: ScratchBuffer<UInt32>) {
         guard documents.last.map({ $0 < document }) ?? true else { return }
         documents.append(document)
-        counts.append(contentsOf: found)
+        for index in 0..<found.count { counts.append(found[index]) }
     }
 }

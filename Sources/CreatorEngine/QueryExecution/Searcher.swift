@@ -179,16 +179,14 @@ public final class Searcher: Sendable {
                 collector.offer(key: value.isNaN ? -.infinity : (descending ? value : -value), document: document)
             }
         }
-        return { document, collector in collector.offer(key: self.score(document, leaves: leaves), document: document) }
-    }
-
-    private func score(_ document: UInt32, leaves: [ScoringLeaf]) -> Double {
-        var total = quality.score(of: Int(document))
-        for leaf in leaves {
-            let value = leaf.score(document)
-            total += Self.weighted(value, of: leaf)
+        // Read per document through unowned references and a plain buffer of weights.
+        let matchers = MatcherList(leaves), weights = OwnedBuffer(leaves.map { Self.weighted(1, of: $0) })
+        let quality = self.quality
+        return { document, collector in
+            var total = quality.score(of: Int(document))
+            for leaf in 0..<matchers.count { total += weights.buffer[leaf] * matchers.score(leaf, document) }
+            collector.offer(key: total, document: document)
         }
-        return total
     }
 
     private func scoreParts(of page: [UInt32], leaves: [ScoringLeaf]) -> [SearchHit] {

@@ -3,7 +3,10 @@
 /// from the file on demand, stepping over the positions of the documents passed by.
 /// Reads plain buffers only (no reference counting per document).
 final class TermCursor {
+    /// Keeps the decoded lists alive; read through `documents` and `frequencies`.
     private let postings: PostingList
+    private let documents: SortedDocuments
+    private let frequencies: UnsafeBufferPointer<UInt32>
     /// The term's positions in the file, all postings' in order (empty if damaged).
     private let positionBytes: UnsafeRawBufferPointer
     /// Index of the current posting (`-1` before the first).
@@ -16,17 +19,18 @@ final class TermCursor {
 
     init(reader: TextFieldReader, info: TermInfo, postings: PostingList) {
         self.postings = postings
+        documents = SortedDocuments(mapped: postings.documents.buffer)
+        frequencies = postings.frequencies.buffer
         positionBytes = reader.positions(info).map { UnsafeRawBufferPointer(start: $0.base, count: $0.count) }
             ?? UnsafeRawBufferPointer(start: nil, count: 0)
     }
 
     /// Moves to the first posting at or after `target`; whether it is exactly `target`.
     func advance(to target: UInt32) -> Bool {
-        let documents = postings.documents
+        let documents = self.documents, frequencies = self.frequencies
         if index >= 0, index < documents.count, documents[index] >= target { return documents[index] == target }
         let start = max(index, 0)
         let next = documents.firstPosition(from: start, atLeast: target)
-        let frequencies = postings.frequencies.buffer
         for passed in start..<next { positionsBefore += Int(frequencies[passed]) }
         index = next
         return next < documents.count && documents[next] == target
@@ -35,8 +39,8 @@ final class TermCursor {
     /// Appends the word positions of the term in the current document, ascending, to
     /// `positions`; `false` if the file's positions are damaged.
     /// Call at most once per posting (`PhraseMatcher` remembers what it found).
-    func appendPositions(to positions: inout [UInt32]) -> Bool {
-        guard index >= 0, index < postings.documents.count, positionsConsumed <= positionsBefore else { return false }
+    func appendPositions(to positions: inout ScratchBuffer<UInt32>) -> Bool {
+        guard index >= 0, index < documents.count, positionsConsumed <= positionsBefore else { return false }
         // Step over the positions of the postings passed by: count varint ends.
         var left = positionsBefore - positionsConsumed
         while left > 0 {
@@ -45,7 +49,7 @@ final class TermCursor {
             byteOffset += 1
         }
         var position: UInt32 = 0
-        let count = Int(postings.frequencies.buffer[index])
+        let count = Int(frequencies[index])
         for _ in 0..<count {
             guard let value = Varint.read(positionBytes, at: &byteOffset, end: positionBytes.count) else { return false }
             position &+= value

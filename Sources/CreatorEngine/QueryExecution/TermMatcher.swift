@@ -102,7 +102,7 @@ final class TermMatcher: DocumentMatcher, ScoringLeaf {
 
     /// The weighted BM25 summed over the fields that hold the term in `document`, in field
     /// order (the sum the brute-force reference in the tests computes too).
-    func score(_ document: UInt32) -> Double {
+    override func score(_ document: UInt32) -> Double {
         guard isScoring else { return 0 }
         var total = 0.0
         for field in 0..<fields.count {
