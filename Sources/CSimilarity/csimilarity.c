@@ -53,6 +53,22 @@ static void scan_avx2(const int8_t *vectors, const float *inverse_norms, size_t 
 }
 #endif
 
+void csim_gather64(const int8_t *vectors, const float *inverse_norms, const uint32_t *documents, size_t count,
+                   const int8_t *reference, float scale, float *out) {
+    // How many candidates ahead to prefetch: enough misses in flight to cover DRAM latency.
+    enum { ahead = 12 };
+    for (size_t i = 0; i < count; i++) {
+        if (i + ahead < count) {
+            const size_t next = documents[i + ahead];
+            __builtin_prefetch(vectors + next * CSIM_DIMENSIONS);
+            __builtin_prefetch(inverse_norms + next);
+        }
+        const size_t document = documents[i];
+        const float value = (float)csim_dot64(vectors + document * CSIM_DIMENSIONS, reference) * inverse_norms[document] * scale;
+        out[i] = value > 1.0f ? 1.0f : value < -1.0f ? -1.0f : value;
+    }
+}
+
 void csim_scan64(const int8_t *vectors, const float *inverse_norms, size_t count,
                  const int8_t *reference, float scale, float *out) {
 #ifdef CSIM_X86

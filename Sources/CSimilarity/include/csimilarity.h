@@ -26,6 +26,13 @@ int32_t csim_dot64(const int8_t *a, const int8_t *b);
 void csim_scan64(const int8_t *vectors, const float *inverse_norms, size_t count,
                  const int8_t *reference, float scale, float *out);
 
+/// For each i < count: out[i] = the value csim_scan64 gives document documents[i], bit for
+/// bit. For a few candidates out of many: the vectors of the next candidates are
+/// prefetched while one is computed, so sparse candidates cost about a cache miss's
+/// bandwidth rather than its latency. Every documents[i] must be a valid index.
+void csim_gather64(const int8_t *vectors, const float *inverse_norms, const uint32_t *documents, size_t count,
+                   const int8_t *reference, float scale, float *out);
+
 #ifdef __cplusplus
 }
 #endif

@@ -20,8 +20,8 @@ final class LikeMatcher: DocumentMatcher, ScoringLeaf {
     /// The threshold, in `Float` as the scan computes similarities.
     static let threshold = Float(LookalikeVectors.matchThreshold)
 
-    /// Testing candidates one by one beats the scan below this share of the index (a dot
-    /// product per candidate against a memory-bound pass over every vector).
+    /// Testing candidates beats the scan below this share of the index (a dot product per
+    /// candidate, their vectors prefetched, against a memory-bound pass over every vector).
     private static let candidateShare = 16
 
     init(vectors: LookalikeVectors, references: [Int], label: String, cache: PostingsCache) {
@@ -106,9 +106,18 @@ final class LikeMatcher: DocumentMatcher, ScoringLeaf {
         guard scanned == nil, candidates.count * Self.candidateShare < vectors.documentCount else {
             return super.documentSet(within: candidates)
         }
+        let documents = candidates.documents
+        var best = [Float](repeating: -1, count: documents.count), scores: [Float] = []
+        documents.withUnsafeBufferPointer { documents in
+            for reference in references.buffer {
+                vectors.scannedSimilarities(of: documents, to: reference, into: &scores)
+                for position in 0..<documents.count where scores[position] > best[position] { best[position] = scores[position] }
+            }
+        }
         var set = DocumentSet(documentCount: vectors.documentCount)
-        candidates.forEach { document in
-            if similarity(document) >= Self.threshold { set.insert(document) }
+        for position in 0..<documents.count where best[position] >= Self.threshold {
+            // The named creators are not their own lookalikes.
+            if !references.buffer.contains(Int(documents[position])) { set.insert(documents[position]) }
         }
         return set
     }

@@ -62,6 +62,21 @@ public struct LookalikeVectors: @unchecked Sendable {
         return max(-1, min(1, value))
     }
 
+    /// `scannedSimilarity(of: documents[i], to: reference)` for each i, into `scores` (resized
+    /// to `documents.count`), with the next candidates' vectors prefetched: for a sparse set
+    /// of candidates, several times faster than one call per candidate.
+    public func scannedSimilarities(of documents: UnsafeBufferPointer<UInt32>, to reference: Int, into scores: inout [Float]) {
+        precondition(reference >= 0 && reference < documentCount, "document out of range")
+        precondition(documents.allSatisfy { Int($0) < documentCount }, "document out of range")
+        if scores.count != documents.count { scores = [Float](repeating: 0, count: documents.count) }
+        guard !documents.isEmpty else { return }
+        let query = vector(of: reference)
+        scores.withUnsafeMutableBufferPointer { out in
+            csim_gather64(vectors.baseAddress, inverseNorms.baseAddress, documents.baseAddress, documents.count,
+                          query.baseAddress, inverseNorms[reference], out.baseAddress)
+        }
+    }
+
     /// Similarity of `reference` to every document; fast full scan (the hot path when `like:`
     /// is the only clause). `scores` is resized to `documentCount` when it is not that size.
     public func similarities(to reference: Int, into scores: inout [Float]) {

@@ -82,6 +82,11 @@ struct SetExecutionTests {
             vectors.similarities(to: reference, into: &scanned)
             let single = (0..<vectors.documentCount).map { vectors.scannedSimilarity(of: $0, to: reference) }
             #expect(single.map(\.bitPattern) == scanned.map(\.bitPattern), "reference \(reference)")
+            // Gathered for a sparse, uneven set of candidates.
+            let candidates = (0..<UInt32(vectors.documentCount)).filter { $0 % 7 == 0 || $0 % 11 == 3 }
+            var gathered: [Float] = []
+            candidates.withUnsafeBufferPointer { vectors.scannedSimilarities(of: $0, to: reference, into: &gathered) }
+            #expect(gathered.map(\.bitPattern) == candidates.map { scanned[Int($0)].bitPattern }, "gathered, reference \(reference)")
         }
     }
 
