@@ -53,6 +53,27 @@ static void scan_avx2(const int8_t *vectors, const float *inverse_norms, size_t 
 }
 #endif
 
+size_t csim_scan64_above(const int8_t *vectors, const float *inverse_norms, size_t count,
+                         const int8_t *reference, float scale, float threshold, uint32_t first_document,
+                         uint32_t *out_documents, float *out_scores) {
+    // Blocks small enough to stay in L1 between the scan and the filter.
+    enum { block = 256 };
+    float values[block];
+    size_t kept = 0;
+    for (size_t start = 0; start < count; start += block) {
+        const size_t n = count - start < block ? count - start : block;
+        csim_scan64(vectors + start * CSIM_DIMENSIONS, inverse_norms + start, n, reference, scale, values);
+        for (size_t i = 0; i < n; i++) {
+            if (values[i] >= threshold) {
+                out_documents[kept] = first_document + (uint32_t)(start + i);
+                out_scores[kept] = values[i];
+                kept++;
+            }
+        }
+    }
+    return kept;
+}
+
 void csim_gather64(const int8_t *vectors, const float *inverse_norms, const uint32_t *documents, size_t count,
                    const int8_t *reference, float scale, float *out) {
     // How many candidates ahead to prefetch: enough misses in flight to cover DRAM latency.

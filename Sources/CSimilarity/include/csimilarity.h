@@ -26,6 +26,13 @@ int32_t csim_dot64(const int8_t *a, const int8_t *b);
 void csim_scan64(const int8_t *vectors, const float *inverse_norms, size_t count,
                  const int8_t *reference, float scale, float *out);
 
+/// csim_scan64 over documents first_document ..< first_document + count, keeping only the
+/// values at or above `threshold`: their documents, ascending, in out_documents and the
+/// values in out_scores (each with room for `count`). Returns how many were kept.
+size_t csim_scan64_above(const int8_t *vectors, const float *inverse_norms, size_t count,
+                         const int8_t *reference, float scale, float threshold, uint32_t first_document,
+                         uint32_t *out_documents, float *out_scores);
+
 /// For each i < count: out[i] = the value csim_scan64 gives document documents[i], bit for
 /// bit. For a few candidates out of many: the vectors of the next candidates are
 /// prefetched while one is computed, so sparse candidates cost about a cache miss's

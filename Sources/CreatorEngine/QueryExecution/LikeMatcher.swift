@@ -2,20 +2,24 @@
 /// (cosine similarity at least `LookalikeVectors.matchThreshold`, compared in `Float`),
 /// the named creators themselves excluded. Scores the best similarity.
 ///
-/// Two ways to compute similarities, with identical values: one scan of every creator with
-/// the quantised kernel (`LookalikeVectors.similarities`), kept for the query, when all
-/// matches must be listed; or one dot product per creator asked about, when an AND has
-/// already narrowed the candidates to a set (`documentSet(within:)`) or only a page is
-/// scored. `like:@x country:BR lang:pt` then costs its candidates, not a scan of the index.
+/// Two ways to compute similarities, with identical values: one scan of every creator per
+/// named creator that keeps only the matches and their similarities
+/// (`LookalikeVectors.similarities(to:atLeast:)`), shared by the search's plans, when all
+/// matches must be listed; or dot products for just the creators asked about, when an AND
+/// has already narrowed the candidates to a set (`documentSet(within:)`, their vectors
+/// prefetched) or a creator outside the matches is scored. `like:@x country:BR lang:pt`
+/// then costs its candidates, not a scan of the index.
 final class LikeMatcher: DocumentMatcher, ScoringLeaf {
     private let description: String
     private let vectors: LookalikeVectors
     private let references: OwnedBuffer<Int>
     private let cache: PostingsCache
     private let key: String
-    /// Every document's best similarity, once a scan has computed it (in this plan or in
-    /// another plan of the same query).
-    @exclusivity(unchecked) private var scanned: OwnedBuffer<Float>?
+    /// The matches and their best similarities, once scanned (in this plan or another
+    /// plan of the same search).
+    @exclusivity(unchecked) private var scanned: ScoredDocuments?
+    /// Where the last lookup in `scanned` left off (lookups mostly move forward).
+    @exclusivity(unchecked) private var cursor = 0
 
     /// The threshold, in `Float` as the scan computes similarities.
     static let threshold = Float(LookalikeVectors.matchThreshold)
@@ -31,20 +35,19 @@ final class LikeMatcher: DocumentMatcher, ScoringLeaf {
         self.cache = cache
         let key = "like\u{0}" + references.map(String.init).joined(separator: ",")
         self.key = key
-        let scanned = cache.existingPerDocument(key)
+        let scanned = cache.existingScored(key)
         self.scanned = scanned
         let references = self.references
-        super.init(estimate: scanned.map { Self.similar(cache: cache, key: key, scanned: $0).count }
+        super.init(estimate: scanned?.documents.count
             ?? Self.sampledEstimate(vectors.documentCount) { document in
-                Self.similarity(UInt32(document), vectors: vectors, references: references, scanned: nil) >= Self.threshold
+                Self.computedSimilarity(UInt32(document), vectors: vectors, references: references) >= Self.threshold
             })
     }
 
-    /// The best similarity of `document` to a named creator (−1 for the named creators):
-    /// read from the scan when there is one, else one dot product per named creator.
-    @inline(__always) private static func similarity(_ document: UInt32, vectors: LookalikeVectors, references: OwnedBuffer<Int>,
-                                                     scanned: OwnedBuffer<Float>?) -> Float {
-        if let scanned { return scanned.buffer[Int(document)] }
+    /// The best similarity of `document` to a named creator by dot products (−1 for the
+    /// named creators themselves).
+    @inline(__always) private static func computedSimilarity(_ document: UInt32, vectors: LookalikeVectors,
+                                                             references: OwnedBuffer<Int>) -> Float {
         var best: Float = -1
         for reference in references.buffer {
             if reference == Int(document) { return -1 }
@@ -53,53 +56,70 @@ final class LikeMatcher: DocumentMatcher, ScoringLeaf {
         return best
     }
 
-    @inline(__always) private func similarity(_ document: UInt32) -> Float {
-        Self.similarity(document, vectors: vectors, references: references, scanned: scanned)
+    /// The best similarity of `document`: from the scan's matches when scanned (a creator
+    /// not among them is computed, since it may still be scored under an OR), else computed.
+    private func similarity(_ document: UInt32) -> Float {
+        if let scanned {
+            let documents = scanned.documents
+            if cursor > 0, cursor <= documents.count, documents[cursor - 1] >= document { cursor = 0 }
+            cursor = documents.firstPosition(from: cursor, atLeast: document)
+            if cursor < documents.count, documents[cursor] == document { return scanned.scores.buffer[cursor] }
+        }
+        return Self.computedSimilarity(document, vectors: vectors, references: references)
     }
 
-    /// Every document's similarity, by one scan per named creator (kept for the query).
-    private func scan() -> OwnedBuffer<Float> {
+    /// The matches, by one scan per named creator (kept for the search).
+    private func scan() -> ScoredDocuments {
         if let scanned { return scanned }
-        let references = Array(self.references.buffer), documentCount = vectors.documentCount
-        let made = cache.perDocument(key) { [vectors] in
-            var best: [Float] = []  // sized and filled by the scan
-            vectors.similarities(to: references[0], into: &best)
-            if references.count > 1 {
-                var scores = [Float](repeating: -1, count: documentCount)
-                for reference in references.dropFirst() {
-                    vectors.similarities(to: reference, into: &scores)
-                    for document in 0..<documentCount where scores[document] > best[document] { best[document] = scores[document] }
+        let references = Array(self.references.buffer)
+        let made = cache.scored(key) { [vectors] in
+            // Per document, the best of the named creators' similarities at or above the
+            // threshold (one below it for some named creator cannot raise a best that passes).
+            var best: [UInt32: Float] = [:]
+            var order: [UInt32] = []
+            for reference in references {
+                let found = vectors.similarities(to: reference, atLeast: Self.threshold)
+                if references.count == 1 { return Self.excluding(references, found.documents, found.similarities) }
+                for (document, similarity) in zip(found.documents, found.similarities) {
+                    if let known = best[document] {
+                        if similarity > known { best[document] = similarity }
+                    } else {
+                        best[document] = similarity
+                        order.append(document)
+                    }
                 }
             }
-            // The named creators are not their own lookalikes.
-            for reference in references { best[reference] = -1 }
-            return best
+            order.sort()
+            return Self.excluding(references, order, order.map { best[$0] ?? -1 })
         }
         scanned = made
+        cursor = 0
         return made
     }
 
-    private func similarDocuments() -> SortedDocuments { Self.similar(cache: cache, key: key, scanned: scan()) }
-
-    /// The documents at or above the threshold, listed once per search from the scan.
-    private static func similar(cache: PostingsCache, key: String, scanned: OwnedBuffer<Float>) -> SortedDocuments {
-        cache.list(key) {
-            var documents: [UInt32] = []
-            for document in 0..<scanned.buffer.count where scanned.buffer[document] >= threshold { documents.append(UInt32(document)) }
-            return documents
+    /// The named creators are not their own lookalikes.
+    private static func excluding(_ references: [Int], _ documents: [UInt32], _ scores: [Float]) -> (documents: [UInt32], scores: [Float]) {
+        var keptDocuments: [UInt32] = [], keptScores: [Float] = []
+        for (document, score) in zip(documents, scores) where !references.contains(Int(document)) {
+            keptDocuments.append(document)
+            keptScores.append(score)
         }
+        return (keptDocuments, keptScores)
     }
 
     override var iterationCost: Int { scanned == nil ? vectors.documentCount / 8 + estimate : estimate }
-    override func makeIterator() -> DocumentIterator { BufferIterator(similarDocuments()) }
+    override func makeIterator() -> DocumentIterator { BufferIterator(scan().documents) }
 
-    override func matches(_ document: UInt32) -> Bool { similarity(document) >= Self.threshold }
+    override func matches(_ document: UInt32) -> Bool {
+        if scanned != nil { return similarity(document) >= Self.threshold }
+        return Self.computedSimilarity(document, vectors: vectors, references: references) >= Self.threshold
+    }
 
     override var canMakeSet: Bool { true }
     override var prefersCandidates: Bool { scanned == nil }
 
     override func documentSet() -> DocumentSet? {
-        DocumentSet(documentCount: vectors.documentCount, documents: similarDocuments().buffer)
+        DocumentSet(documentCount: vectors.documentCount, documents: scan().documents.buffer)
     }
 
     override func documentSet(within candidates: DocumentSet) -> DocumentSet? {

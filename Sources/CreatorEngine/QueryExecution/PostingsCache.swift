@@ -5,7 +5,7 @@ final class PostingsCache {
     private var decoded: [String: PostingList] = [:]
     private var phrases: [String: PhraseCounts] = [:]
     private var computedLists: [String: SortedDocuments] = [:]
-    private var computedScores: [String: OwnedBuffer<Float>] = [:]
+    private var scoredLists: [String: ScoredDocuments] = [:]
     private var computedShares: [String: (documents: SortedDocuments, shares: OwnedBuffer<Float>)?] = [:]
 
     /// The value kept under `key`, made by `make` on first use.
@@ -22,10 +22,13 @@ final class PostingsCache {
         Self.memo(key, in: &computedLists) { SortedDocuments(owned: make()) }
     }
 
-    /// A value per document computed for this query (similarities to a `like:` creator,
-    /// audience shares with an `overlap:` creator).
-    func perDocument(_ key: String, make: () -> [Float]) -> OwnedBuffer<Float> {
-        Self.memo(key, in: &computedScores) { OwnedBuffer(make()) }
+    /// Documents with a value each, computed for this query (the creators a `like:` finds
+    /// and their similarities).
+    func scored(_ key: String, make: () -> (documents: [UInt32], scores: [Float])) -> ScoredDocuments {
+        Self.memo(key, in: &scoredLists) {
+            let made = make()
+            return ScoredDocuments(documents: SortedDocuments(owned: made.documents), scores: OwnedBuffer(made.scores))
+        }
     }
 
     /// The creators an `overlap:` reference touches and their shares (`nil`: no sample).
@@ -34,8 +37,8 @@ final class PostingsCache {
         Self.memo(key, in: &computedShares) { make().map { (SortedDocuments(owned: $0.documents), OwnedBuffer($0.shares)) } }
     }
 
-    /// The value per document already computed under `key`, if any.
-    func existingPerDocument(_ key: String) -> OwnedBuffer<Float>? { computedScores[key] }
+    /// The scored documents already computed under `key`, if any.
+    func existingScored(_ key: String) -> ScoredDocuments? { scoredLists[key] }
 
     /// A term's postings in one field, decoded.
     func postings(of term: FieldTerm) -> PostingList {
@@ -48,6 +51,12 @@ final class PostingsCache {
     func phraseCounts(_ phrase: String, fields: Int) -> PhraseCounts {
         Self.memo(phrase, in: &phrases) { PhraseCounts(fields: fields) }
     }
+}
+
+/// Ascending documents, each with a value (aligned).
+struct ScoredDocuments {
+    let documents: SortedDocuments
+    let scores: OwnedBuffer<Float>
 }
 
 /// One term's postings in one field, decoded, in buffers read without reference counting.

@@ -29,10 +29,16 @@ public struct QualityScore: Sendable {
         public var total: Double { merit * (1 - risk / 200) }
     }
 
+    /// The highest score of any creator (0 for an empty index): a bound that lets a
+    /// ranking skip reading a creator's score when even this could not place it.
+    public let maximum: Double
+
     init(index: CreatorIndex, facets: DocumentFacets) {
         let signals = Signals(index: index, facets: facets)
         self.signals = signals
-        scores = OwnedBuffer((0..<index.documentCount).map { signals.parts(of: $0).total })
+        let scores = (0..<index.documentCount).map { signals.parts(of: $0).total }
+        self.scores = OwnedBuffer(scores)
+        maximum = scores.max() ?? 0
     }
 
     public func parts(of document: Int) -> Parts { signals.parts(of: document) }

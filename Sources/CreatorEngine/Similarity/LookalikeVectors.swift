@@ -62,6 +62,31 @@ public struct LookalikeVectors: @unchecked Sendable {
         return max(-1, min(1, value))
     }
 
+    /// The documents whose similarity to `reference` (as `similarities(to:into:)` computes
+    /// it) is at least `minimum`, ascending, with those similarities: a full scan that
+    /// keeps only what passes, so a query never writes and rereads a value per creator.
+    public func similarities(to reference: Int, atLeast minimum: Float) -> (documents: [UInt32], similarities: [Float]) {
+        precondition(reference >= 0 && reference < documentCount, "document out of range")
+        var documents: [UInt32] = [], similarities: [Float] = []
+        guard let allVectors = vectors.baseAddress, let allNorms = inverseNorms.baseAddress else { return ([], []) }
+        let chunk = 1 << 16
+        var chunkDocuments = [UInt32](repeating: 0, count: chunk), chunkScores = [Float](repeating: 0, count: chunk)
+        let query = vector(of: reference)
+        for start in stride(from: 0, to: documentCount, by: chunk) {
+            let count = min(chunk, documentCount - start)
+            let kept = chunkDocuments.withUnsafeMutableBufferPointer { outDocuments in
+                chunkScores.withUnsafeMutableBufferPointer { outScores in
+                    csim_scan64_above(allVectors + start * LookalikeLayout.dimensions, allNorms + start,
+                                      count, query.baseAddress, inverseNorms[reference], minimum, UInt32(start),
+                                      outDocuments.baseAddress, outScores.baseAddress)
+                }
+            }
+            documents.append(contentsOf: chunkDocuments[..<kept])
+            similarities.append(contentsOf: chunkScores[..<kept])
+        }
+        return (documents, similarities)
+    }
+
     /// `scannedSimilarity(of: documents[i], to: reference)` for each i, into `scores` (resized
     /// to `documents.count`), with the next candidates' vectors prefetched: for a sparse set
     /// of candidates, several times faster than one call per candidate.

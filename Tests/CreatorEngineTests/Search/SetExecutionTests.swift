@@ -87,6 +87,11 @@ struct SetExecutionTests {
             var gathered: [Float] = []
             candidates.withUnsafeBufferPointer { vectors.scannedSimilarities(of: $0, to: reference, into: &gathered) }
             #expect(gathered.map(\.bitPattern) == candidates.map { scanned[Int($0)].bitPattern }, "gathered, reference \(reference)")
+            // Only the matches, from a scan that keeps what passes.
+            let kept = vectors.similarities(to: reference, atLeast: LikeMatcher.threshold)
+            let passing = (0..<vectors.documentCount).filter { scanned[$0] >= LikeMatcher.threshold }
+            #expect(kept.documents == passing.map(UInt32.init), "kept, reference \(reference)")
+            #expect(kept.similarities.map(\.bitPattern) == passing.map { scanned[$0].bitPattern })
         }
     }
 
