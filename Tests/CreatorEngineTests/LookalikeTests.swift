@@ -162,7 +162,7 @@ struct LookalikeTests {
         #expect(errors[errors.count * 99 / 100] < 0.015)
     }
 
-    @Test("the scan equals the per-pair similarity for every document")
+    @Test("the scan equals the per-pair similarity for every document; one dot product, gathered candidates and the kept matches equal it bit for bit")
     func scanEqualsPairs() throws {
         let corpus = try SimilarityCorpus.shared.get()
         let vectors = corpus.index.lookalike
@@ -174,6 +174,18 @@ struct LookalikeTests {
                 Issue.record("reference \(reference), document \(document): scan \(scores[document]), pair \(vectors.similarity(reference, document))")
             }
             #expect(abs(vectors.similarity(reference, 5) - vectors.similarity(5, reference)) < 1e-6)
+            // The query paths that avoid a full scan must give the scan's values exactly.
+            let single = (0..<vectors.documentCount).map { vectors.scannedSimilarity(of: $0, to: reference) }
+            #expect(single.map(\.bitPattern) == scores.map(\.bitPattern), "one dot product, reference \(reference)")
+            let candidates = (0..<UInt32(vectors.documentCount)).filter { $0 % 7 == 0 || $0 % 11 == 3 }
+            var gathered: [Float] = []
+            candidates.withUnsafeBufferPointer { vectors.scannedSimilarities(of: $0, to: reference, into: &gathered) }
+            #expect(gathered.map(\.bitPattern) == candidates.map { scores[Int($0)].bitPattern }, "gathered, reference \(reference)")
+            let minimum = Float(LookalikeVectors.matchThreshold)
+            let kept = vectors.similarities(to: reference, atLeast: minimum)
+            let passing = (0..<vectors.documentCount).filter { scores[$0] >= minimum }
+            #expect(kept.documents == passing.map(UInt32.init), "kept, reference \(reference)")
+            #expect(kept.similarities.map(\.bitPattern) == passing.map { scores[$0].bitPattern })
         }
     }
 

@@ -73,28 +73,6 @@ struct SetExecutionTests {
         }
     }
 
-    @Test("one dot product gives a lookalike similarity bit for bit as the scan does")
-    func scannedSimilarity() throws {
-        let fixture = try SearchFixture.generated.get()
-        let vectors = fixture.index.lookalike
-        var scanned: [Float] = []
-        for reference in stride(from: 0, to: vectors.documentCount, by: 97) {
-            vectors.similarities(to: reference, into: &scanned)
-            let single = (0..<vectors.documentCount).map { vectors.scannedSimilarity(of: $0, to: reference) }
-            #expect(single.map(\.bitPattern) == scanned.map(\.bitPattern), "reference \(reference)")
-            // Gathered for a sparse, uneven set of candidates.
-            let candidates = (0..<UInt32(vectors.documentCount)).filter { $0 % 7 == 0 || $0 % 11 == 3 }
-            var gathered: [Float] = []
-            candidates.withUnsafeBufferPointer { vectors.scannedSimilarities(of: $0, to: reference, into: &gathered) }
-            #expect(gathered.map(\.bitPattern) == candidates.map { scanned[Int($0)].bitPattern }, "gathered, reference \(reference)")
-            // Only the matches, from a scan that keeps what passes.
-            let kept = vectors.similarities(to: reference, atLeast: LikeMatcher.threshold)
-            let passing = (0..<vectors.documentCount).filter { scanned[$0] >= LikeMatcher.threshold }
-            #expect(kept.documents == passing.map(UInt32.init), "kept, reference \(reference)")
-            #expect(kept.similarities.map(\.bitPattern) == passing.map { scanned[$0].bitPattern })
-        }
-    }
-
     @Test("set-at-a-time and document-at-a-time answers are identical: totals, pages in order, scores",
           arguments: [(11, .always), (12, .always), (13, .automatic)] as [(UInt64, SetPlanning.Mode)])
     func bothWaysAgree(seed: UInt64, mode: SetPlanning.Mode) throws {
