@@ -39,17 +39,20 @@ struct SetExecutionTests {
     }
 
     @Test("a ValueOrder's slices and walks match filtering and sorting the values",
-          arguments: [(50, 3), (5_000, 40), (20_000, 1_000)] as [(Int, Int)])
+          arguments: [(50, 3), (5_000, 40), (20_000, 1_000), (100_000, 50_000)] as [(Int, Int)])
     func valueOrder(documentCount: Int, distinctValues: Int) {
         var random = SplitMixRandom(seed: UInt64(documentCount))
-        // Ties (few distinct values) and unknown values, as real columns have.
+        // Ties (few distinct values), unknown values, negatives and both zeros; 100k
+        // documents take the radix sort, the others the comparison sort.
         let values: [Double] = (0..<documentCount).map { _ in
-            random.chance(0.1) ? .nan : Double(Int.random(in: 0..<distinctValues, using: &random))
+            if random.chance(0.1) { return .nan }
+            if random.chance(0.02) { return -0.0 }
+            return Double(Int.random(in: 0..<distinctValues, using: &random) - distinctValues / 3) / 7
         }
         let order = ValueOrder(documentCount: documentCount) { values[$0] }
         for _ in 0..<60 {
-            let a = Double(Int.random(in: -1...distinctValues, using: &random))
-            let b = Double(Int.random(in: -1...distinctValues, using: &random))
+            let a = Double(Int.random(in: -distinctValues / 3 - 1...distinctValues, using: &random)) / 7
+            let b = Double(Int.random(in: -distinctValues / 3 - 1...distinctValues, using: &random)) / 7
             let predicate: NumericPredicate = random.chance(0.5)
                 ? .range(lower: min(a, b), upper: max(a, b))
                 : .comparison(random.pick(ComparisonOperator.allCases), a)
