@@ -63,7 +63,22 @@ size_t csim_scan64_above(const int8_t *vectors, const float *inverse_norms, size
     for (size_t start = 0; start < count; start += block) {
         const size_t n = count - start < block ? count - start : block;
         csim_scan64(vectors + start * CSIM_DIMENSIONS, inverse_norms + start, n, reference, scale, values);
-        for (size_t i = 0; i < n; i++) {
+        size_t i = 0;
+#ifdef CSIM_X86
+        // Few values pass: test four at a time and look closer only where one does.
+        const __m128 limit = _mm_set1_ps(threshold);
+        for (; i + 4 <= n; i += 4) {
+            int mask = _mm_movemask_ps(_mm_cmpge_ps(_mm_loadu_ps(values + i), limit));
+            while (mask != 0) {
+                const int lane = __builtin_ctz((unsigned)mask);
+                out_documents[kept] = first_document + (uint32_t)(start + i + (size_t)lane);
+                out_scores[kept] = values[i + (size_t)lane];
+                kept++;
+                mask &= mask - 1;
+            }
+        }
+#endif
+        for (; i < n; i++) {
             if (values[i] >= threshold) {
                 out_documents[kept] = first_document + (uint32_t)(start + i);
                 out_scores[kept] = values[i];

@@ -89,4 +89,14 @@ private func report(mix run: SearchRun, creators: Int) {
     let path = BenchmarkPaths.cacheDirectory + "/search-\(run.corpusName).md"
     try? (lines.joined(separator: "\n") + "\n").write(toFile: path, atomically: true, encoding: .utf8)
     Report.line("(table written to \(path))")
+    // Every query's median, slowest first, for looking into a class.
+    let medians = run.queries.indices.compactMap { position in
+        run.medianMilliseconds(ofPosition: position).map { (entry: run.queries[position], milliseconds: $0) }
+    }
+    let rows = medians.sorted { $0.milliseconds > $1.milliseconds }.map { median in
+        "\(median.milliseconds)\t\(median.entry.queryClass)\t\(run.totals[median.entry.line] ?? -1)\t\(median.entry.query)"
+    }
+    let queriesPath = BenchmarkPaths.cacheDirectory + "/search-\(run.corpusName)-queries.tsv"
+    try? ("median_ms\tclass\ttotal\tquery\n" + rows.joined(separator: "\n") + "\n").write(toFile: queriesPath, atomically: true, encoding: .utf8)
+    Report.line("(per-query medians written to \(queriesPath))")
 }
