@@ -9,8 +9,11 @@
 final class TermMatcher: DocumentMatcher, ScoringLeaf {
     let term: String
     private let fields: [FieldTerm]
-    /// The decoded postings of each field of `fields`, in the same order.
+    /// The decoded postings of each field of `fields`, in the same order (they own the
+    /// memory that `fieldDocuments` and `fieldFrequencies` view, read per document).
     private let postings: [PostingList]
+    private let fieldDocuments: OwnedBuffer<UnsafeBufferPointer<UInt32>>
+    private let fieldFrequencies: OwnedBuffer<UnsafeBufferPointer<UInt32>>
     private let cache: PostingsCache
     private let bm25: BM25
     /// Whether the term ranks documents itself (a phrase's words do not: the phrase does).
@@ -18,9 +21,9 @@ final class TermMatcher: DocumentMatcher, ScoringLeaf {
     private let documentCount: Int
     /// The union of the fields' documents, once merged (`nil` until listing or checking needs it).
     @exclusivity(unchecked) private var merged: SortedDocuments?
-    /// Where the last `matches` left off in `merged` (documents only move forward).
-    @exclusivity(unchecked) private var cursor = 0
-    /// Where the last `score` left off in each field's postings.
+    /// Where the last `matches` and the last `score` left off in each field's postings
+    /// (documents only move forward in each).
+    private let matchCursors: UnsafeMutableBufferPointer<Int>
     private let fieldCursors: UnsafeMutableBufferPointer<Int>
 
     init(term: String, fields: [FieldTerm], cache: PostingsCache, bm25: BM25, documentCount: Int, isScoring: Bool = true) {
@@ -34,17 +37,24 @@ final class TermMatcher: DocumentMatcher, ScoringLeaf {
         self.term = term
         self.fields = fields
         postings = decoded
+        fieldDocuments = OwnedBuffer(decoded.map(\.documents.buffer))
+        fieldFrequencies = OwnedBuffer(decoded.map(\.frequencies.buffer))
         self.cache = cache
         self.bm25 = bm25
         self.isScoring = isScoring
         self.documentCount = documentCount
         fieldCursors = .allocate(capacity: fields.count)
         fieldCursors.initialize(repeating: 0)
+        matchCursors = .allocate(capacity: fields.count)
+        matchCursors.initialize(repeating: 0)
         // Exact when the term is in one field; otherwise at most the sum (an estimate).
         super.init(estimate: min(total, documentCount))
     }
 
-    deinit { fieldCursors.deallocate() }
+    deinit {
+        fieldCursors.deallocate()
+        matchCursors.deallocate()
+    }
 
     /// The fields' union, merged once per search.
     private var documents: SortedDocuments {
@@ -83,10 +93,17 @@ final class TermMatcher: DocumentMatcher, ScoringLeaf {
     override var iterationCost: Int { estimate }
     override func makeIterator() -> DocumentIterator { BufferIterator(documents) }
 
+    /// Checked field by field (a cursor in each field's postings), so a term that is only
+    /// checked never has its fields merged.
     override func matches(_ document: UInt32) -> Bool {
-        let documents = self.documents
-        cursor = documents.firstPosition(from: cursor, atLeast: document)
-        return cursor < documents.count && documents[cursor] == document
+        var found = false
+        for field in 0..<fieldDocuments.buffer.count {
+            let documents = SortedDocuments(mapped: fieldDocuments.buffer[field])
+            let position = documents.firstPosition(from: matchCursors[field], atLeast: document)
+            matchCursors[field] = position
+            if position < documents.count, documents[position] == document { found = true }
+        }
+        return found
     }
 
     override var canMakeSet: Bool { true }
@@ -105,12 +122,12 @@ final class TermMatcher: DocumentMatcher, ScoringLeaf {
     override func score(_ document: UInt32) -> Double {
         guard isScoring else { return 0 }
         var total = 0.0
-        for field in 0..<fields.count {
-            let list = postings[field]
-            let position = list.documents.firstPosition(from: fieldCursors[field], atLeast: document)
+        for field in 0..<fieldDocuments.buffer.count {
+            let documents = SortedDocuments(mapped: fieldDocuments.buffer[field])
+            let position = documents.firstPosition(from: fieldCursors[field], atLeast: document)
             fieldCursors[field] = position
-            guard position < list.documents.count, list.documents[position] == document else { continue }
-            total += fields[field].score(frequency: list.frequencies.buffer[position], document: document, bm25: bm25)
+            guard position < documents.count, documents[position] == document else { continue }
+            total += fields[field].score(frequency: fieldFrequencies.buffer[field][position], document: document, bm25: bm25)
         }
         return total
     }
