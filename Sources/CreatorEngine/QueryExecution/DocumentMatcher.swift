@@ -59,12 +59,6 @@ class DocumentMatcher {
     /// pass); 0 except for scoring leaves.
     func score(_ document: UInt32) -> Double { 0 }
 
-    /// At least `score(document)`, and cheaper to compute where a leaf can say so (BM25
-    /// without reading the document's field lengths): rankings skip the exact score of a
-    /// document whose bound cannot enter the page. Calls come with non-decreasing
-    /// documents, each at most before the same document's `score`.
-    func scoreBound(_ document: UInt32) -> Double { score(document) }
-
     /// Leaves that add to a document's relevance (free-text terms, phrases, lookalikes),
     /// skipping anything under a negation: a creator is never ranked up for what it lacks.
     var scoringLeaves: [ScoringLeaf] { children.flatMap(\.scoringLeaves) }

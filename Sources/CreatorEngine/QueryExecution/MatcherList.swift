@@ -26,11 +26,6 @@ struct MatcherList {
         references.buffer[position]._withUnsafeGuaranteedRef { $0.score(document) }
     }
 
-    /// The score bound the matcher at `position` gives `document`.
-    @inline(__always) func scoreBound(_ position: Int, _ document: UInt32) -> Double {
-        references.buffer[position]._withUnsafeGuaranteedRef { $0.scoreBound(document) }
-    }
-
     /// Whether some matcher accepts `document`.
     @inline(__always) func anyMatches(_ document: UInt32) -> Bool {
         for index in 0..<references.buffer.count

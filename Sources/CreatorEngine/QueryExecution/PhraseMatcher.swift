@@ -75,14 +75,6 @@ final class PhraseMatcher: DocumentMatcher, ScoringLeaf {
         return total
     }
 
-    /// As for a term: the fields that hold the phrase, each at BM25's largest weight.
-    override func scoreBound(_ document: UInt32) -> Double {
-        loadCounts(at: document)
-        var total = 0.0
-        for index in 0..<counts.count where counts[index] > 0 { total += weightedIDFs[index] * (bm25.k1 + 1) }
-        return total
-    }
-
     /// Sets `counts` to how often the phrase occurs in each field of `document`: read from
     /// what another plan of the search found, or from the positions (and recorded).
     private func loadCounts(at document: UInt32) {

@@ -183,19 +183,23 @@ public final class Searcher: Sendable {
         let matchers = MatcherList(leaves), weights = OwnedBuffer(leaves.map { Self.weighted(1, of: $0) })
         let quality = self.quality
         // Documents come in ascending order, so a new one enters a full collector only with
-        // a key above its threshold. When the leaves' bounds plus the best quality any
-        // creator has (and a margin for rounding) stay below it, neither the exact scores
-        // (field lengths) nor the creator's quality (likely cache misses) are read. The key
-        // itself is summed in the one order, quality first.
+        // a key above its threshold: when the leaves plus the best quality any creator has
+        // (and a margin for rounding) stay below it, the creator's quality (a likely cache
+        // miss) is not read. The key itself is summed in the one order, quality first.
         let margin = 1e-9
+        let values = UnsafeMutableBufferPointer<Double>.allocate(capacity: max(1, matchers.count))
+        values.initialize(repeating: 0)
+        let valuesOwner = OwnedBuffer<Double>(adopting: values)
         return { document, collector in
-            if let threshold = collector.threshold {
-                var bound = quality.maximum + margin
-                for leaf in 0..<matchers.count { bound += weights.buffer[leaf] * matchers.scoreBound(leaf, document) }
-                if bound < threshold { return }
+            let values = valuesOwner.mutableBuffer
+            var bound = quality.maximum + margin
+            for leaf in 0..<matchers.count {
+                values[leaf] = weights.buffer[leaf] * matchers.score(leaf, document)
+                bound += values[leaf]
             }
+            if let threshold = collector.threshold, bound < threshold { return }
             var total = quality.score(of: Int(document))
-            for leaf in 0..<matchers.count { total += weights.buffer[leaf] * matchers.score(leaf, document) }
+            for leaf in 0..<matchers.count { total += values[leaf] }
             collector.offer(key: total, document: document)
         }
     }

@@ -59,6 +59,16 @@ final class OwnedBuffer<Element>: @unchecked Sendable {
         buffer = UnsafeBufferPointer(memory)
     }
 
+    /// Takes ownership of allocated memory (initialised or of a trivial type), to be
+    /// written through `mutableBuffer` by its one user.
+    init(adopting memory: UnsafeMutableBufferPointer<Element>) {
+        buffer = UnsafeBufferPointer(memory)
+    }
+
+    /// The memory as writable, for a buffer made with `init(adopting:)` whose one user
+    /// writes it (per-document scratch values).
+    var mutableBuffer: UnsafeMutableBufferPointer<Element> { UnsafeMutableBufferPointer(mutating: buffer) }
+
     deinit {
         UnsafeMutableBufferPointer(mutating: buffer).deinitialize()
         UnsafeMutableBufferPointer(mutating: buffer).deallocate()

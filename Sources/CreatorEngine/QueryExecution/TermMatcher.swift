@@ -132,21 +132,6 @@ final class TermMatcher: DocumentMatcher, ScoringLeaf {
         return total
     }
 
-    /// BM25's term weight stays below `k1 + 1` whatever the frequency and length, so the
-    /// fields that hold the term bound the score without reading the document's lengths.
-    override func scoreBound(_ document: UInt32) -> Double {
-        guard isScoring else { return 0 }
-        var total = 0.0
-        for field in 0..<fieldDocuments.buffer.count {
-            let documents = SortedDocuments(mapped: fieldDocuments.buffer[field])
-            let position = documents.firstPosition(from: fieldCursors[field], atLeast: document)
-            fieldCursors[field] = position
-            guard position < documents.count, documents[position] == document else { continue }
-            total += fields[field].weightedIDF * (bm25.k1 + 1)
-        }
-        return total
-    }
-
     var scoreLabel: String { "text \"\(term)\"" }
     var scoreKind: ScoreKind { .text }
     override var scoringLeaves: [ScoringLeaf] { isScoring ? [self] : [] }
