@@ -41,23 +41,37 @@ public final class TextAnalyzer {
         _ = analyze(Self.warmUpText)
     }
 
+    /// Scratch for `analyze(_:into:)`, reused between calls.
+    private var arena = TermArena()
+
     /// The terms of `text`, in text order; positions count up from 0, and a `#tag`/`@handle`
     /// token has the same position as its plain word.
     public func analyze(_ text: String) -> [AnalyzedTerm] {
         var terms: [AnalyzedTerm] = []
-        // About one term per six bytes in Latin-script text, more in CJK: one allocation
-        // instead of a string of regrowths for most texts.
-        terms.reserveCapacity(text.utf8.count / 6 + 4)
         analyze(text, into: &terms)
         return terms
     }
 
-    /// Like `analyze(_:)`, but replaces the contents of `terms`, reusing its storage: a
-    /// build loop that analyses many texts with one array allocates less.
+    /// Like `analyze(_:)`, but replaces the contents of `terms`, reusing its storage.
     public func analyze(_ text: String, into terms: inout [AnalyzedTerm]) {
         terms.removeAll(keepingCapacity: true)
+        arena.removeAll()
+        analyze(text, appendingTo: &arena)
+        terms.reserveCapacity(arena.count)
+        arena.bytes.withUnsafeBufferPointer { bytes in
+            for index in 0..<arena.count {
+                let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[arena.range(of: index)]), as: UTF8.self)
+                terms.append(AnalyzedTerm(text: text, position: Int(arena.positions[index])))
+            }
+        }
+    }
+
+    /// Appends the terms of `text` to `arena`, in the order and with the positions of
+    /// `analyze(_:)` plus `firstPosition`, making no `String` or array per term: the index
+    /// build's path. The arena's earlier terms are left as they are.
+    public func analyze(_ text: String, appendingTo arena: inout TermArena, firstPosition: UInt32 = 0) {
         var text = text
-        text.withUTF8 { collectTerms(of: $0, into: &terms) }
+        text.withUTF8 { collectTerms(of: $0, into: &arena, firstPosition: firstPosition) }
     }
 
     /// The texts of `analyze(text)`.
@@ -78,20 +92,25 @@ public final class TextAnalyzer {
         }
     }
 
-    /// A `#…` or `@…` token whose body is still being read: its slot in the output (filled
-    /// in when the body ends, or removed if the body folds to nothing) and the body's bytes.
+    /// A `#…` or `@…` token whose body is still being read: where its term goes in the
+    /// output (inserted when the body ends, unless the body folds to nothing), its position
+    /// and the body's bytes.
     private struct OpenMarker {
         var marker: SocialMarker
         var termIndex: Int
+        var position: UInt32
         var bodyStart: Int
         var bodyEnd: Int
-        /// Whether the body is one word, whose fold is then the term after the slot.
+        /// Whether the body is one word, whose fold is then the term at `termIndex`.
         var isSingleWord = true
     }
 
-    private func collectTerms(of bytes: UnsafeBufferPointer<UInt8>, into terms: inout [AnalyzedTerm]) {
+    /// Scratch for a marked token's bytes.
+    private var markedBytes: [UInt8] = []
+
+    private func collectTerms(of bytes: UnsafeBufferPointer<UInt8>, into terms: inout TermArena, firstPosition: UInt32) {
         guard !bytes.isEmpty, segmenter.reset(bytes) else { return }
-        var position = 0
+        var position = firstPosition
         var pendingMarker: SocialMarker?
         var open: OpenMarker?
         while let segment = segmenter.next() {
@@ -103,7 +122,7 @@ public final class TextAnalyzer {
                 }
                 pendingMarker = SocialMarker(segment: piece)
                 if pendingMarker == nil, let emoji = EmojiTerm.canonicalForm(of: piece) {
-                    terms.append(AnalyzedTerm(text: emoji, position: position))
+                    terms.append(emoji.utf8, position: position)
                     position += 1
                 }
                 continue
@@ -118,24 +137,29 @@ public final class TextAnalyzer {
                     continue
                 }
                 wordStart += atSigns
-                open = OpenMarker(marker: .mention, termIndex: terms.count, bodyStart: wordStart, bodyEnd: segment.end)
-                terms.append(AnalyzedTerm(text: "", position: position))
+                open = OpenMarker(marker: .mention, termIndex: terms.count, position: position,
+                                  bodyStart: wordStart, bodyEnd: segment.end)
             } else if let marker = pendingMarker {
-                open = OpenMarker(marker: marker, termIndex: terms.count, bodyStart: wordStart, bodyEnd: segment.end)
-                terms.append(AnalyzedTerm(text: "", position: position))
+                open = OpenMarker(marker: marker, termIndex: terms.count, position: position,
+                                  bodyStart: wordStart, bodyEnd: segment.end)
             } else if open != nil {  // a hashtag's body goes on (a mention's ends after one word)
                 open?.bodyEnd = segment.end
                 open?.isSingleWord = false
             }
             pendingMarker = nil
 
-            let word = folder.fold(UnsafeBufferPointer(rebasing: bytes[wordStart..<segment.end]))
-            if !word.isEmpty {
-                terms.append(AnalyzedTerm(text: word, position: position))
+            let wordStartByte = terms.pendingStart
+            folder.fold(UnsafeBufferPointer(rebasing: bytes[wordStart..<segment.end]), appendingTo: &terms.bytes)
+            if terms.bytes.count > wordStartByte {
+                terms.closeTerm(position: position)
                 if ApostropheParts.mayHaveApostrophe(piece) {
-                    for part in ApostropheParts.parts(of: word) {
-                        terms.append(AnalyzedTerm(text: String(part), position: position))
+                    let word = wordStartByte..<terms.bytes.count
+                    let parts = terms.bytes.withUnsafeBufferPointer {
+                        ApostropheParts.partRanges(of: UnsafeBufferPointer(rebasing: $0[word]))
                     }
+                    let offset = word.lowerBound
+                    if let head = parts.head { terms.appendCopy(of: (head.lowerBound + offset)..<(head.upperBound + offset), position: position) }
+                    if let tail = parts.tail { terms.appendCopy(of: (tail.lowerBound + offset)..<(tail.upperBound + offset), position: position) }
                 }
                 position += 1
             }
@@ -147,19 +171,19 @@ public final class TextAnalyzer {
         if let marked = open { close(marked, in: bytes, into: &terms) }
     }
 
-    /// Writes a marked token into its slot (or removes the slot if its body folded to nothing).
-    private func close(_ marked: OpenMarker, in bytes: UnsafeBufferPointer<UInt8>, into terms: inout [AnalyzedTerm]) {
-        let body: String
+    /// Inserts a marked token's term at its place (none if its body folded to nothing).
+    private func close(_ marked: OpenMarker, in bytes: UnsafeBufferPointer<UInt8>, into terms: inout TermArena) {
+        markedBytes.removeAll(keepingCapacity: true)
+        markedBytes.append(marked.marker.prefixByte)
         if marked.isSingleWord {
-            body = marked.termIndex + 1 < terms.count ? terms[marked.termIndex + 1].text : ""
+            if marked.termIndex < terms.count {
+                markedBytes.append(contentsOf: terms.bytes[terms.range(of: marked.termIndex)])
+            }
         } else {
-            body = folder.fold(UnsafeBufferPointer(rebasing: bytes[marked.bodyStart..<marked.bodyEnd]))
+            folder.fold(UnsafeBufferPointer(rebasing: bytes[marked.bodyStart..<marked.bodyEnd]), appendingTo: &markedBytes)
         }
-        if body.isEmpty {
-            terms.remove(at: marked.termIndex)
-        } else {
-            terms[marked.termIndex].text = marked.marker.prefix + body
-        }
+        guard markedBytes.count > 1 else { return }
+        terms.insert(markedBytes, position: marked.position, at: marked.termIndex)
     }
 
     /// Text that exercises every dictionary, transliterator and folding step once, so the

@@ -1,3 +1,5 @@
+import CreatorText
+
 /// One accepted profile after analysis, ready to be added to an index. Produced on worker
 /// threads (analysis is the costly part of a build), consumed in dump order by `IndexBuilder`.
 public struct AnalyzedDocument: Sendable {
@@ -52,36 +54,55 @@ public struct FieldTerms: Sendable, Equatable {
 
     /// Groups a token stream by term, keeping first-occurrence order.
     public init(tokens: [(text: String, position: UInt32)]) {
-        length = UInt32(tokens.count)
-        guard !tokens.isEmpty else { return }
+        var arena = TermArena()
+        for token in tokens { arena.append(token.text.utf8, position: token.position) }
+        self.init(arena: arena)
+    }
+
+    /// Groups the analysed tokens of `arena` by term, keeping first-occurrence order: each
+    /// token's bytes are hashed once, straight from the arena.
+    public init(arena: TermArena) {
+        let tokenCount = arena.count
+        length = UInt32(tokenCount)
+        guard tokenCount > 0 else { return }
         // Open addressing over term ids, sized to stay under half full.
         var capacity = 16
-        while capacity < tokens.count * 2 { capacity <<= 1 }
+        while capacity < tokenCount * 2 { capacity <<= 1 }
         var table = [Int32](repeating: -1, count: capacity)
-        var termOfToken = [Int32](repeating: 0, count: tokens.count)
+        var termOfToken = [Int32](repeating: 0, count: tokenCount)
         var counts: [UInt32] = []
-        for (tokenIndex, token) in tokens.enumerated() {
-            var text = token.text
-            let id: Int32 = text.withUTF8 { bytes in
-                let hash = TermHash.hash(UnsafeRawBufferPointer(bytes))
-                var slot = Int(truncatingIfNeeded: hash) & (capacity - 1)
-                while true {
-                    let existing = table[slot]
-                    if existing < 0 {
-                        let id = Int32(hashes.count)
-                        table[slot] = id
-                        hashes.append(hash)
-                        termBytes.append(contentsOf: bytes)
-                        termEnds.append(UInt32(termBytes.count))
-                        counts.append(0)
-                        return id
+        termBytes.reserveCapacity(arena.bytes.count)
+        arena.bytes.withUnsafeBufferPointer { arenaBytes in
+            arena.ends.withUnsafeBufferPointer { tokenEnds in
+                var tokenStart = 0
+                for tokenIndex in 0..<tokenCount {
+                    let tokenEnd = Int(tokenEnds[tokenIndex])
+                    let bytes = UnsafeBufferPointer(rebasing: arenaBytes[tokenStart..<tokenEnd])
+                    tokenStart = tokenEnd
+                    let hash = TermHash.hash(UnsafeRawBufferPointer(bytes))
+                    var slot = Int(truncatingIfNeeded: hash) & (capacity - 1)
+                    var id: Int32
+                    while true {
+                        let existing = table[slot]
+                        if existing < 0 {
+                            id = Int32(hashes.count)
+                            table[slot] = id
+                            hashes.append(hash)
+                            termBytes.append(contentsOf: bytes)
+                            termEnds.append(UInt32(termBytes.count))
+                            counts.append(0)
+                            break
+                        }
+                        if hashes[Int(existing)] == hash, self.bytes(of: Int(existing)).elementsEqual(bytes) {
+                            id = existing
+                            break
+                        }
+                        slot = (slot + 1) & (capacity - 1)
                     }
-                    if hashes[Int(existing)] == hash, self.bytes(of: Int(existing)).elementsEqual(bytes) { return existing }
-                    slot = (slot + 1) & (capacity - 1)
+                    termOfToken[tokenIndex] = id
+                    counts[Int(id)] += 1
                 }
             }
-            termOfToken[tokenIndex] = id
-            counts[Int(id)] += 1
         }
         var next = [UInt32](repeating: 0, count: counts.count)
         var end: UInt32 = 0
@@ -91,10 +112,10 @@ public struct FieldTerms: Sendable, Equatable {
             end += count
             positionEnds.append(end)
         }
-        positionValues = [UInt32](repeating: 0, count: tokens.count)
-        for (tokenIndex, token) in tokens.enumerated() {
+        positionValues = [UInt32](repeating: 0, count: tokenCount)
+        for tokenIndex in 0..<tokenCount {
             let id = Int(termOfToken[tokenIndex])
-            positionValues[Int(next[id])] = token.position
+            positionValues[Int(next[id])] = arena.positions[tokenIndex]
             next[id] += 1
         }
         // Tokens arrive in position order, except that a term may repeat a position (a
