@@ -64,4 +64,20 @@ public struct TermArena: Sendable, Equatable {
         for later in (index + 1)..<ends.count { ends[later] += shift }
         positions.insert(position, at: index)
     }
+
+    /// Replaces term number `index`'s bytes with `utf8`, or removes the term when `utf8` is
+    /// nil, moving the later terms along.
+    mutating func replaceTerm(at index: Int, with utf8: [UInt8]?) {
+        let old = range(of: index)
+        let new = utf8 ?? []
+        bytes.replaceSubrange(old, with: new)
+        let shift = new.count - old.count
+        if utf8 == nil {
+            ends.remove(at: index)
+            positions.remove(at: index)
+        } else {
+            ends[index] = UInt32(old.lowerBound + new.count)
+        }
+        for later in (utf8 == nil ? index : index + 1)..<ends.count { ends[later] = UInt32(Int(ends[later]) + shift) }
+    }
 }

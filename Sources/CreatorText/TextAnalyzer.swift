@@ -92,17 +92,25 @@ public final class TextAnalyzer {
         }
     }
 
-    /// A `#…` or `@…` token whose body is still being read: where its term goes in the
-    /// output (inserted when the body ends, unless the body folds to nothing), its position
-    /// and the body's bytes.
+    /// A `#…` or `@…` token whose body is still being read: where its term is (or goes) in
+    /// the output, its position and the body's bytes.
+    ///
+    /// The marked term is written as the body's first word is folded, as the marker byte
+    /// followed by that word's fold, right before the word's own term: for a one-word body
+    /// (nearly every hashtag and all mentions) that is already the final term, and nothing
+    /// moves. A body of several words (a hashtag that the dictionary splits) gets its term
+    /// replaced by the fold of the whole body when it ends.
     private struct OpenMarker {
         var marker: SocialMarker
         var termIndex: Int
         var position: UInt32
         var bodyStart: Int
         var bodyEnd: Int
-        /// Whether the body is one word, whose fold is then the term at `termIndex`.
+        /// Whether the body is one word so far.
         var isSingleWord = true
+        /// Whether the output holds the marked term at `termIndex` (not when the first word
+        /// folded to nothing).
+        var hasTerm = false
     }
 
     /// Scratch for a marked token's bytes.
@@ -128,6 +136,7 @@ public final class TextAnalyzer {
                 continue
             }
             var wordStart = segment.start
+            var opensMarker = false
             let atSigns = SocialMarker.leadingAtSignBytes(piece)
             if atSigns > 0 {
                 if let marked = open { close(marked, in: bytes, into: &terms) }
@@ -139,25 +148,48 @@ public final class TextAnalyzer {
                 wordStart += atSigns
                 open = OpenMarker(marker: .mention, termIndex: terms.count, position: position,
                                   bodyStart: wordStart, bodyEnd: segment.end)
+                opensMarker = true
             } else if let marker = pendingMarker {
                 open = OpenMarker(marker: marker, termIndex: terms.count, position: position,
                                   bodyStart: wordStart, bodyEnd: segment.end)
+                opensMarker = true
             } else if open != nil {  // a hashtag's body goes on (a mention's ends after one word)
                 open?.bodyEnd = segment.end
                 open?.isSingleWord = false
             }
             pendingMarker = nil
 
-            let wordStartByte = terms.pendingStart
-            folder.fold(UnsafeBufferPointer(rebasing: bytes[wordStart..<segment.end]), appendingTo: &terms.bytes)
-            if terms.bytes.count > wordStartByte {
-                terms.closeTerm(position: position)
+            let word = UnsafeBufferPointer(rebasing: bytes[wordStart..<segment.end])
+            var wordHasTerm = false
+            if opensMarker, let marker = open?.marker {
+                // The marked term first: marker byte, then the word's fold, which is then
+                // copied as the word's own term.
+                let markedStart = terms.pendingStart
+                terms.bytes.append(marker.prefixByte)
+                folder.fold(word, appendingTo: &terms.bytes)
+                if terms.bytes.count > markedStart + 1 {
+                    terms.closeTerm(position: position)
+                    open?.hasTerm = true
+                    terms.appendCopy(of: (markedStart + 1)..<terms.bytes.count, position: position)
+                    wordHasTerm = true
+                } else {
+                    terms.bytes.removeLast()
+                }
+            } else {
+                folder.fold(word, appendingTo: &terms.bytes)
+                if terms.bytes.count > terms.pendingStart {
+                    terms.closeTerm(position: position)
+                    wordHasTerm = true
+                }
+            }
+            if wordHasTerm {
+                // The word's term is the arena's last: its apostrophe parts, then the next position.
+                let wordRange = terms.range(of: terms.count - 1)
                 if ApostropheParts.mayHaveApostrophe(piece) {
-                    let word = wordStartByte..<terms.bytes.count
                     let parts = terms.bytes.withUnsafeBufferPointer {
-                        ApostropheParts.partRanges(of: UnsafeBufferPointer(rebasing: $0[word]))
+                        ApostropheParts.partRanges(of: UnsafeBufferPointer(rebasing: $0[wordRange]))
                     }
-                    let offset = word.lowerBound
+                    let offset = wordRange.lowerBound
                     if let head = parts.head { terms.appendCopy(of: (head.lowerBound + offset)..<(head.upperBound + offset), position: position) }
                     if let tail = parts.tail { terms.appendCopy(of: (tail.lowerBound + offset)..<(tail.upperBound + offset), position: position) }
                 }
@@ -171,19 +203,19 @@ public final class TextAnalyzer {
         if let marked = open { close(marked, in: bytes, into: &terms) }
     }
 
-    /// Inserts a marked token's term at its place (none if its body folded to nothing).
+    /// Completes a marked token: a one-word body's term is already in place; a longer body's
+    /// term becomes the marker byte and the fold of the whole body (or goes, if that is empty).
     private func close(_ marked: OpenMarker, in bytes: UnsafeBufferPointer<UInt8>, into terms: inout TermArena) {
+        guard !marked.isSingleWord else { return }
         markedBytes.removeAll(keepingCapacity: true)
         markedBytes.append(marked.marker.prefixByte)
-        if marked.isSingleWord {
-            if marked.termIndex < terms.count {
-                markedBytes.append(contentsOf: terms.bytes[terms.range(of: marked.termIndex)])
-            }
-        } else {
-            folder.fold(UnsafeBufferPointer(rebasing: bytes[marked.bodyStart..<marked.bodyEnd]), appendingTo: &markedBytes)
+        folder.fold(UnsafeBufferPointer(rebasing: bytes[marked.bodyStart..<marked.bodyEnd]), appendingTo: &markedBytes)
+        let body = markedBytes.count > 1 ? markedBytes : nil
+        if marked.hasTerm {
+            terms.replaceTerm(at: marked.termIndex, with: body)
+        } else if let body {
+            terms.insert(body, position: marked.position, at: marked.termIndex)
         }
-        guard markedBytes.count > 1 else { return }
-        terms.insert(markedBytes, position: marked.position, at: marked.termIndex)
     }
 
     /// Text that exercises every dictionary, transliterator and folding step once, so the
