@@ -49,6 +49,25 @@ struct TermTable {
 
     func string(of id: Int) -> String { String(decoding: bytes(of: id), as: UTF8.self) }
 
+    /// The term ids ordered by the terms' UTF-8 bytes (`memcmp` on the arena: the generic
+    /// `lexicographicallyPrecedes` over slices cost the build's finish about 1 %).
+    func idsInByteOrder() -> [Int] {
+        arena.withUnsafeBufferPointer { arena in
+            ends.withUnsafeBufferPointer { ends in
+                (0..<hashes.count).sorted { left, right in
+                    let leftStart = Int(left == 0 ? 0 : ends[left - 1]), leftCount = Int(ends[left]) - leftStart
+                    let rightStart = Int(right == 0 ? 0 : ends[right - 1]), rightCount = Int(ends[right]) - rightStart
+                    let common = min(leftCount, rightCount)
+                    if common > 0, let base = arena.baseAddress {
+                        let order = memcmp(base + leftStart, base + rightStart, common)
+                        if order != 0 { return order < 0 }
+                    }
+                    return leftCount < rightCount
+                }
+            }
+        }
+    }
+
     private mutating func grow() {
         var bigger = [Int32](repeating: -1, count: slots.count * 2)
         let mask = bigger.count - 1
