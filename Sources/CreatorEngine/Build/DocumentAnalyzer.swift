@@ -20,6 +20,7 @@ public final class DocumentAnalyzer {
 
     /// The field being analysed, reused between fields and calls to save allocations.
     private var arena = TermArena()
+    private var grouping = FieldTerms.Grouping()
 
     public func analyze(_ profile: CreatorProfile) -> AnalyzedDocument {
         var fields: [FieldTerms] = []
@@ -38,7 +39,7 @@ public final class DocumentAnalyzer {
             case .hashtags: for tag in profile.hashtags { add("#" + tag) }
             case .captions: for post in profile.recentPosts { add(post.caption) }
             }
-            let terms = FieldTerms(arena: arena)
+            let terms = FieldTerms(arena: arena, scratch: &grouping)
             if field == .captions { captionHashtags = Self.hashtagBodies(terms) }
             fields.append(terms)
         }
@@ -88,7 +89,15 @@ public final class DocumentAnalyzer {
         return bodies
     }
 
+    /// The non-empty keys, each once, in first-occurrence order. A profile has a few dozen
+    /// keys at most, which a linear scan dedupes faster than hashing each into a `Set`.
     private func unique(_ keys: [String]) -> [String] {
+        guard keys.count > 32 else {
+            var result: [String] = []
+            result.reserveCapacity(keys.count)
+            for key in keys where !key.isEmpty && !result.contains(key) { result.append(key) }
+            return result
+        }
         var seen = Set<String>()
         return keys.filter { !$0.isEmpty && seen.insert($0).inserted }
     }
