@@ -18,18 +18,22 @@ enum ApostropheParts {
         return false
     }
 
-    /// The parts of `word` to index besides the word itself (none, one or two).
-    static func parts(of word: String) -> [Substring] {
-        guard word.utf8.contains(apostrophe),
-              let first = word.utf8.firstIndex(of: apostrophe),
-              let last = word.utf8.lastIndex(of: apostrophe)
-        else { return [] }
-        var parts: [Substring] = []
-        let head = word[..<first]
-        if head.unicodeScalars.count >= 2 { parts.append(head) }
-        let tail = word[word.utf8.index(after: last)...]
-        if tail.unicodeScalars.count >= 2 { parts.append(tail) }
-        return parts
+    /// Where the parts of the folded UTF-8 `word` to index besides the word itself lie in
+    /// it (none, one or two, head first).
+    static func partRanges(of word: UnsafeBufferPointer<UInt8>) -> (head: Range<Int>?, tail: Range<Int>?) {
+        guard let first = word.firstIndex(of: apostrophe), let last = word.lastIndex(of: apostrophe) else {
+            return (nil, nil)
+        }
+        let head = 0..<first
+        let tail = (last + 1)..<word.count
+        return (scalarCount(word, head) >= 2 ? head : nil, scalarCount(word, tail) >= 2 ? tail : nil)
+    }
+
+    /// The number of scalars in `range` of well-formed UTF-8: the bytes that do not continue one.
+    private static func scalarCount(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Int {
+        var count = 0
+        for index in range where bytes[index] & 0xC0 != 0x80 { count += 1 }
+        return count
     }
 
     private static let apostrophe = UInt8(ascii: "'")

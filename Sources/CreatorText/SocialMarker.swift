@@ -15,11 +15,11 @@ enum SocialMarker: Equatable {
     case hashtag
     case mention
 
-    /// What the marked token starts with.
-    var prefix: String {
+    /// The byte the marked token starts with (`#` or `@`, also for the full-width signs).
+    var prefixByte: UInt8 {
         switch self {
-        case .hashtag: "#"
-        case .mention: "@"
+        case .hashtag: UInt8(ascii: "#")
+        case .mention: UInt8(ascii: "@")
         }
     }
 

@@ -41,23 +41,37 @@ public final class TextAnalyzer {
         _ = analyze(Self.warmUpText)
     }
 
+    /// Scratch for `analyze(_:into:)`, reused between calls.
+    private var arena = TermArena()
+
     /// The terms of `text`, in text order; positions count up from 0, and a `#tag`/`@handle`
     /// token has the same position as its plain word.
     public func analyze(_ text: String) -> [AnalyzedTerm] {
         var terms: [AnalyzedTerm] = []
-        // About one term per six bytes in Latin-script text, more in CJK: one allocation
-        // instead of a string of regrowths for most texts.
-        terms.reserveCapacity(text.utf8.count / 6 + 4)
         analyze(text, into: &terms)
         return terms
     }
 
-    /// Like `analyze(_:)`, but replaces the contents of `terms`, reusing its storage: a
-    /// build loop that analyses many texts with one array allocates less.
+    /// Like `analyze(_:)`, but replaces the contents of `terms`, reusing its storage.
     public func analyze(_ text: String, into terms: inout [AnalyzedTerm]) {
         terms.removeAll(keepingCapacity: true)
+        arena.removeAll()
+        analyze(text, appendingTo: &arena)
+        terms.reserveCapacity(arena.count)
+        arena.bytes.withUnsafeBufferPointer { bytes in
+            for index in 0..<arena.count {
+                let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[arena.range(of: index)]), as: UTF8.self)
+                terms.append(AnalyzedTerm(text: text, position: Int(arena.positions[index])))
+            }
+        }
+    }
+
+    /// Appends the terms of `text` to `arena`, in the order and with the positions of
+    /// `analyze(_:)` plus `firstPosition`, making no `String` or array per term: the index
+    /// build's path. The arena's earlier terms are left as they are.
+    public func analyze(_ text: String, appendingTo arena: inout TermArena, firstPosition: UInt32 = 0) {
         var text = text
-        text.withUTF8 { collectTerms(of: $0, into: &terms) }
+        text.withUTF8 { collectTerms(of: $0, into: &arena, firstPosition: firstPosition) }
     }
 
     /// The texts of `analyze(text)`.
@@ -78,20 +92,33 @@ public final class TextAnalyzer {
         }
     }
 
-    /// A `#…` or `@…` token whose body is still being read: its slot in the output (filled
-    /// in when the body ends, or removed if the body folds to nothing) and the body's bytes.
+    /// A `#…` or `@…` token whose body is still being read: where its term is (or goes) in
+    /// the output, its position and the body's bytes.
+    ///
+    /// The marked term is written as the body's first word is folded, as the marker byte
+    /// followed by that word's fold, right before the word's own term: for a one-word body
+    /// (nearly every hashtag and all mentions) that is already the final term, and nothing
+    /// moves. A body of several words (a hashtag that the dictionary splits) gets its term
+    /// replaced by the fold of the whole body when it ends.
     private struct OpenMarker {
         var marker: SocialMarker
         var termIndex: Int
+        var position: UInt32
         var bodyStart: Int
         var bodyEnd: Int
-        /// Whether the body is one word, whose fold is then the term after the slot.
+        /// Whether the body is one word so far.
         var isSingleWord = true
+        /// Whether the output holds the marked term at `termIndex` (not when the first word
+        /// folded to nothing).
+        var hasTerm = false
     }
 
-    private func collectTerms(of bytes: UnsafeBufferPointer<UInt8>, into terms: inout [AnalyzedTerm]) {
+    /// Scratch for a marked token's bytes.
+    private var markedBytes: [UInt8] = []
+
+    private func collectTerms(of bytes: UnsafeBufferPointer<UInt8>, into terms: inout TermArena, firstPosition: UInt32) {
         guard !bytes.isEmpty, segmenter.reset(bytes) else { return }
-        var position = 0
+        var position = firstPosition
         var pendingMarker: SocialMarker?
         var open: OpenMarker?
         while let segment = segmenter.next() {
@@ -103,12 +130,13 @@ public final class TextAnalyzer {
                 }
                 pendingMarker = SocialMarker(segment: piece)
                 if pendingMarker == nil, let emoji = EmojiTerm.canonicalForm(of: piece) {
-                    terms.append(AnalyzedTerm(text: emoji, position: position))
+                    terms.append(emoji.utf8, position: position)
                     position += 1
                 }
                 continue
             }
             var wordStart = segment.start
+            var opensMarker = false
             let atSigns = SocialMarker.leadingAtSignBytes(piece)
             if atSigns > 0 {
                 if let marked = open { close(marked, in: bytes, into: &terms) }
@@ -118,24 +146,52 @@ public final class TextAnalyzer {
                     continue
                 }
                 wordStart += atSigns
-                open = OpenMarker(marker: .mention, termIndex: terms.count, bodyStart: wordStart, bodyEnd: segment.end)
-                terms.append(AnalyzedTerm(text: "", position: position))
+                open = OpenMarker(marker: .mention, termIndex: terms.count, position: position,
+                                  bodyStart: wordStart, bodyEnd: segment.end)
+                opensMarker = true
             } else if let marker = pendingMarker {
-                open = OpenMarker(marker: marker, termIndex: terms.count, bodyStart: wordStart, bodyEnd: segment.end)
-                terms.append(AnalyzedTerm(text: "", position: position))
+                open = OpenMarker(marker: marker, termIndex: terms.count, position: position,
+                                  bodyStart: wordStart, bodyEnd: segment.end)
+                opensMarker = true
             } else if open != nil {  // a hashtag's body goes on (a mention's ends after one word)
                 open?.bodyEnd = segment.end
                 open?.isSingleWord = false
             }
             pendingMarker = nil
 
-            let word = folder.fold(UnsafeBufferPointer(rebasing: bytes[wordStart..<segment.end]))
-            if !word.isEmpty {
-                terms.append(AnalyzedTerm(text: word, position: position))
+            let word = UnsafeBufferPointer(rebasing: bytes[wordStart..<segment.end])
+            var wordHasTerm = false
+            if opensMarker, let marker = open?.marker {
+                // The marked term first: marker byte, then the word's fold, which is then
+                // copied as the word's own term.
+                let markedStart = terms.pendingStart
+                terms.bytes.append(marker.prefixByte)
+                folder.fold(word, appendingTo: &terms.bytes)
+                if terms.bytes.count > markedStart + 1 {
+                    terms.closeTerm(position: position)
+                    open?.hasTerm = true
+                    terms.appendCopy(of: (markedStart + 1)..<terms.bytes.count, position: position)
+                    wordHasTerm = true
+                } else {
+                    terms.bytes.removeLast()
+                }
+            } else {
+                folder.fold(word, appendingTo: &terms.bytes)
+                if terms.bytes.count > terms.pendingStart {
+                    terms.closeTerm(position: position)
+                    wordHasTerm = true
+                }
+            }
+            if wordHasTerm {
+                // The word's term is the arena's last: its apostrophe parts, then the next position.
+                let wordRange = terms.range(of: terms.count - 1)
                 if ApostropheParts.mayHaveApostrophe(piece) {
-                    for part in ApostropheParts.parts(of: word) {
-                        terms.append(AnalyzedTerm(text: String(part), position: position))
+                    let parts = terms.bytes.withUnsafeBufferPointer {
+                        ApostropheParts.partRanges(of: UnsafeBufferPointer(rebasing: $0[wordRange]))
                     }
+                    let offset = wordRange.lowerBound
+                    if let head = parts.head { terms.appendCopy(of: (head.lowerBound + offset)..<(head.upperBound + offset), position: position) }
+                    if let tail = parts.tail { terms.appendCopy(of: (tail.lowerBound + offset)..<(tail.upperBound + offset), position: position) }
                 }
                 position += 1
             }
@@ -147,18 +203,18 @@ public final class TextAnalyzer {
         if let marked = open { close(marked, in: bytes, into: &terms) }
     }
 
-    /// Writes a marked token into its slot (or removes the slot if its body folded to nothing).
-    private func close(_ marked: OpenMarker, in bytes: UnsafeBufferPointer<UInt8>, into terms: inout [AnalyzedTerm]) {
-        let body: String
-        if marked.isSingleWord {
-            body = marked.termIndex + 1 < terms.count ? terms[marked.termIndex + 1].text : ""
-        } else {
-            body = folder.fold(UnsafeBufferPointer(rebasing: bytes[marked.bodyStart..<marked.bodyEnd]))
-        }
-        if body.isEmpty {
-            terms.remove(at: marked.termIndex)
-        } else {
-            terms[marked.termIndex].text = marked.marker.prefix + body
+    /// Completes a marked token: a one-word body's term is already in place; a longer body's
+    /// term becomes the marker byte and the fold of the whole body (or goes, if that is empty).
+    private func close(_ marked: OpenMarker, in bytes: UnsafeBufferPointer<UInt8>, into terms: inout TermArena) {
+        guard !marked.isSingleWord else { return }
+        markedBytes.removeAll(keepingCapacity: true)
+        markedBytes.append(marked.marker.prefixByte)
+        folder.fold(UnsafeBufferPointer(rebasing: bytes[marked.bodyStart..<marked.bodyEnd]), appendingTo: &markedBytes)
+        let body = markedBytes.count > 1 ? markedBytes : nil
+        if marked.hasTerm {
+            terms.replaceTerm(at: marked.termIndex, with: body)
+        } else if let body {
+            terms.insert(body, position: marked.position, at: marked.termIndex)
         }
     }
 

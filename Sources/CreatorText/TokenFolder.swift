@@ -30,16 +30,38 @@ final class TokenFolder {
             excluding: [diacriticFolder.trigger, hanVariantFolder.traditionalCharacters])
     }
 
+    /// Scratch for `fold(_:)`, reused between calls.
+    private var scratch: [UInt8] = []
+
     /// The folded form of the UTF-8 `bytes` (ill-formed bytes become U+FFFD).
     func fold(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
-        if bytes.isEmpty { return "" }
-        if UTF8Scalars.isASCII(bytes) { return Self.lowercasedASCII(bytes) }
+        scratch.removeAll(keepingCapacity: true)
+        fold(bytes, appendingTo: &scratch)
+        return String(decoding: scratch, as: UTF8.self)
+    }
+
+    /// Appends the folded form of the UTF-8 `bytes` to `output`: the analyser's path, which
+    /// makes no `String` for the tokens that need no ICU folding (most of them). Ill-formed
+    /// `bytes` may be appended as they are (`fold(_:)` repairs them when it makes its string).
+    func fold(_ bytes: UnsafeBufferPointer<UInt8>, appendingTo output: inout [UInt8]) {
+        if bytes.isEmpty { return }
+        if UTF8Scalars.isASCII(bytes) {
+            Self.appendLowercasedASCII(bytes, to: &output)
+            return
+        }
+        if unchangedCheck.isUnchanged(bytes) {
+            output.append(contentsOf: bytes)
+            return
+        }
         let token = String(decoding: bytes, as: UTF8.self)
-        if unchangedCheck.isUnchanged(bytes) { return token }
-        if let folded = cache[token] { return folded }
-        let folded = foldInUTF16(bytes)
-        cache[token] = folded
-        return folded
+        let folded: String
+        if let cached = cache[token] {
+            folded = cached
+        } else {
+            folded = foldInUTF16(bytes)
+            cache[token] = folded
+        }
+        output.append(contentsOf: folded.utf8)
     }
 
     /// Folds `bytes` through the UTF-16 steps. With `skippingUnneededSteps` false every step
@@ -59,15 +81,16 @@ final class TokenFolder {
         return buffers.current.makeString()
     }
 
-    /// `bytes` (all ASCII) with `A`–`Z` lower-cased.
+    /// Appends `bytes` (all ASCII) with `A`–`Z` lower-cased.
     @inline(__always)
-    static func lowercasedASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
-        String(unsafeUninitializedCapacity: bytes.count) { output in
-            for index in 0..<bytes.count {
-                let byte = bytes[index]
+    static func appendLowercasedASCII(_ bytes: UnsafeBufferPointer<UInt8>, to output: inout [UInt8]) {
+        let start = output.count
+        output.append(contentsOf: bytes)
+        output.withUnsafeMutableBufferPointer { output in
+            for index in start..<output.count {
+                let byte = output[index]
                 output[index] = byte &- UInt8(ascii: "A") < 26 ? byte | 0x20 : byte
             }
-            return bytes.count
         }
     }
 }

@@ -99,6 +99,23 @@ struct IngestDerivationTests {
         #expect(SampleHash.hash("tiktok:6812345") == 0xbb6f_2b9f_38bc_10ed)
     }
 
+    @Test("An integer sample id hashes as its decimal text, at every length and group boundary")
+    func sampleHashingOfIntegersMatchesTheirText() {
+        var values: [UInt64] = [0, 1, 9, 10, 99, 100, 9_999, 10_000, 99_999_999, 100_000_000, 100_000_001,
+                                1_000_000_007, 9_999_999_999_999_999, 10_000_000_000_000_000,
+                                10_000_000_000_000_001, UInt64(Int64.max), UInt64.max]
+        var random = SplitMixRandom(seed: 17)
+        for _ in 0..<2000 { values.append(random.next() >> UInt64.random(in: 0..<64, using: &random)) }
+        for value in values {
+            #expect(SampleHash.hash(value) == SampleHash.hash(String(value)), "\(value)")
+            if value <= UInt64(Int64.max) {
+                #expect(SampleHash.hash(Int64(value)) == SampleHash.hash(String(value)), "\(value)")
+                #expect(SampleHash.hash(-Int64(value)) == SampleHash.hash(String(-Int64(value))), "\(value)")
+            }
+        }
+        #expect(SampleHash.hash(Int64.min) == SampleHash.hash(String(Int64.min)))
+    }
+
     @Test("Price in USD: per_post else per_video, converted with the parser's rates")
     func priceUSD() throws {
         let rates = CurrencyRates(date: Timestamp(secondsSinceEpoch: 0), usdPerUnit: ["EUR": 2, "jpy": 0.01])

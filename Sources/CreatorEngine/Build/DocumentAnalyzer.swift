@@ -18,32 +18,30 @@ public final class DocumentAnalyzer {
         analyzer = try TextAnalyzer()
     }
 
-    /// Reused between calls to save allocations.
-    private var scratch: [AnalyzedTerm] = []
+    /// The field being analysed, reused between fields and calls to save allocations.
+    private var arena = TermArena()
+    private var grouping = FieldTerms.Grouping()
 
     public func analyze(_ profile: CreatorProfile) -> AnalyzedDocument {
         var fields: [FieldTerms] = []
         var captionHashtags: [String] = []
         for field in TextField.allCases {
-            var tokens: [(text: String, position: UInt32)] = []
+            arena.removeAll()
             func add(_ text: String?) {
                 guard let text, !text.isEmpty else { return }
-                let start = tokens.last.map { $0.position + Self.positionGap } ?? 0
-                analyzer.analyze(text, into: &scratch)
-                for term in scratch {
-                    tokens.append((term.text, start + UInt32(term.position)))
-                }
+                let start = arena.positions.last.map { $0 + Self.positionGap } ?? 0
+                analyzer.analyze(text, appendingTo: &arena, firstPosition: start)
             }
             switch field {
             case .name: add(profile.name)
             case .handle: for text in Self.handleTexts(profile.handle) { add(text) }
             case .bio: add(profile.bio)
             case .hashtags: for tag in profile.hashtags { add("#" + tag) }
-            case .captions:
-                for post in profile.recentPosts { add(post.caption) }
-                captionHashtags = tokens.compactMap { $0.text.hasPrefix("#") && $0.text.count > 1 ? String($0.text.dropFirst()) : nil }
+            case .captions: for post in profile.recentPosts { add(post.caption) }
             }
-            fields.append(FieldTerms(tokens: tokens))
+            let terms = FieldTerms(arena: arena, scratch: &grouping)
+            if field == .captions { captionHashtags = Self.hashtagBodies(terms) }
+            fields.append(terms)
         }
         let hashtags = unique(profile.hashtags.map { analyzer.foldKeyword($0) } + captionHashtags)
         let categories = unique(profile.categories.map { analyzer.foldKeyword($0) })
@@ -71,7 +69,35 @@ public final class DocumentAnalyzer {
     /// Folds a keyword the way the index folds hashtags and categories (for queries).
     public func foldKeyword(_ keyword: String) -> String { analyzer.foldKeyword(keyword) }
 
+    /// The bodies of the distinct `#…` terms (longer than the `#`) of `terms`, in
+    /// first-occurrence order: the same keys, after `unique`, as taking them from every token.
+    static func hashtagBodies(_ terms: FieldTerms) -> [String] {
+        var bodies: [String] = []
+        let hash = UInt8(ascii: "#")
+        for term in 0..<terms.count {
+            let bytes = terms.bytes(of: term)
+            guard bytes.count > 1, bytes.first == hash else { continue }
+            // An ASCII byte after the `#` starts a character of its own; otherwise ask
+            // `String`, which counts characters as the token arrays did.
+            if bytes[bytes.startIndex + 1] < 0x80 {
+                bodies.append(String(decoding: bytes.dropFirst(), as: UTF8.self))
+            } else {
+                let text = String(decoding: bytes, as: UTF8.self)
+                if text.hasPrefix("#") && text.count > 1 { bodies.append(String(text.dropFirst())) }
+            }
+        }
+        return bodies
+    }
+
+    /// The non-empty keys, each once, in first-occurrence order. A profile has a few dozen
+    /// keys at most, which a linear scan dedupes faster than hashing each into a `Set`.
     private func unique(_ keys: [String]) -> [String] {
+        guard keys.count > 32 else {
+            var result: [String] = []
+            result.reserveCapacity(keys.count)
+            for key in keys where !key.isEmpty && !result.contains(key) { result.append(key) }
+            return result
+        }
         var seen = Set<String>()
         return keys.filter { !$0.isEmpty && seen.insert($0).inserted }
     }

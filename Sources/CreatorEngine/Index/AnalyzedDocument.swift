@@ -1,3 +1,5 @@
+import CreatorText
+
 /// One accepted profile after analysis, ready to be added to an index. Produced on worker
 /// threads (analysis is the costly part of a build), consumed in dump order by `IndexBuilder`.
 public struct AnalyzedDocument: Sendable {
@@ -52,54 +54,114 @@ public struct FieldTerms: Sendable, Equatable {
 
     /// Groups a token stream by term, keeping first-occurrence order.
     public init(tokens: [(text: String, position: UInt32)]) {
-        length = UInt32(tokens.count)
-        guard !tokens.isEmpty else { return }
+        var arena = TermArena()
+        for token in tokens { arena.append(token.text.utf8, position: token.position) }
+        self.init(arena: arena)
+    }
+
+    /// Groups the analysed tokens of `arena` by term, keeping first-occurrence order.
+    public init(arena: TermArena) {
+        var scratch = Grouping()
+        self.init(arena: arena, scratch: &scratch)
+    }
+
+    /// Working arrays of `init(arena:scratch:)`, which a worker keeps between documents.
+    public struct Grouping {
+        var table: [Int32] = []
+        var termOfToken: [Int32] = []
+        var firstToken: [Int32] = []
+        var termHashes: [UInt64] = []
+        var counts: [UInt32] = []
+
+        public init() {}
+    }
+
+    /// Groups the analysed tokens of `arena` by term, keeping first-occurrence order. Each
+    /// token's bytes are hashed once, straight from the arena; terms are found through
+    /// `scratch`, then every array of the result is allocated once at its final size.
+    public init(arena: TermArena, scratch: inout Grouping) {
+        let tokenCount = arena.count
+        length = UInt32(tokenCount)
+        guard tokenCount > 0 else { return }
         // Open addressing over term ids, sized to stay under half full.
         var capacity = 16
-        while capacity < tokens.count * 2 { capacity <<= 1 }
-        var table = [Int32](repeating: -1, count: capacity)
-        var termOfToken = [Int32](repeating: 0, count: tokens.count)
-        var counts: [UInt32] = []
-        for (tokenIndex, token) in tokens.enumerated() {
-            var text = token.text
-            let id: Int32 = text.withUTF8 { bytes in
-                let hash = TermHash.hash(UnsafeRawBufferPointer(bytes))
-                var slot = Int(truncatingIfNeeded: hash) & (capacity - 1)
-                while true {
-                    let existing = table[slot]
-                    if existing < 0 {
-                        let id = Int32(hashes.count)
-                        table[slot] = id
-                        hashes.append(hash)
-                        termBytes.append(contentsOf: bytes)
-                        termEnds.append(UInt32(termBytes.count))
-                        counts.append(0)
-                        return id
+        while capacity < tokenCount * 2 { capacity <<= 1 }
+        scratch.table.removeAll(keepingCapacity: true)
+        scratch.table.append(contentsOf: repeatElement(-1, count: capacity))
+        scratch.termOfToken.removeAll(keepingCapacity: true)
+        scratch.termOfToken.reserveCapacity(tokenCount)
+        scratch.firstToken.removeAll(keepingCapacity: true)
+        scratch.termHashes.removeAll(keepingCapacity: true)
+        scratch.counts.removeAll(keepingCapacity: true)
+        var termByteCount = 0
+        arena.bytes.withUnsafeBufferPointer { arenaBytes in
+            arena.ends.withUnsafeBufferPointer { tokenEnds in
+                scratch.table.withUnsafeMutableBufferPointer { table in
+                    var tokenStart = 0
+                    for tokenIndex in 0..<tokenCount {
+                        let tokenEnd = Int(tokenEnds[tokenIndex])
+                        let bytes = UnsafeBufferPointer(rebasing: arenaBytes[tokenStart..<tokenEnd])
+                        tokenStart = tokenEnd
+                        let hash = TermHash.hash(UnsafeRawBufferPointer(bytes))
+                        var slot = Int(truncatingIfNeeded: hash) & (capacity - 1)
+                        var id: Int32
+                        while true {
+                            let existing = table[slot]
+                            if existing < 0 {
+                                id = Int32(scratch.termHashes.count)
+                                table[slot] = id
+                                scratch.termHashes.append(hash)
+                                scratch.firstToken.append(Int32(tokenIndex))
+                                scratch.counts.append(0)
+                                termByteCount += bytes.count
+                                break
+                            }
+                            if scratch.termHashes[Int(existing)] == hash {
+                                let first = Int(scratch.firstToken[Int(existing)])
+                                let firstStart = first == 0 ? 0 : Int(tokenEnds[first - 1])
+                                if Int(tokenEnds[first]) - firstStart == bytes.count,
+                                   UnsafeBufferPointer(rebasing: arenaBytes[firstStart..<Int(tokenEnds[first])]).elementsEqual(bytes) {
+                                    id = existing
+                                    break
+                                }
+                            }
+                            slot = (slot + 1) & (capacity - 1)
+                        }
+                        scratch.termOfToken.append(id)
+                        scratch.counts[Int(id)] += 1
                     }
-                    if hashes[Int(existing)] == hash, self.bytes(of: Int(existing)).elementsEqual(bytes) { return existing }
-                    slot = (slot + 1) & (capacity - 1)
+                }
+                let termCount = scratch.termHashes.count
+                hashes.reserveCapacity(termCount)
+                hashes.append(contentsOf: scratch.termHashes)
+                termBytes.reserveCapacity(termByteCount)
+                termEnds.reserveCapacity(termCount)
+                for first in scratch.firstToken {
+                    let first = Int(first)
+                    let start = first == 0 ? 0 : Int(tokenEnds[first - 1])
+                    termBytes.append(contentsOf: UnsafeBufferPointer(rebasing: arenaBytes[start..<Int(tokenEnds[first])]))
+                    termEnds.append(UInt32(termBytes.count))
                 }
             }
-            termOfToken[tokenIndex] = id
-            counts[Int(id)] += 1
         }
-        var next = [UInt32](repeating: 0, count: counts.count)
+        // Turn the counts into each term's next free place in `positionValues`.
+        positionEnds.reserveCapacity(scratch.counts.count)
         var end: UInt32 = 0
-        positionEnds.reserveCapacity(counts.count)
-        for (id, count) in counts.enumerated() {
-            next[id] = end
+        for id in 0..<scratch.counts.count {
+            let count = scratch.counts[id]
+            scratch.counts[id] = end
             end += count
             positionEnds.append(end)
         }
-        positionValues = [UInt32](repeating: 0, count: tokens.count)
-        for (tokenIndex, token) in tokens.enumerated() {
-            let id = Int(termOfToken[tokenIndex])
-            positionValues[Int(next[id])] = token.position
-            next[id] += 1
+        positionValues = [UInt32](repeating: 0, count: tokenCount)
+        for tokenIndex in 0..<tokenCount {
+            let id = Int(scratch.termOfToken[tokenIndex])
+            positionValues[Int(scratch.counts[id])] = arena.positions[tokenIndex]
+            scratch.counts[id] += 1
         }
         // Tokens arrive in position order, except that a term may repeat a position (a
         // hashtag and its word): keep each term's positions ascending regardless.
-        for id in 0..<counts.count {
+        for id in 0..<positionEnds.count {
             let range = Int(id == 0 ? 0 : positionEnds[id - 1])..<Int(positionEnds[id])
             if !positionValues[range].isSorted() { positionValues[range].sort() }
         }

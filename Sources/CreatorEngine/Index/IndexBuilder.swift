@@ -179,10 +179,7 @@ public final class IndexBuilder {
         var bytes = ByteWriter()
         StringTable.encode(strings, into: &bytes)
         try writer.addSection(name, bytes.bytes)
-        let keys = strings.map(sortKey)
-        let order = keys.indices.sorted {
-            keys[$0].utf8.lexicographicallyPrecedes(keys[$1].utf8) || (keys[$0] == keys[$1] && $0 < $1)
-        }
+        let order = UTF8KeyOrder.sortedIndices(strings.map(sortKey))
         var sorted = ByteWriter()
         sorted.appendArray(order.map { UInt32($0) })
         try writer.addSection(name + ".sorted", sorted.bytes)

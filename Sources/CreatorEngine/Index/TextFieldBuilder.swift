@@ -86,7 +86,7 @@ final class TextFieldBuilder {
     func write(field: TextField, to writer: IndexFileWriter, documentOfSlot: [Int32],
                visitPostings: (_ termHash: UInt64, _ documentFrequency: UInt32, _ postings: [UInt8]) -> Void = { _, _, _ in })
         throws -> (totalLength: UInt64, termCount: Int) {
-        let order = (0..<vocabulary.count).sorted { vocabulary.bytes(of: $0).lexicographicallyPrecedes(vocabulary.bytes(of: $1)) }
+        let order = vocabulary.idsInByteOrder()
         var keptTerms: [String] = []
         var infos = ByteWriter(reservingCapacity: vocabulary.count * TermInfo.size)
         try writer.beginSection("text.\(field.rawValue).postings", large: true)

@@ -36,21 +36,57 @@ public enum SampleHash {
         return z ^ (z >> 31)
     }
 
+    /// FNV-1a over the decimal digits of `magnitude` (after a `-` when `negative`), then the
+    /// finaliser: the same value as hashing the number's text, without making the text.
+    /// The digits come two at a time from 32-bit arithmetic on 8-digit groups, so the 64-bit
+    /// divisions are one or two per number instead of one per digit.
     private static func hashDecimal(_ magnitude: UInt64, negative: Bool) -> UInt64 {
-        // At most 20 digits and a sign, written right to left into a stack buffer.
-        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 21) { buffer in
-            var start = 21
-            var rest = magnitude
-            repeat {
-                start -= 1
-                buffer[start] = UInt8(truncatingIfNeeded: rest % 10) + 0x30
-                rest /= 10
-            } while rest > 0
-            if negative {
-                start -= 1
-                buffer[start] = UInt8(ascii: "-")
-            }
-            return hash(utf8: UnsafeRawBufferPointer(UnsafeMutableBufferPointer(rebasing: buffer[start..<21])))
+        var state: UInt64 = 0xcbf2_9ce4_8422_2325
+        if negative { addByte(UInt32(UInt8(ascii: "-")), to: &state) }
+        if magnitude < 100_000_000 {
+            addGroup(UInt32(truncatingIfNeeded: magnitude), padded: false, to: &state)
+        } else if magnitude < 10_000_000_000_000_000 {
+            addGroup(UInt32(truncatingIfNeeded: magnitude / 100_000_000), padded: false, to: &state)
+            addGroup(UInt32(truncatingIfNeeded: magnitude % 100_000_000), padded: true, to: &state)
+        } else {
+            let rest = magnitude % 10_000_000_000_000_000
+            addGroup(UInt32(truncatingIfNeeded: magnitude / 10_000_000_000_000_000), padded: false, to: &state)
+            addGroup(UInt32(truncatingIfNeeded: rest / 100_000_000), padded: true, to: &state)
+            addGroup(UInt32(truncatingIfNeeded: rest % 100_000_000), padded: true, to: &state)
+        }
+        return finalise(state)
+    }
+
+    @inline(__always)
+    private static func addByte(_ byte: UInt32, to state: inout UInt64) {
+        state ^= UInt64(byte)
+        state &*= 0x0000_0100_0000_01b3
+    }
+
+    /// Adds the digits of `group` (< 10^8): all 8, with leading zeros, when `padded`; else
+    /// without leading zeros (and at least one digit).
+    @inline(__always)
+    private static func addGroup(_ group: UInt32, padded: Bool, to state: inout UInt64) {
+        let high = group / 10_000, low = group % 10_000
+        var started = padded
+        addPair(high / 100, started: &started, to: &state)
+        addPair(high % 100, started: &started, to: &state)
+        addPair(low / 100, started: &started, to: &state)
+        addPair(low % 100, started: &started, to: &state)
+        if !started { addByte(0x30, to: &state) }
+    }
+
+    /// Adds the two digits of `pair` (< 100), leaving out leading zeros until `started`.
+    @inline(__always)
+    private static func addPair(_ pair: UInt32, started: inout Bool, to state: inout UInt64) {
+        let tens = pair / 10, ones = pair % 10
+        if started || tens > 0 {
+            addByte(tens + 0x30, to: &state)
+            started = true
+        }
+        if started || ones > 0 {
+            addByte(ones + 0x30, to: &state)
+            started = true
         }
     }
 }
