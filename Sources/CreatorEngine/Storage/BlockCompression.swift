@@ -48,10 +48,10 @@ public enum BlockDecompressor {
         var output = [UInt8](repeating: 0, count: size)
         let written = output.withUnsafeMutableBytes { destination in
             if let dictionary {
-                guard let context = ZSTD_createDCtx() else { return Int.max }
-                defer { ZSTD_freeDCtx(context) }
-                return ZSTD_decompress_usingDDict(context, destination.baseAddress, size, input.baseAddress, input.count,
-                                                  dictionary.decompressionDictionary)
+                return dictionary.withDecompressionContext { context in
+                    ZSTD_decompress_usingDDict(context, destination.baseAddress, size, input.baseAddress, input.count,
+                                               dictionary.decompressionDictionary)
+                } ?? Int.max
             }
             return ZSTD_decompress(destination.baseAddress, size, input.baseAddress, input.count)
         }

@@ -1,4 +1,5 @@
 internal import CZstd
+import Synchronization
 
 /// A zstd dictionary for the document store, trained at build time on a sample of stored
 /// records and kept once in the index (`store.dictionary`).
@@ -16,6 +17,15 @@ public final class CompressionDictionary: @unchecked Sendable {
     let level: Int32?
     private let compression: OpaquePointer?
     private let decompression: OpaquePointer
+    /// Decompression contexts not in use, kept for the next read (making one per block
+    /// cost about a tenth of a stored-document lookup); at most `keptContexts`.
+    private let idleContexts = Mutex<[DecompressionContext]>([])
+    private static let keptContexts = 8
+
+    /// A `ZSTD_DCtx`, used by one thread at a time (moved between threads only while idle).
+    private struct DecompressionContext: @unchecked Sendable {
+        let pointer: OpaquePointer
+    }
 
     /// Prepares a dictionary for decompression, and for compression at `level` unless it
     /// is `nil` (an index being read needs no compression tables); `nil` when zstd does
@@ -41,6 +51,23 @@ public final class CompressionDictionary: @unchecked Sendable {
     deinit {
         if let compression { ZSTD_freeCDict(compression) }
         ZSTD_freeDDict(decompression)
+        idleContexts.withLock { contexts in for context in contexts { ZSTD_freeDCtx(context.pointer) } }
+    }
+
+    /// Runs `body` with a decompression context of its own (taken from the idle ones or
+    /// made), and keeps the context for later reads; `nil` when zstd cannot allocate one.
+    func withDecompressionContext<Result>(_ body: (OpaquePointer) -> Result) -> Result? {
+        guard let context = idleContexts.withLock({ $0.popLast() }) ?? ZSTD_createDCtx().map(DecompressionContext.init) else {
+            return nil
+        }
+        let result = body(context.pointer)
+        let kept = idleContexts.withLock { contexts in
+            guard contexts.count < Self.keptContexts else { return false }
+            contexts.append(context)
+            return true
+        }
+        if !kept { ZSTD_freeDCtx(context.pointer) }
+        return result
     }
 
     /// Present when the dictionary was prepared with a level.
