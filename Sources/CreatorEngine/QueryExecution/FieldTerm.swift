@@ -21,7 +21,24 @@ struct FieldTerm {
 
     /// BM25 of `frequency` occurrences in `document`'s field, weighted.
     func score(frequency: UInt32, document: UInt32, bm25: BM25, idf: Double? = nil) -> Double {
-        let length = Double(reader.lengths[Int(document)])
-        return (idf ?? weightedIDF) * bm25.termWeight(frequency: Double(frequency), length: length, averageLength: averageLength)
+        scorer(idf: idf ?? weightedIDF).score(frequency: frequency, document: document, bm25: bm25)
+    }
+
+    /// What scoring in this field needs, as plain values (read per document in loops).
+    func scorer(idf: Double? = nil) -> FieldScorer {
+        FieldScorer(lengths: reader.lengths, weightedIDF: idf ?? weightedIDF, averageLength: averageLength)
+    }
+}
+
+/// BM25 in one field for one term or phrase: the field's lengths, the weighted IDF and
+/// the field's average length, without references (copied freely in per-document loops).
+struct FieldScorer: @unchecked Sendable {
+    // Views the index's mapping, which the searcher keeps open.
+    let lengths: UnsafeBufferPointer<UInt16>
+    let weightedIDF: Double
+    let averageLength: Double
+
+    @inline(__always) func score(frequency: UInt32, document: UInt32, bm25: BM25) -> Double {
+        weightedIDF * bm25.termWeight(frequency: Double(frequency), length: Double(lengths[Int(document)]), averageLength: averageLength)
     }
 }

@@ -12,6 +12,8 @@ final class PhraseMatcher: DocumentMatcher, ScoringLeaf {
     /// and where its cursors start in `cursors` (one per term, in phrase order).
     private let fields: [FieldTerm]
     private let weightedIDFs: [Double]
+    /// Per field of `fields`: BM25 with the phrase's weight, as plain values.
+    private let scorers: OwnedBuffer<FieldScorer>
     private let cursorStarts: [Int]
     // The cursors, read without reference counting per document; `ownedCursors` keeps them alive.
     private let ownedCursors: [TermCursor]
@@ -44,6 +46,7 @@ final class PhraseMatcher: DocumentMatcher, ScoringLeaf {
         }
         self.fields = fields
         weightedIDFs = weights
+        scorers = OwnedBuffer(zip(fields, weights).map { $0.scorer(idf: $1) })
         cursorStarts = starts
         ownedCursors = cursors
         self.cursors = OwnedBuffer(cursors.map { Unmanaged.passUnretained($0) })
@@ -70,7 +73,7 @@ final class PhraseMatcher: DocumentMatcher, ScoringLeaf {
         loadCounts(at: document)
         var total = 0.0
         for index in 0..<counts.count where counts[index] > 0 {
-            total += fields[index].score(frequency: counts[index], document: document, bm25: bm25, idf: weightedIDFs[index])
+            total += scorers.buffer[index].score(frequency: counts[index], document: document, bm25: bm25)
         }
         return total
     }

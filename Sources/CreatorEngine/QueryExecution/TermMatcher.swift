@@ -14,6 +14,7 @@ final class TermMatcher: DocumentMatcher, ScoringLeaf {
     private let postings: [PostingList]
     private let fieldDocuments: OwnedBuffer<UnsafeBufferPointer<UInt32>>
     private let fieldFrequencies: OwnedBuffer<UnsafeBufferPointer<UInt32>>
+    private let fieldScorers: OwnedBuffer<FieldScorer>
     private let cache: PostingsCache
     private let bm25: BM25
     /// Whether the term ranks documents itself (a phrase's words do not: the phrase does).
@@ -39,6 +40,7 @@ final class TermMatcher: DocumentMatcher, ScoringLeaf {
         postings = decoded
         fieldDocuments = OwnedBuffer(decoded.map(\.documents.buffer))
         fieldFrequencies = OwnedBuffer(decoded.map(\.frequencies.buffer))
+        fieldScorers = OwnedBuffer(fields.map { $0.scorer() })
         self.cache = cache
         self.bm25 = bm25
         self.isScoring = isScoring
@@ -127,7 +129,7 @@ final class TermMatcher: DocumentMatcher, ScoringLeaf {
             let position = documents.firstPosition(from: fieldCursors[field], atLeast: document)
             fieldCursors[field] = position
             guard position < documents.count, documents[position] == document else { continue }
-            total += fields[field].score(frequency: fieldFrequencies.buffer[field][position], document: document, bm25: bm25)
+            total += fieldScorers.buffer[field].score(frequency: fieldFrequencies.buffer[field][position], document: document, bm25: bm25)
         }
         return total
     }
