@@ -23,11 +23,11 @@ final class PhraseMatcher: DocumentMatcher, ScoringLeaf {
     /// reads what the matching plan found instead of reading positions again).
     private let known: PhraseCounts
     @exclusivity(unchecked) private var knownCursor = 0
-    /// Reused per document: the positions of all terms one after another, where each
-    /// term's end, a forward pointer per later term, and the counts per field.
+    /// Reused per document: one term's positions, the phrase starts still possible, the
+    /// terms from rarest to most frequent, and the counts per field.
     @exclusivity(unchecked) private var positions = ScratchBuffer<UInt32>(capacity: 256)
-    @exclusivity(unchecked) private var ends = ScratchBuffer<Int>()
-    @exclusivity(unchecked) private var pointers = ScratchBuffer<Int>()
+    @exclusivity(unchecked) private var starts = ScratchBuffer<Int>()
+    @exclusivity(unchecked) private var order = ScratchBuffer<Int>()
     @exclusivity(unchecked) private var counts = ScratchBuffer<UInt32>(capacity: TextField.allCases.count)
 
     /// `terms`: the phrase's analysed terms with their positions relative to the first.
@@ -56,8 +56,8 @@ final class PhraseMatcher: DocumentMatcher, ScoringLeaf {
 
     deinit {
         positions.deallocate()
-        ends.deallocate()
-        pointers.deallocate()
+        starts.deallocate()
+        order.deallocate()
         counts.deallocate()
     }
 
@@ -87,7 +87,10 @@ final class PhraseMatcher: DocumentMatcher, ScoringLeaf {
         known.record(document, counts)
     }
 
-    /// Start positions `p` of the first term such that term `i` is at `p + offsets[i]`.
+    /// Start positions `p` such that every term `i` is at `p + offsets[i]`. Candidates come
+    /// from the term this document holds least often, and each further term (rarest first)
+    /// keeps those it continues: a common word's positions are read only while candidates
+    /// remain (`"Trying music for"` rarely reads those of `for`).
     private func occurrences(inField field: Int, at document: UInt32) -> UInt32 {
         let terms = offsets.buffer.count
         let first = cursorStarts[field]
@@ -95,28 +98,46 @@ final class PhraseMatcher: DocumentMatcher, ScoringLeaf {
         for term in 0..<terms where !cursors[first + term]._withUnsafeGuaranteedRef({ $0.advance(to: document) }) { return 0 }
         // Local copies of the scratch buffers (they share storage), so the loops below keep
         // their state in registers; written back since appending may reallocate.
-        var positions = self.positions, ends = self.ends, pointers = self.pointers
-        defer { (self.positions, self.ends, self.pointers) = (positions, ends, pointers) }
-        positions.removeAll()
-        ends.removeAll()
+        var positions = self.positions, starts = self.starts, order = self.order
+        defer { (self.positions, self.starts, self.order) = (positions, starts, order) }
+        order.removeAll()
         for term in 0..<terms {
-            guard cursors[first + term]._withUnsafeGuaranteedRef({ $0.appendPositions(to: &positions) }) else { return 0 }
-            ends.append(positions.count)
-        }
-        // One forward pointer per later term: starts ascend, so wanted positions do too.
-        pointers.removeAll()
-        for term in 0..<terms - 1 { pointers.append(ends[term]) }
-        let offsets = self.offsets.buffer
-        var found: UInt32 = 0
-        starts: for start in 0..<ends[0] {
-            for term in 1..<max(1, terms) {
-                let wanted = positions[start] &+ offsets[term] &- offsets[0]
-                while pointers[term - 1] < ends[term], positions[pointers[term - 1]] < wanted { pointers[term - 1] += 1 }
-                if pointers[term - 1] == ends[term] || positions[pointers[term - 1]] != wanted { continue starts }
+            // Insertion by frequency in this document (phrases have a handful of terms).
+            let frequency = cursors[first + term]._withUnsafeGuaranteedRef { $0.frequency }
+            var slot = order.count
+            order.append(term)
+            while slot > 0, cursors[first + order[slot - 1]]._withUnsafeGuaranteedRef({ $0.frequency }) > frequency {
+                order[slot] = order[slot - 1]
+                slot -= 1
             }
-            found += 1
+            order[slot] = term
         }
-        return found
+        let offsets = self.offsets.buffer
+        starts.removeAll()
+        for rank in 0..<terms {
+            let term = order[rank]
+            positions.removeAll()
+            guard cursors[first + term]._withUnsafeGuaranteedRef({ $0.appendPositions(to: &positions) }) else { return 0 }
+            let offset = Int(offsets[term])
+            if rank == 0 {
+                // A start before 0 would put the phrase's first word before the field's.
+                for index in 0..<positions.count where Int(positions[index]) >= offset { starts.append(Int(positions[index]) - offset) }
+                continue
+            }
+            // Keep the starts whose position for this term is among its positions (both ascend).
+            var kept = 0, cursor = 0
+            for index in 0..<starts.count {
+                let wanted = starts[index] + offset
+                while cursor < positions.count, Int(positions[cursor]) < wanted { cursor += 1 }
+                if cursor < positions.count, Int(positions[cursor]) == wanted {
+                    starts[kept] = starts[index]
+                    kept += 1
+                }
+            }
+            starts.shrink(to: kept)
+            if kept == 0 { return 0 }
+        }
+        return UInt32(starts.count)
     }
 
     var scoreLabel: String { "phrase \"\(text)\"" }

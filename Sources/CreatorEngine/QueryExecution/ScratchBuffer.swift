@@ -16,6 +16,9 @@ struct ScratchBuffer<Element: BitwiseCopyable> {
 
     mutating func removeAll() { count = 0 }
 
+    /// Keeps the first `newCount` elements (at most `count`).
+    mutating func shrink(to newCount: Int) { count = min(count, max(0, newCount)) }
+
     @inline(__always) mutating func append(_ element: Element) {
         if count == capacity { grow() }
         base[count] = element
