@@ -44,17 +44,8 @@ final class TermCursor {
     /// Call at most once per posting (`PhraseMatcher` remembers what it found).
     func appendPositions(to positions: inout ScratchBuffer<UInt32>) -> Bool {
         guard index >= 0, index < documents.count, positionsConsumed <= positionsBefore else { return false }
-        // Step over the positions of the postings passed by: count varint ends (bytes below
-        // 0x80), eight bytes at a time while a word holds fewer ends than are left (so it
-        // cannot end inside the next posting's first varint), then byte by byte.
+        // Step over the positions of the postings passed by: count varint ends.
         var left = positionsBefore - positionsConsumed
-        while left > 1, byteOffset + 8 <= positionBytes.count {
-            let word = positionBytes.loadUnaligned(fromByteOffset: byteOffset, as: UInt64.self)
-            let ends = 8 - (word & 0x8080_8080_8080_8080).nonzeroBitCount
-            guard ends < left else { break }
-            left -= ends
-            byteOffset += 8
-        }
         while left > 0 {
             guard byteOffset < positionBytes.count else { return false }
             if positionBytes[byteOffset] < 0x80 { left -= 1 }

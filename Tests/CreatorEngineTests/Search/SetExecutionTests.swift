@@ -1,3 +1,4 @@
+import CreatorText
 import Testing
 @testable import CreatorEngine
 
@@ -73,6 +74,35 @@ struct SetExecutionTests {
             var first: [UInt32] = []
             order.walk(descending: descending) { first.append($0); return first.count < 7 }
             #expect(first == Array(expected.prefix(7)))
+        }
+    }
+
+    @Test("phrases of the most common caption words count exactly what a scan of the analysed fields finds")
+    func commonWordPhrases() throws {
+        let fixture = try SearchFixture.generated.get()
+        let reference = BruteForceSearch(fixture: fixture, analyzer: try TextAnalyzer())
+        // Word pairs and triples from captions, most frequent first: their words are the
+        // longest posting lists, so phrase checks step over many positions between matches.
+        var counts: [String: Int] = [:]
+        for profile in fixture.profiles {
+            for post in profile.recentPosts {
+                let caption: String = post.caption ?? ""
+                let words: [String] = caption.split(separator: " ").map(String.init).filter { word in
+                    word.count > 1 && word.allSatisfy(\.isLetter)
+                }
+                for length in 2...3 where words.count >= length {
+                    for start in 0...(words.count - length) { counts[words[start..<start + length].joined(separator: " "), default: 0] += 1 }
+                }
+            }
+        }
+        let phrases = counts.sorted { ($0.value, $1.key) > ($1.value, $0.key) }.prefix(25).map(\.key)
+        #expect(phrases.count == 25)
+        for phrase in phrases {
+            let text = "\"\(phrase)\" limit:1000"
+            let expected = reference.matchingDocuments(try QueryParser().parse(text).root)
+            let response = try fixture.searcher.search(text)
+            #expect(response.total == expected.count, "total for \(text)")
+            #expect(Set(response.hits.map(\.document)) == Set(expected.prefix(1000)) || expected.count > 1000, "documents for \(text)")
         }
     }
 
