@@ -1,3 +1,10 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import Dispatch
+
 /// Builds one index generation: documents are added in dump order, then `finish` writes
 /// every section. Not thread-safe: one merging thread owns it, while analysis runs on workers.
 ///
@@ -105,6 +112,63 @@ public final class IndexBuilder {
         section.appendArray(slotOfDocument)
         try writer.addSection("store.slots", section.bytes)
 
+        // Two runs of sections are written at once: the text fields by a helper thread into a
+        // spool file, and the per-document sections (risk, keys, columns, facets, audience,
+        // sketches) by this thread into the index, which then copies the spool in after them.
+        // They touch disjoint parts of the builder; the file is the same as if written in turn.
+        // (This thread keeps the sections with large buffers, whose memory malloc reuses.)
+        // Named `….partial`, so the next build removes it if this one is killed.
+        let spoolPath = writer.path + ".text.partial"
+        defer { _ = unlink(spoolPath) }
+        let spool = try IndexFileWriter(path: spoolPath)
+        let textJob = TextSpoolJob(builder: self, spool: spool, documentOfSlot: documentOfSlot)
+        let group = DispatchGroup()
+        DispatchQueue.global().async(group: group) { textJob.run() }
+        let documentResult = Result { try writeDocumentSections(slotOfDocument: slotOfDocument, documentOfSlot: documentOfSlot) }
+        group.wait()
+        try documentResult.get()
+        let (fields, visits) = try textJob.outcome.get()
+        try writer.appendSections(of: spool)
+        // The lookalike content sums (documents × dimensions) are allocated only now that the
+        // per-document sections are released; the text job noted where each term's postings
+        // went in the spool, and they are read back from it here, in the order written.
+        lookalike.beginContent(documentCount: documentCount)
+        try SpooledPostings.replay(visits, from: spoolPath) { visit, postings in
+            lookalike.addPostings(field: TextField.allCases[Int(visit.field)], termHash: visit.termHash,
+                                  documentFrequency: visit.documentFrequency, postings: postings)
+        }
+        try lookalike.write(slotOfDocument: slotOfDocument, to: writer)
+        lookalike = LookalikeBuilder()
+
+        let result = IndexMeta(formatVersion: Int(IndexFileFormat.version), documentCount: documentCount,
+                               sketchBuckets: AudienceSketch.bucketCount, fields: fields, build: meta)
+        try writer.addSection("meta", result.encoded())
+        try writer.finish()
+        return result
+    }
+
+    /// Writes the text fields' sections to `spool`, releasing each field once written;
+    /// returns their facts and where the postings of terms in two documents or more went.
+    fileprivate func spoolTextFields(to spool: IndexFileWriter, documentOfSlot: [Int32]) throws
+        -> (fields: [IndexMeta.FieldFacts], visits: [SpooledPostings]) {
+        var fields: [IndexMeta.FieldFacts] = []
+        var visits: [SpooledPostings] = []
+        for (index, field) in TextField.allCases.enumerated() {
+            let (total, termCount) = try text[index].write(field: field, to: spool, documentOfSlot: documentOfSlot) {
+                guard $1 >= 2 else { return }
+                visits.append(SpooledPostings(field: UInt8(index), documentFrequency: $1, termHash: $0,
+                                              offset: spool.fileOffset, length: $2.count))
+            }
+            text[index].releaseBuffers()
+            fields.append(.init(name: field.rawValue, totalLength: total, termCount: termCount))
+        }
+        return (fields, visits)
+    }
+
+    /// The sections kept per document, in file order: risk, ids and handles, columns,
+    /// facets, audience, the sketches and their overlap postings. Releases what it wrote.
+    fileprivate func writeDocumentSections(slotOfDocument: [UInt32], documentOfSlot: [Int32]) throws {
+        let documentCount = slotOfDocument.count
         // Risk reads the columns, so it goes before they are written and released.
         try risk.write(to: writer, slotOfDocument: slotOfDocument, columns: RiskFeatures.columns.map { column in
             NumericColumn.allCases.firstIndex(of: column).map { columns[$0] } ?? []
@@ -154,23 +218,6 @@ public final class IndexBuilder {
         sketchBytes = ByteWriter()
         try OverlapPostingsBuilder.write(sketches: sketches, slotOfDocument: slotOfDocument, to: writer)
         sketches = []
-
-        var fields: [IndexMeta.FieldFacts] = []
-        lookalike.beginContent(documentCount: documentCount)
-        for (index, field) in TextField.allCases.enumerated() {
-            let (total, termCount) = try text[index].write(field: field, to: writer, documentOfSlot: documentOfSlot) {
-                lookalike.addPostings(field: field, termHash: $0, documentFrequency: $1, postings: $2)
-            }
-            fields.append(.init(name: field.rawValue, totalLength: total, termCount: termCount))
-        }
-        try lookalike.write(slotOfDocument: slotOfDocument, to: writer)
-        lookalike = LookalikeBuilder()
-
-        let result = IndexMeta(formatVersion: Int(IndexFileFormat.version), documentCount: documentCount,
-                               sketchBuckets: AudienceSketch.bucketCount, fields: fields, build: meta)
-        try writer.addSection("meta", result.encoded())
-        try writer.finish()
-        return result
     }
 
     /// `name`: the strings by document (`StringTable`); `name.sorted`: documents ordered by
@@ -183,5 +230,69 @@ public final class IndexBuilder {
         var sorted = ByteWriter()
         sorted.appendArray(order.map { UInt32($0) })
         try writer.addSection(name + ".sorted", sorted.bytes)
+    }
+}
+
+/// `IndexBuilder.spoolTextFields` run on a helper thread during `finish`, while the
+/// finishing thread writes the per-document sections. Unchecked: the builder is not
+/// thread-safe, but the two threads use disjoint parts of it, and `finish` waits for the
+/// job before reading `outcome` or touching the rest.
+private final class TextSpoolJob: @unchecked Sendable {
+    private let builder: IndexBuilder
+    private let spool: IndexFileWriter
+    private let documentOfSlot: [Int32]
+    private(set) var outcome: Result<(fields: [IndexMeta.FieldFacts], visits: [SpooledPostings]), any Error>
+        = .failure(IndexError.io("text fields not written"))
+
+    init(builder: IndexBuilder, spool: IndexFileWriter, documentOfSlot: [Int32]) {
+        self.builder = builder
+        self.spool = spool
+        self.documentOfSlot = documentOfSlot
+    }
+
+    func run() {
+        outcome = Result { try builder.spoolTextFields(to: spool, documentOfSlot: documentOfSlot) }
+    }
+}
+
+/// Where `finish` spooled one term's document postings (varint document delta, tf), for the
+/// lookalike content sums (which skip terms in fewer than two documents).
+fileprivate struct SpooledPostings {
+    var field: UInt8
+    var documentFrequency: UInt32
+    var termHash: UInt64
+    var offset: Int
+    var length: Int
+}
+
+extension SpooledPostings {
+    /// Reads each visit's postings back from the spool file, in order, through a window of
+    /// a few MiB (the visits ascend through the file), and hands them to `body`.
+    static func replay(_ visits: [SpooledPostings], from path: String,
+                       _ body: (SpooledPostings, [UInt8]) throws -> Void) throws {
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { throw IndexError.io("cannot read \(path): \(String(cString: strerror(errno)))") }
+        defer { _ = close(fd) }
+        var window: [UInt8] = []
+        var windowStart = 0
+        for visit in visits {
+            if visit.offset < windowStart || visit.offset + visit.length > windowStart + window.count {
+                windowStart = visit.offset
+                window = [UInt8](repeating: 0, count: max(8 << 20, visit.length))
+                var filled = 0
+                while filled < window.count {
+                    let read = window.withUnsafeMutableBytes {
+                        pread(fd, $0.baseAddress! + filled, $0.count - filled, off_t(windowStart + filled))
+                    }
+                    if read < 0 && errno == EINTR { continue }
+                    guard read >= 0 else { throw IndexError.io("cannot read \(path): \(String(cString: strerror(errno)))") }
+                    if read == 0 { break }
+                    filled += read
+                }
+                guard filled >= visit.length else { throw IndexError.corrupt("\(path): spooled postings truncated") }
+                window.removeLast(window.count - filled)
+            }
+            try body(visit, Array(window[(visit.offset - windowStart)..<(visit.offset - windowStart + visit.length)]))
+        }
     }
 }

@@ -3,7 +3,7 @@
 /// with the postings' compressed size, not with the documents'.
 final class TextFieldBuilder {
     private var vocabulary = TermTable()
-    private let pool = ByteSlicePool()
+    private var pool = ByteSlicePool()
     /// Per term: (slot delta, term frequency) varint pairs.
     private var postings: [ByteSlicePool.Stream] = []
     /// Per term: for each posting, its positions as varint deltas.
@@ -152,6 +152,18 @@ final class TextFieldBuilder {
         lengthBytes.appendArray(lengthColumn)
         try writer.addSection("text.\(field.rawValue).lengths", lengthBytes.bytes)
         return (total, keptTerms.count)
+    }
+
+    /// Drops the vocabulary, postings and lengths once `write` has run, so a build's finish
+    /// holds one field's postings less for each field written.
+    func releaseBuffers() {
+        vocabulary = TermTable()
+        pool = ByteSlicePool()
+        postings = []
+        positions = []
+        lastSlot = []
+        ids = []
+        lengths = []
     }
 
     private static func varint(_ bytes: UnsafeRawBufferPointer, _ cursor: inout Int) throws -> UInt32 {

@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// Writes an index container (see `IndexFileFormat`) section by section, streaming.
 public final class IndexFileWriter {
     private let output: FileOutput
@@ -36,6 +42,9 @@ public final class IndexFileWriter {
         open = section
         try output.write(bytes)
     }
+
+    /// Bytes written to the file so far (the header's place included).
+    public var fileOffset: Int { output.offset }
 
     /// Bytes written to the open section so far.
     public var sectionOffset: Int { output.offset - (open?.offset ?? output.offset) }
@@ -79,8 +88,57 @@ public final class IndexFileWriter {
         try output.close()
     }
 
+    /// Appends every section of `spool` after this writer's sections, byte for byte as if
+    /// they had been written here (what lets a build write two runs of sections at once).
+    /// `spool` must have been made by `init(path:)` and have no open section; it is left
+    /// unfinished, and its file is the caller's to remove. Both runs start at a multiple of
+    /// 8, so the padding between the copied sections is the same as if written here.
+    public func appendSections(of spool: IndexFileWriter) throws {
+        precondition(open == nil && spool.open == nil, "a section is still open")
+        try padToEight()
+        try spool.output.flush()
+        let shift = output.offset - IndexFileFormat.headerSize
+        let input = SpoolInput(path: spool.path)
+        guard input.fd >= 0 else { throw IndexError.io("cannot read \(spool.path): \(String(cString: strerror(errno)))") }
+        defer { input.close() }
+        var buffer = [UInt8](repeating: 0, count: 4 << 20)
+        var position = IndexFileFormat.headerSize
+        while position < spool.output.offset {
+            let wanted = min(buffer.count, spool.output.offset - position)
+            let read = buffer.withUnsafeMutableBytes { pread(input.fd, $0.baseAddress, wanted, off_t(position)) }
+            if read < 0 && errno == EINTR { continue }
+            guard read > 0 else { throw IndexError.io("cannot read \(spool.path): \(String(cString: strerror(errno)))") }
+            try buffer.withUnsafeBytes { try output.write(UnsafeRawBufferPointer(rebasing: $0[0..<read])) }
+            position += read
+        }
+        for entry in spool.entries {
+            precondition(!entries.contains { $0.name == entry.name }, "duplicate section \(entry.name)")
+            entries.append((entry.name, entry.offset + shift, entry.length, entry.crc, entry.flags))
+        }
+    }
+
     private func padToEight() throws {
         let remainder = output.offset % 8
         if remainder != 0 { try output.write([UInt8](repeating: 0, count: 8 - remainder)) }
+    }
+}
+
+
+/// A read-only descriptor on a spool file, for `IndexFileWriter.appendSections(of:)`.
+private struct SpoolInput {
+    let fd: Int32
+    init(path: String) {
+        #if canImport(Glibc)
+        fd = Glibc.open(path, O_RDONLY | O_CLOEXEC)
+        #else
+        fd = Darwin.open(path, O_RDONLY | O_CLOEXEC)
+        #endif
+    }
+    func close() {
+        #if canImport(Glibc)
+        _ = Glibc.close(fd)
+        #else
+        _ = Darwin.close(fd)
+        #endif
     }
 }
