@@ -92,6 +92,9 @@ final class AudienceMatcher: DocumentMatcher {
     override func documentSet() -> DocumentSet? {
         let postings = reader.postings(for: key)
         let bounds = ValueBounds(predicate)
+        let knownAudiences = { [sets, reader] in
+            sets.set("audience.present\u{0}\(reader.dimension.rawValue)", documents: SortedDocuments(mapped: reader.present))
+        }
         var result: DocumentSet
         // `reader` views the index's mapping, which `orders` keeps alive while it makes the order.
         nonisolated(unsafe) let reader = reader
@@ -101,17 +104,13 @@ final class AudienceMatcher: DocumentMatcher {
         }) {
             let passing = order.positions(passing: bounds)
             guard acceptsZero else { return order.documents(in: passing) }
-            result = sets.set("audience.present\u{0}\(reader.dimension.rawValue)", documents: SortedDocuments(mapped: reader.present))
+            result = knownAudiences()
             result.subtract(order.documents(in: 0..<passing.lowerBound))
             result.subtract(order.documents(in: passing.upperBound..<order.knownCount))
             return result
         }
         // No order (yet, or past the cache's quota of them): one pass over the key's postings.
-        if acceptsZero {
-            result = sets.set("audience.present\u{0}\(reader.dimension.rawValue)", documents: SortedDocuments(mapped: reader.present))
-        } else {
-            result = DocumentSet(documentCount: sets.documentCount)
-        }
+        result = acceptsZero ? knownAudiences() : DocumentSet(documentCount: sets.documentCount)
         for position in 0..<postings.documents.count where bounds.contains(Double(postings.shares[position])) != acceptsZero {
             if acceptsZero { result.remove(postings.documents[position]) } else { result.insert(postings.documents[position]) }
         }

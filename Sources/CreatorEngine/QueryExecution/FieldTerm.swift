@@ -19,11 +19,6 @@ struct FieldTerm {
         }
     }
 
-    /// BM25 of `frequency` occurrences in `document`'s field, weighted.
-    func score(frequency: UInt32, document: UInt32, bm25: BM25, idf: Double? = nil) -> Double {
-        scorer(idf: idf ?? weightedIDF).score(frequency: frequency, document: document, bm25: bm25)
-    }
-
     /// What scoring in this field needs, as plain values (read per document in loops).
     func scorer(idf: Double? = nil) -> FieldScorer {
         FieldScorer(lengths: reader.lengths, weightedIDF: idf ?? weightedIDF, averageLength: averageLength)

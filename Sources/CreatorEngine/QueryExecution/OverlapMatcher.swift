@@ -39,8 +39,7 @@ final class OverlapMatcher: DocumentMatcher {
             estimate = 0
         } else if acceptsZero {
             // Every sampled creator but `x` and the touched ones whose share fails.
-            let sampled = estimator.sampled.reduce(0) { $0 + $1.nonzeroBitCount }
-            estimate = sampled - 1 - (touched.count - passingTouched)
+            estimate = estimator.sampledCount - 1 - (touched.count - passingTouched)
         } else {
             estimate = passingTouched
         }

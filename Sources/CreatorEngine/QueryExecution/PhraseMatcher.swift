@@ -11,7 +11,6 @@ final class PhraseMatcher: DocumentMatcher, ScoringLeaf {
     /// (for BM25's length), the phrase's weight there (the terms' summed weighted IDFs),
     /// and where its cursors start in `cursors` (one per term, in phrase order).
     private let fields: [FieldTerm]
-    private let weightedIDFs: [Double]
     /// Per field of `fields`: BM25 with the phrase's weight, as plain values.
     private let scorers: OwnedBuffer<FieldScorer>
     private let cursorStarts: [Int]
@@ -45,7 +44,6 @@ final class PhraseMatcher: DocumentMatcher, ScoringLeaf {
             cursors += inField.map { TermCursor(reader: $0.reader, info: $0.info, postings: cache.postings(of: $0)) }
         }
         self.fields = fields
-        weightedIDFs = weights
         scorers = OwnedBuffer(zip(fields, weights).map { $0.scorer(idf: $1) })
         cursorStarts = starts
         ownedCursors = cursors

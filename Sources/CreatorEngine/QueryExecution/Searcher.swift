@@ -94,9 +94,12 @@ public final class Searcher: Sendable {
             let plan = describingPlan ? PlanDescription(root: root, documentCount: index.documentCount).text : ""
             // Matchers move forward only, and listing documents reads ahead of the document
             // being scored (a union fetches the next head of each input), so scoring uses
-            // matchers of its own: one plan ranks the matches, another scores the page.
+            // matchers of its own: one plan ranks the matches, another scores the page. A query
+            // whose plan has no scoring leaf (only filters) needs neither.
+            let scores = !root.scoringLeaves.isEmpty
             func scoringLeaves() throws(QueryError) -> [ScoringLeaf] {
-                try query.root.map { node throws(QueryError) in try planner.matcher(for: node).scoringLeaves } ?? []
+                guard scores else { return [] }
+                return try query.root.map { node throws(QueryError) in try planner.matcher(for: node).scoringLeaves } ?? []
             }
             let leaves = query.sort.key == .score ? try scoringLeaves() : []
             let wanted = query.offset + query.limit

@@ -17,6 +17,8 @@ public struct OverlapEstimator: @unchecked Sendable {
     let sampleSizes: UnsafeBufferPointer<Double>
     /// Bit d: document d has a sample (its sketch is not empty).
     let sampled: UnsafeBufferPointer<UInt64>
+    /// How many documents have a sample (the bits set in `sampled`).
+    let sampledCount: Int
     let bucketByteStarts: UnsafeBufferPointer<UInt64>
     let bucketKeyStarts: UnsafeBufferPointer<UInt32>
     let keyValues: UnsafeBufferPointer<UInt16>
@@ -39,6 +41,7 @@ public struct OverlapEstimator: @unchecked Sendable {
         }
         var offset = 24
         sampled = try section.array(of: UInt64.self, at: offset, count: (documentCount + 63) / 64)
+        sampledCount = sampled.reduce(0) { $0 + $1.nonzeroBitCount }
         offset += sampled.count * 8
         bucketByteStarts = try section.array(of: UInt64.self, at: offset, count: buckets + 1)
         offset += (buckets + 1) * 8
