@@ -181,11 +181,13 @@ struct LookalikeTests {
             var gathered: [Float] = []
             candidates.withUnsafeBufferPointer { vectors.scannedSimilarities(of: $0, to: reference, into: &gathered) }
             #expect(gathered.map(\.bitPattern) == candidates.map { scores[Int($0)].bitPattern }, "gathered, reference \(reference)")
-            let minimum = Float(LookalikeVectors.matchThreshold)
-            let kept = vectors.similarities(to: reference, atLeast: minimum)
-            let passing = (0..<vectors.documentCount).filter { scores[$0] >= minimum }
-            #expect(kept.documents == passing.map(UInt32.init), "kept, reference \(reference)")
-            #expect(kept.similarities.map(\.bitPattern) == passing.map { scores[$0].bitPattern })
+            // The kept matches are the scan's at every threshold, the extremes included.
+            for minimum in [Float(LookalikeVectors.matchThreshold), -1, 0, 0.3, 0.45, 0.8, 0.95, 1] {
+                let kept = vectors.similarities(to: reference, atLeast: minimum)
+                let passing = (0..<vectors.documentCount).filter { scores[$0] >= minimum }
+                #expect(kept.documents == passing.map(UInt32.init), "kept, reference \(reference), minimum \(minimum)")
+                #expect(kept.similarities.map(\.bitPattern) == passing.map { scores[$0].bitPattern })
+            }
         }
     }
 

@@ -85,33 +85,41 @@ public struct PostingsCursor {
     }
 }
 
-/// One term's postings in one field, decoded at once: the documents, ascending, and how
-/// often the term occurs in each. What term queries need (positions stay in the file
-/// until a phrase asks for them through `PostingsCursor`).
-public struct DecodedPostings: Sendable {
-    public var documents: [UInt32] = []
-    public var frequencies: [UInt32] = []
-}
-
 extension TextFieldReader {
-    /// Decodes a term's documents and frequencies in one tight pass. A damaged list (which
-    /// `stats --verify` reports) is cut where it stops decoding.
-    public func decodedPostings(_ info: TermInfo) -> DecodedPostings {
-        var result = DecodedPostings()
-        guard let view = try? postings.slice(Int(info.postingsOffset), Int(info.postingsLength)) else { return result }
+    /// Decodes a term's documents (ascending) and how often the term occurs in each, in one
+    /// tight pass, into `documents` and `frequencies` (room for `info.documentFrequency`
+    /// each). Returns how many postings were decoded: all of them, or fewer for a damaged
+    /// list (which `stats --verify` reports), cut where it stops decoding. Term queries need
+    /// no more; positions stay in the file until a phrase asks for them.
+    func decodePostings(_ info: TermInfo, documents: UnsafeMutablePointer<UInt32>,
+                        frequencies: UnsafeMutablePointer<UInt32>) -> Int {
+        guard let view = try? postings.slice(Int(info.postingsOffset), Int(info.postingsLength)) else { return 0 }
         let count = Int(info.documentFrequency)
-        result.documents.reserveCapacity(count)
-        result.frequencies.reserveCapacity(count)
         let bytes = UnsafeRawBufferPointer(start: view.base, count: view.count)
+        let end = bytes.count
         var offset = 0
         var document: UInt32 = 0
-        while result.documents.count < count {
-            guard let delta = Varint.read(bytes, at: &offset, end: bytes.count),
-                  let frequency = Varint.read(bytes, at: &offset, end: bytes.count) else { return result }
-            document = result.documents.isEmpty ? delta : document &+ delta
-            result.documents.append(document)
-            result.frequencies.append(frequency)
+        for index in 0..<count {
+            // Most deltas and frequencies are one byte: read those without the general loop.
+            let delta: UInt32, frequency: UInt32
+            if offset < end, bytes[offset] < 0x80 {
+                delta = UInt32(bytes[offset])
+                offset += 1
+            } else {
+                guard let value = Varint.read(bytes, at: &offset, end: end) else { return index }
+                delta = value
+            }
+            if offset < end, bytes[offset] < 0x80 {
+                frequency = UInt32(bytes[offset])
+                offset += 1
+            } else {
+                guard let value = Varint.read(bytes, at: &offset, end: end) else { return index }
+                frequency = value
+            }
+            document = index == 0 ? delta : document &+ delta
+            documents[index] = document
+            frequencies[index] = frequency
         }
-        return result
+        return count
     }
 }

@@ -43,7 +43,7 @@ final class PostingsCache {
     /// A term's postings in one field, decoded.
     func postings(of term: FieldTerm) -> PostingList {
         Self.memo(term.field.rawValue + "\u{0}" + String(term.info.postingsOffset), in: &decoded) {
-            PostingList(term.reader.decodedPostings(term.info))
+            PostingList(reader: term.reader, info: term.info)
         }
     }
 
@@ -64,9 +64,20 @@ struct PostingList {
     let documents: SortedDocuments
     let frequencies: OwnedBuffer<UInt32>
 
-    init(_ decoded: DecodedPostings) {
-        documents = SortedDocuments(owned: decoded.documents)
-        frequencies = OwnedBuffer(decoded.frequencies)
+    /// Decodes the postings straight into memory the list owns.
+    init(reader: TextFieldReader, info: TermInfo) {
+        let capacity = Int(info.documentFrequency)
+        let documentMemory = UnsafeMutableBufferPointer<UInt32>.allocate(capacity: capacity)
+        let frequencyMemory = UnsafeMutableBufferPointer<UInt32>.allocate(capacity: capacity)
+        let decoded: Int
+        if let documentBase = documentMemory.baseAddress, let frequencyBase = frequencyMemory.baseAddress {
+            decoded = reader.decodePostings(info, documents: documentBase, frequencies: frequencyBase)
+        } else {
+            decoded = 0
+        }
+        // A damaged list is cut where decoding stopped: only that prefix is initialised and viewed.
+        documents = SortedDocuments(owned: OwnedBuffer(adopting: UnsafeMutableBufferPointer(rebasing: documentMemory[..<decoded])))
+        frequencies = OwnedBuffer(adopting: UnsafeMutableBufferPointer(rebasing: frequencyMemory[..<decoded]))
     }
 }
 

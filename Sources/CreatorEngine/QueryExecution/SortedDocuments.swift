@@ -20,6 +20,12 @@ struct SortedDocuments: @unchecked Sendable {
         buffer = storage.buffer
     }
 
+    /// A list built for one query in memory of its own; must be ascending without repeats.
+    init(owned storage: OwnedBuffer<UInt32>) {
+        self.storage = storage
+        buffer = storage.buffer
+    }
+
     var count: Int { buffer.count }
 
     subscript(position: Int) -> UInt32 { buffer[position] }
