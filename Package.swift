@@ -67,7 +67,7 @@ let package = Package(
         ),
 
         .testTarget(name: "CreatorTextTests", dependencies: ["CreatorText"]),
-        .testTarget(name: "CreatorEngineTests", dependencies: ["CreatorEngine", "CorpusGenerator"]),
+        .testTarget(name: "CreatorEngineTests", dependencies: ["CreatorEngine", "CorpusGenerator", "CSimilarity"]),
         .testTarget(name: "CorpusGeneratorTests", dependencies: ["CorpusGenerator"]),
         .testTarget(name: "CLITests", dependencies: ["creators"]),
         .testTarget(name: "CreatorServerTests", dependencies: ["CreatorServer", "CreatorEngine", "CorpusGenerator"]),

@@ -1,3 +1,4 @@
+import CSimilarity
 import Foundation
 import Testing
 @testable import CreatorEngine
@@ -188,6 +189,31 @@ struct LookalikeTests {
                 #expect(kept.documents == passing.map(UInt32.init), "kept, reference \(reference), minimum \(minimum)")
                 #expect(kept.similarities.map(\.bitPattern) == passing.map { scores[$0].bitPattern })
             }
+        }
+    }
+
+    @Test("every scan kernel the CPU has (VNNI, AVX2, portable) gives the same similarities, bit for bit")
+    func kernelsAgree() throws {
+        let corpus = try SimilarityCorpus.shared.get()
+        let vectors = corpus.index.lookalike
+        let count = vectors.documentCount
+        for reference in stride(from: 0, to: count, by: 331) {
+            var byKernel: [[Float]] = []
+            for kernel in [CSIM_KERNEL_PORTABLE, CSIM_KERNEL_AVX2, CSIM_KERNEL_AVX512_VNNI] {
+                var out = [Float](repeating: .nan, count: count)
+                // From an odd start and length, so every kernel's tail is exercised too.
+                let start = reference % 7
+                out.withUnsafeMutableBufferPointer { out in
+                    csim_scan64_using(kernel, vectors.vectors.baseAddress! + start * LookalikeLayout.dimensions,
+                                      vectors.inverseNorms.baseAddress! + start, count - start,
+                                      vectors.vector(of: reference).baseAddress, vectors.inverseNorms[reference],
+                                      out.baseAddress! + start)
+                }
+                #expect(out[start...].allSatisfy { !$0.isNaN && $0 >= -1 && $0 <= 1 })
+                byKernel.append(Array(out[start...]))
+            }
+            #expect(byKernel[1].map(\.bitPattern) == byKernel[0].map(\.bitPattern), "AVX2 vs portable, reference \(reference)")
+            #expect(byKernel[2].map(\.bitPattern) == byKernel[0].map(\.bitPattern), "VNNI vs portable, reference \(reference)")
         }
     }
 

@@ -2,9 +2,10 @@
 #define CSIMILARITY_H
 
 // Scan kernels for lookalike vectors: plain C over plain types, so that the hot loop is
-// vectorised with AVX2 (chosen at run time) while the rest of the engine is built for the
-// baseline x86-64 (SSE2) that Swift targets by default. Measured on 1M × 64 int8 vectors:
-// Swift's scalar loop 10-11 ms, Swift SIMD64 types over a second, this kernel ~3 ms (memory bound).
+// vectorised with AVX-512 VNNI or AVX2 (chosen at run time) while the rest of the engine is
+// built for the baseline x86-64 (SSE2) that Swift targets by default. Measured on 1M × 64
+// int8 vectors: Swift's scalar loop 10-11 ms, Swift SIMD64 types over a second, the AVX2
+// kernel ~3 ms, the VNNI kernel 10-15 % less, within about 0.8 ms of reading the 64 MB.
 
 #include <stddef.h>
 #include <stdint.h>
@@ -25,6 +26,14 @@ int32_t csim_dot64(const int8_t *a, const int8_t *b);
 /// pointers may be null when count > 0.
 void csim_scan64(const int8_t *vectors, const float *inverse_norms, size_t count,
                  const int8_t *reference, float scale, float *out);
+
+/// Which kernel csim_scan64_using may use at most (one the CPU lacks falls back to the
+/// next below it); csim_scan64 uses the best the CPU has. Every kernel gives the same values,
+/// bit for bit (the tests compare them).
+typedef enum { CSIM_KERNEL_PORTABLE = 0, CSIM_KERNEL_AVX2 = 1, CSIM_KERNEL_AVX512_VNNI = 2, CSIM_KERNEL_BEST = 2 } csim_kernel;
+
+void csim_scan64_using(csim_kernel kernel, const int8_t *vectors, const float *inverse_norms, size_t count,
+                       const int8_t *reference, float scale, float *out);
 
 /// csim_scan64 over documents first_document ..< first_document + count, keeping only the
 /// values at or above `threshold`: their documents, ascending, in out_documents and the
