@@ -18,7 +18,7 @@ extension Brief {
         guard case .object(let members) = try BriefJSON.parse(json) else {
             throw BriefError(field: "", message: "must be a JSON object with at least \"product\"")
         }
-        var reader = FieldReader(members: members, path: "", known: fieldNames)
+        let reader = FieldReader(members: members, path: "", known: fieldNames)
         try reader.refuseUnknown()
         guard let productValue = reader["product"] else { throw BriefError(field: "product", message: "is required (free text about the product)") }
         var brief = Brief(product: try text(productValue, "product", maxLength: maxTextLength))
@@ -150,7 +150,7 @@ extension Brief {
 
     private static func audience(_ value: BriefJSON) throws(BriefError) -> TargetAudience {
         guard case .object(let members) = value else { throw BriefError(field: "audience", message: "must be an object, got \(value.kindDescription)") }
-        var reader = FieldReader(members: members, path: "audience", known: audienceNames)
+        let reader = FieldReader(members: members, path: "audience", known: audienceNames)
         try reader.refuseUnknown()
         var audience = TargetAudience()
         if let value = reader["countries"] {
@@ -211,7 +211,7 @@ extension Brief {
         guard case .object(let members) = value else {
             throw BriefError(field: "followers", message: "must be an object {\"min\": n, \"max\": n}, got \(value.kindDescription)")
         }
-        var reader = FieldReader(members: members, path: "followers", known: ["min", "max"])
+        let reader = FieldReader(members: members, path: "followers", known: ["min", "max"])
         try reader.refuseUnknown()
         let minimum = try reader["min"].map { (value) throws(BriefError) in Int64(try integer(value, "followers.min", in: 0...Int64.max)) }
         let maximum = try reader["max"].map { (value) throws(BriefError) in Int64(try integer(value, "followers.max", in: 0...Int64.max)) }
@@ -225,7 +225,7 @@ extension Brief {
         guard case .object(let members) = value else {
             throw BriefError(field: "budget", message: "must be an object {\"currency\", \"total\", \"max_per_creator\"}, got \(value.kindDescription)")
         }
-        var reader = FieldReader(members: members, path: "budget", known: ["currency", "total", "max_per_creator"])
+        let reader = FieldReader(members: members, path: "budget", known: ["currency", "total", "max_per_creator"])
         try reader.refuseUnknown()
         var currency = "USD"
         if let value = reader["currency"] {
@@ -257,7 +257,7 @@ extension Brief {
         switch value {
         case .bool(let on): return on ? Diversify() : nil
         case .object(let members):
-            var reader = FieldReader(members: members, path: "diversify", known: ["max_pairwise_overlap"])
+            let reader = FieldReader(members: members, path: "diversify", known: ["max_pairwise_overlap"])
             try reader.refuseUnknown()
             guard let bound = reader["max_pairwise_overlap"] else { return Diversify() }
             return Diversify(maxPairwiseOverlap: try fraction(bound, "diversify.max_pairwise_overlap"))

@@ -97,7 +97,7 @@ final class AudienceMatcher: DocumentMatcher {
         }
         var result: DocumentSet
         // `reader` views the index's mapping, which `orders` keeps alive while it makes the order.
-        nonisolated(unsafe) let reader = reader
+        let reader = reader
         if let order = orders.order(.audience(reader.dimension, key), make: { [key, documentCount = sets.documentCount] in
             let postings = reader.postings(for: key)
             return ValueOrder(documentCount: documentCount, documents: postings.documents) { Double(postings.shares[$0]) }

@@ -2,7 +2,6 @@
 /// flags (`Risk/`), lookalike vectors and audience-overlap sketches (`Similarity/`).
 extension QueryPlanner {
     func creatorSignal(_ node: QueryNode) throws(QueryError) -> DocumentMatcher {
-        let count = index.documentCount
         switch node.kind {
         case .risk(let levels):
             return anyOf(levels.map { level in
