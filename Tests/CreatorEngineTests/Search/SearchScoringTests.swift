@@ -80,6 +80,28 @@ struct SearchScoringTests {
 
 @Suite("Lookalike and overlap queries")
 struct SimilaritySearchTests {
+    @Test("a lone like: pages exactly as ranking every match by weighted similarity plus quality",
+          arguments: [1, 7, 20, 200, 1000])
+    func likePageIsTheBestOfAllMatches(limit: Int) throws {
+        let fixture = try SearchFixture.generated.get()
+        let vectors = fixture.index.lookalike
+        let threshold = Float(LookalikeVectors.matchThreshold)
+        for reference in [3, 17, 101, 555, 1234] {
+            let id = fixture.index.id(of: reference)
+            let response = try fixture.searcher.search("like:\(id) limit:\(limit)")
+            // Every match, keyed as the searcher keys it (quality first), ties to the lower document.
+            var ranked: [(key: Double, document: Int)] = []
+            for document in 0..<vectors.documentCount where document != reference {
+                let similarity = vectors.scannedSimilarity(of: document, to: reference)
+                guard similarity >= threshold else { continue }
+                ranked.append((fixture.searcher.quality.score(of: document) + Searcher.similarityWeight * Double(similarity), document))
+            }
+            ranked.sort { $0.key > $1.key || ($0.key == $1.key && $0.document < $1.document) }
+            #expect(response.total == ranked.count, "like:\(id)")
+            #expect(response.hits.map(\.document) == ranked.prefix(limit).map(\.document), "like:\(id) limit:\(limit)")
+        }
+    }
+
     @Test("like: ranks by similarity and excludes the named creator; an unknown creator is an error with its column")
     func like() throws {
         let fixture = try SearchFixture.generated.get()
