@@ -20,6 +20,19 @@ static void scan_portable(const int8_t *vectors, const float *inverse_norms, siz
 }
 
 #ifdef CSIM_X86
+/// Finishes four documents: each of `sums` holds one document's dot product in eight int32
+/// lanes; their totals, less `offset`, times the inverse norm and `scale`, clamped to
+/// -1...1, go to out[0..<4] (the float steps in scan_portable's order).
+__attribute__((target("avx2")))
+static inline void store_four(const __m256i *sums, __m128i offset, const float *inverse_norms, float scale, float *out) {
+    const __m256i s01 = _mm256_hadd_epi32(sums[0], sums[1]);
+    const __m256i s23 = _mm256_hadd_epi32(sums[2], sums[3]);
+    const __m256i s = _mm256_hadd_epi32(s01, s23);
+    const __m128i total = _mm_sub_epi32(_mm_add_epi32(_mm256_castsi256_si128(s), _mm256_extracti128_si256(s, 1)), offset);
+    const __m128 result = _mm_mul_ps(_mm_mul_ps(_mm_cvtepi32_ps(total), _mm_loadu_ps(inverse_norms)), _mm_set1_ps(scale));
+    _mm_storeu_ps(out, _mm_max_ps(_mm_min_ps(result, _mm_set1_ps(1.0f)), _mm_set1_ps(-1.0f)));
+}
+
 /// Four vectors per step. |x|·sign(q, x) = x·q, and _mm256_maddubs_epi16 multiplies unsigned
 /// by signed bytes into pairwise int16 sums: with elements in -127...127 a pair is at most
 /// 2 · 127 · 127 = 32,258, so it never saturates; _mm256_madd_epi16 widens to int32.
@@ -29,8 +42,6 @@ static void scan_avx2(const int8_t *vectors, const float *inverse_norms, size_t 
     const __m256i q0 = _mm256_loadu_si256((const __m256i *)reference);
     const __m256i q1 = _mm256_loadu_si256((const __m256i *)(reference + 32));
     const __m256i ones = _mm256_set1_epi16(1);
-    const __m128 scales = _mm_set1_ps(scale);
-    const __m128 upper = _mm_set1_ps(1.0f), lower = _mm_set1_ps(-1.0f);
     size_t i = 0;
     for (; i + 4 <= count; i += 4) {
         __m256i sums[4];
@@ -42,12 +53,7 @@ static void scan_avx2(const int8_t *vectors, const float *inverse_norms, size_t 
             const __m256i p1 = _mm256_maddubs_epi16(_mm256_abs_epi8(x1), _mm256_sign_epi8(q1, x1));
             sums[k] = _mm256_add_epi32(_mm256_madd_epi16(p0, ones), _mm256_madd_epi16(p1, ones));
         }
-        const __m256i s01 = _mm256_hadd_epi32(sums[0], sums[1]);
-        const __m256i s23 = _mm256_hadd_epi32(sums[2], sums[3]);
-        const __m256i s = _mm256_hadd_epi32(s01, s23);
-        const __m128i total = _mm_add_epi32(_mm256_castsi256_si128(s), _mm256_extracti128_si256(s, 1));
-        const __m128 result = _mm_mul_ps(_mm_mul_ps(_mm_cvtepi32_ps(total), _mm_loadu_ps(inverse_norms + i)), scales);
-        _mm_storeu_ps(out + i, _mm_max_ps(_mm_min_ps(result, upper), lower));
+        store_four(sums, _mm_setzero_si128(), inverse_norms + i, scale, out + i);
     }
     if (i < count) scan_portable(vectors + i * CSIM_DIMENSIONS, inverse_norms + i, count - i, reference, scale, out + i);
 }
@@ -66,8 +72,6 @@ static void scan_vnni(const int8_t *vectors, const float *inverse_norms, size_t 
     for (int j = 0; j < CSIM_DIMENSIONS; j++) reference_sum += reference[j];
     const __m256i flip = _mm256_set1_epi8((char)0x80);
     const __m128i offset = _mm_set1_epi32(128 * reference_sum);
-    const __m128 scales = _mm_set1_ps(scale);
-    const __m128 upper = _mm_set1_ps(1.0f), lower = _mm_set1_ps(-1.0f);
     size_t i = 0;
     for (; i + 8 <= count; i += 8) {
         __m256i sums[8];
@@ -77,15 +81,8 @@ static void scan_vnni(const int8_t *vectors, const float *inverse_norms, size_t 
             const __m256i x1 = _mm256_xor_si256(_mm256_loadu_si256((const __m256i *)(x + 32)), flip);
             sums[k] = _mm256_dpbusd_epi32(_mm256_dpbusd_epi32(_mm256_setzero_si256(), x0, q0), x1, q1);
         }
-        for (int half = 0; half < 2; half++) {
-            const __m256i s01 = _mm256_hadd_epi32(sums[4 * half], sums[4 * half + 1]);
-            const __m256i s23 = _mm256_hadd_epi32(sums[4 * half + 2], sums[4 * half + 3]);
-            const __m256i s = _mm256_hadd_epi32(s01, s23);
-            const __m128i total = _mm_sub_epi32(_mm_add_epi32(_mm256_castsi256_si128(s), _mm256_extracti128_si256(s, 1)), offset);
-            const size_t at = i + 4 * (size_t)half;
-            const __m128 result = _mm_mul_ps(_mm_mul_ps(_mm_cvtepi32_ps(total), _mm_loadu_ps(inverse_norms + at)), scales);
-            _mm_storeu_ps(out + at, _mm_max_ps(_mm_min_ps(result, upper), lower));
-        }
+        store_four(sums, offset, inverse_norms + i, scale, out + i);
+        store_four(sums + 4, offset, inverse_norms + i + 4, scale, out + i + 4);
     }
     if (i < count) scan_portable(vectors + i * CSIM_DIMENSIONS, inverse_norms + i, count - i, reference, scale, out + i);
 }

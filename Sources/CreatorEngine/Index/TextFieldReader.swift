@@ -100,22 +100,8 @@ extension TextFieldReader {
         var offset = 0
         var document: UInt32 = 0
         for index in 0..<count {
-            // Most deltas and frequencies are one byte: read those without the general loop.
-            let delta: UInt32, frequency: UInt32
-            if offset < end, bytes[offset] < 0x80 {
-                delta = UInt32(bytes[offset])
-                offset += 1
-            } else {
-                guard let value = Varint.read(bytes, at: &offset, end: end) else { return index }
-                delta = value
-            }
-            if offset < end, bytes[offset] < 0x80 {
-                frequency = UInt32(bytes[offset])
-                offset += 1
-            } else {
-                guard let value = Varint.read(bytes, at: &offset, end: end) else { return index }
-                frequency = value
-            }
+            guard let delta = Varint.read(bytes, at: &offset, end: end),
+                  let frequency = Varint.read(bytes, at: &offset, end: end) else { return index }
             document = index == 0 ? delta : document &+ delta
             documents[index] = document
             frequencies[index] = frequency
