@@ -86,15 +86,21 @@ public struct PostingsCursor {
 }
 
 extension TextFieldReader {
+    /// At most how many postings a term's list can hold: each takes two bytes or more, so a
+    /// damaged document frequency cannot ask for more memory than the list could fill.
+    func postingCapacity(_ info: TermInfo) -> Int {
+        min(Int(info.documentFrequency), Int(info.postingsLength) / 2)
+    }
+
     /// Decodes a term's documents (ascending) and how often the term occurs in each, in one
-    /// tight pass, into `documents` and `frequencies` (room for `info.documentFrequency`
-    /// each). Returns how many postings were decoded: all of them, or fewer for a damaged
+    /// tight pass, into `documents` and `frequencies`. Returns how many postings were
+    /// decoded: all of them (given room for `postingCapacity(info)`), or fewer for a damaged
     /// list (which `stats --verify` reports), cut where it stops decoding. Term queries need
     /// no more; positions stay in the file until a phrase asks for them.
-    func decodePostings(_ info: TermInfo, documents: UnsafeMutablePointer<UInt32>,
-                        frequencies: UnsafeMutablePointer<UInt32>) -> Int {
+    func decodePostings(_ info: TermInfo, documents: UnsafeMutableBufferPointer<UInt32>,
+                        frequencies: UnsafeMutableBufferPointer<UInt32>) -> Int {
         guard let view = try? postings.slice(Int(info.postingsOffset), Int(info.postingsLength)) else { return 0 }
-        let count = Int(info.documentFrequency)
+        let count = min(Int(info.documentFrequency), documents.count, frequencies.count)
         let bytes = UnsafeRawBufferPointer(start: view.base, count: view.count)
         let end = bytes.count
         var offset = 0

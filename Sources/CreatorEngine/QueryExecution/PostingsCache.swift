@@ -66,15 +66,10 @@ struct PostingList {
 
     /// Decodes the postings straight into memory the list owns.
     init(reader: TextFieldReader, info: TermInfo) {
-        let capacity = Int(info.documentFrequency)
+        let capacity = reader.postingCapacity(info)
         let documentMemory = UnsafeMutableBufferPointer<UInt32>.allocate(capacity: capacity)
         let frequencyMemory = UnsafeMutableBufferPointer<UInt32>.allocate(capacity: capacity)
-        let decoded: Int
-        if let documentBase = documentMemory.baseAddress, let frequencyBase = frequencyMemory.baseAddress {
-            decoded = reader.decodePostings(info, documents: documentBase, frequencies: frequencyBase)
-        } else {
-            decoded = 0
-        }
+        let decoded = reader.decodePostings(info, documents: documentMemory, frequencies: frequencyMemory)
         // A damaged list is cut where decoding stopped: only that prefix is initialised and viewed.
         documents = SortedDocuments(owned: OwnedBuffer(adopting: UnsafeMutableBufferPointer(rebasing: documentMemory[..<decoded])))
         frequencies = OwnedBuffer(adopting: UnsafeMutableBufferPointer(rebasing: frequencyMemory[..<decoded]))
