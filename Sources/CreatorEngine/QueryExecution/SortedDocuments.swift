@@ -15,9 +15,7 @@ struct SortedDocuments: @unchecked Sendable {
 
     /// A list built for one query; must be ascending without repeats.
     init(owned documents: [UInt32]) {
-        let storage = OwnedBuffer(documents)
-        self.storage = storage
-        buffer = storage.buffer
+        self.init(owned: OwnedBuffer(documents))
     }
 
     /// A list built for one query in memory of its own; must be ascending without repeats.

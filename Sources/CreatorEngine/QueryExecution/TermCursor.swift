@@ -44,23 +44,9 @@ final class TermCursor {
     /// Call at most once per posting (`PhraseMatcher` remembers what it found).
     func appendPositions(to positions: inout ScratchBuffer<UInt32>) -> Bool {
         guard index >= 0, index < documents.count, positionsConsumed <= positionsBefore else { return false }
-        // Step over the positions of the postings passed by: count varint ends (bytes below
-        // 0x80), eight bytes at a time while the last end wanted lies further on.
-        var left = positionsBefore - positionsConsumed
-        while left > 0 {
-            if byteOffset + 8 <= positionBytes.count {
-                let word = positionBytes.loadUnaligned(fromByteOffset: byteOffset, as: UInt64.self)
-                let ends = (~word & 0x8080_8080_8080_8080).nonzeroBitCount
-                if ends < left {
-                    left -= ends
-                    byteOffset += 8
-                    continue
-                }
-            }
-            guard byteOffset < positionBytes.count else { return false }
-            if positionBytes[byteOffset] < 0x80 { left -= 1 }
-            byteOffset += 1
-        }
+        // Step over the positions of the postings passed by.
+        guard Varint.skip(positionsBefore - positionsConsumed, in: positionBytes, at: &byteOffset,
+                          end: positionBytes.count) else { return false }
         var position: UInt32 = 0
         let count = Int(frequencies[index])
         for _ in 0..<count {

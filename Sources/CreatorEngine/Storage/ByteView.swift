@@ -83,11 +83,8 @@ public struct VarintCursor {
 
     /// Steps over `count` values without decoding them (each ends at a byte below 0x80).
     public mutating func skip(_ count: Int) throws {
-        var left = count
-        while left > 0 {
-            guard offset < end else { throw view.corrupt("varint runs past the end") }
-            if view.base.load(fromByteOffset: offset, as: UInt8.self) < 0x80 { left -= 1 }
-            offset += 1
+        guard Varint.skip(count, in: UnsafeRawBufferPointer(start: view.base, count: end), at: &offset, end: end) else {
+            throw view.corrupt("varint runs past the end")
         }
     }
 }

@@ -17,4 +17,27 @@ enum Varint {
         }
         return nil
     }
+
+    /// Moves `cursor` past `count` values without decoding them (a value ends at each byte
+    /// below 0x80), eight bytes at a time while the last end wanted lies further on; `false`
+    /// when `end` comes first, with `cursor` at `end`.
+    @inline(__always)
+    static func skip(_ count: Int, in bytes: UnsafeRawBufferPointer, at cursor: inout Int, end: Int) -> Bool {
+        var left = count
+        while left > 0 {
+            if cursor + 8 <= end {
+                let word = bytes.loadUnaligned(fromByteOffset: cursor, as: UInt64.self)
+                let ends = (~word & 0x8080_8080_8080_8080).nonzeroBitCount
+                if ends < left {
+                    left -= ends
+                    cursor += 8
+                    continue
+                }
+            }
+            guard cursor < end else { return false }
+            if bytes[cursor] < 0x80 { left -= 1 }
+            cursor += 1
+        }
+        return true
+    }
 }
