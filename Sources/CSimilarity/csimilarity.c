@@ -58,46 +58,125 @@ static void scan_avx2(const int8_t *vectors, const float *inverse_norms, size_t 
     if (i < count) scan_portable(vectors + i * CSIM_DIMENSIONS, inverse_norms + i, count - i, reference, scale, out + i);
 }
 
-/// Eight vectors per step with AVX-512 VNNI on 256-bit registers: vpdpbusd multiplies
-/// unsigned by signed bytes and sums each group of four into a 32-bit lane in one
-/// instruction. The vector's bytes are made unsigned by flipping their top bit (x + 128, in
+/// Sixteen vectors per step with AVX-512 VNNI: one vpdpbusd multiplies a whole vector by the
+/// reference, unsigned by signed bytes, summing each group of four into one of 16 int32
+/// lanes. The vector's bytes are made unsigned by flipping their top bit (x + 128, in
 /// 1...255), and 128 · Σ reference is taken off the sum, so the int32 dot product, and
-/// with it every float that follows, is the AVX2 kernel's exactly.
-__attribute__((target("avx2,avx512f,avx512vl,avx512vnni")))
-static void scan_vnni(const int8_t *vectors, const float *inverse_norms, size_t count,
-                      const int8_t *reference, float scale, float *out) {
-    const __m256i q0 = _mm256_loadu_si256((const __m256i *)reference);
-    const __m256i q1 = _mm256_loadu_si256((const __m256i *)(reference + 32));
+/// with it every float that follows, is the AVX2 kernel's exactly. The sixteen vectors'
+/// lanes are then summed by a tree of shuffles and adds (4 steps, about 3 instructions a
+/// vector instead of the 8-lane horizontal adds of the narrower kernels), so the loop keeps
+/// up with memory: measured on 1M vectors, 2.5-2.7 ms against 3.5-4.5 ms for the same
+/// instruction on 256-bit registers, whose reduction cost more than the reading.
+typedef struct {
+    __m512i reference;  // the reference vector, signed
+    __m512i offset;     // 128 · Σ reference, in every lane
+    __m512 scale;
+} vnni_query;
+
+__attribute__((target("avx512f,avx512bw,avx512vnni")))
+static inline vnni_query vnni_prepare(const int8_t *reference, float scale) {
     int32_t reference_sum = 0;
     for (int j = 0; j < CSIM_DIMENSIONS; j++) reference_sum += reference[j];
-    const __m256i flip = _mm256_set1_epi8((char)0x80);
-    const __m128i offset = _mm_set1_epi32(128 * reference_sum);
-    size_t i = 0;
-    for (; i + 8 <= count; i += 8) {
-        __m256i sums[8];
-        for (int k = 0; k < 8; k++) {
-            const int8_t *x = vectors + (i + (size_t)k) * CSIM_DIMENSIONS;
-            const __m256i x0 = _mm256_xor_si256(_mm256_loadu_si256((const __m256i *)x), flip);
-            const __m256i x1 = _mm256_xor_si256(_mm256_loadu_si256((const __m256i *)(x + 32)), flip);
-            sums[k] = _mm256_dpbusd_epi32(_mm256_dpbusd_epi32(_mm256_setzero_si256(), x0, q0), x1, q1);
-        }
-        store_four(sums, offset, inverse_norms + i, scale, out + i);
-        store_four(sums + 4, offset, inverse_norms + i + 4, scale, out + i + 4);
+    return (vnni_query){ _mm512_loadu_si512(reference), _mm512_set1_epi32(128 * reference_sum), _mm512_set1_ps(scale) };
+}
+
+/// The values of vectors[0..<16] as scan_portable computes them, lane i for vector i.
+__attribute__((target("avx512f,avx512bw,avx512vnni")))
+static inline __m512 vnni_sixteen(const int8_t *vectors, const float *inverse_norms, const vnni_query *query) {
+    const __m512i flip = _mm512_set1_epi8((char)0x80);
+    // Slot 4c + l holds vector 4l + c: the reduction below leaves slot 4c + l's total in
+    // lane 4l + c, so each vector's total lands in its own lane.
+    __m512i a[16];
+    for (int slot = 0; slot < 16; slot++) {
+        const int vector = 4 * (slot & 3) + (slot >> 2);
+        const __m512i x = _mm512_xor_si512(_mm512_loadu_si512(vectors + vector * CSIM_DIMENSIONS), flip);
+        a[slot] = _mm512_dpbusd_epi32(_mm512_setzero_si512(), x, query->reference);
     }
+    // Each step halves the lanes per vector and the registers: 256-bit halves, then
+    // 128-bit quarters, then 64-bit pairs, then single lanes.
+    __m512i b[8], c[4], d[2];
+    for (int j = 0; j < 8; j++)
+        b[j] = _mm512_add_epi32(_mm512_shuffle_i64x2(a[2 * j], a[2 * j + 1], 0x44), _mm512_shuffle_i64x2(a[2 * j], a[2 * j + 1], 0xEE));
+    for (int j = 0; j < 4; j++)
+        c[j] = _mm512_add_epi32(_mm512_shuffle_i64x2(b[2 * j], b[2 * j + 1], 0x88), _mm512_shuffle_i64x2(b[2 * j], b[2 * j + 1], 0xDD));
+    for (int j = 0; j < 2; j++)
+        d[j] = _mm512_add_epi32(_mm512_unpacklo_epi64(c[2 * j], c[2 * j + 1]), _mm512_unpackhi_epi64(c[2 * j], c[2 * j + 1]));
+    const __m512 d0 = _mm512_castsi512_ps(d[0]), d1 = _mm512_castsi512_ps(d[1]);
+    const __m512i sums = _mm512_add_epi32(_mm512_castps_si512(_mm512_shuffle_ps(d0, d1, _MM_SHUFFLE(2, 0, 2, 0))),
+                                          _mm512_castps_si512(_mm512_shuffle_ps(d0, d1, _MM_SHUFFLE(3, 1, 3, 1))));
+    const __m512i total = _mm512_sub_epi32(sums, query->offset);
+    const __m512 value = _mm512_mul_ps(_mm512_mul_ps(_mm512_cvtepi32_ps(total), _mm512_loadu_ps(inverse_norms)), query->scale);
+    return _mm512_max_ps(_mm512_min_ps(value, _mm512_set1_ps(1.0f)), _mm512_set1_ps(-1.0f));
+}
+
+__attribute__((target("avx512f,avx512bw,avx512vnni")))
+static void scan_vnni(const int8_t *vectors, const float *inverse_norms, size_t count,
+                      const int8_t *reference, float scale, float *out) {
+    const vnni_query query = vnni_prepare(reference, scale);
+    size_t i = 0;
+    for (; i + 16 <= count; i += 16)
+        _mm512_storeu_ps(out + i, vnni_sixteen(vectors + i * CSIM_DIMENSIONS, inverse_norms + i, &query));
     if (i < count) scan_portable(vectors + i * CSIM_DIMENSIONS, inverse_norms + i, count - i, reference, scale, out + i);
+}
+
+/// scan_vnni keeping only the values at or above `threshold`, compared and compacted in
+/// registers (the values are never written out and read back).
+__attribute__((target("avx512f,avx512bw,avx512vnni")))
+static size_t scan_above_vnni(const int8_t *vectors, const float *inverse_norms, size_t count,
+                              const int8_t *reference, float scale, float threshold, uint32_t first_document,
+                              uint32_t *out_documents, float *out_scores) {
+    const vnni_query query = vnni_prepare(reference, scale);
+    const __m512 limit = _mm512_set1_ps(threshold);
+    const __m512i lanes = _mm512_setr_epi32(0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15);
+    size_t kept = 0, i = 0;
+    for (; i + 16 <= count; i += 16) {
+        const __m512 value = vnni_sixteen(vectors + i * CSIM_DIMENSIONS, inverse_norms + i, &query);
+        const __mmask16 passed = _mm512_cmp_ps_mask(value, limit, _CMP_GE_OQ);
+        if (passed == 0) continue;
+        _mm512_mask_compressstoreu_ps(out_scores + kept, passed, value);
+        _mm512_mask_compressstoreu_epi32(out_documents + kept, passed,
+                                         _mm512_add_epi32(lanes, _mm512_set1_epi32((int)(first_document + (uint32_t)i))));
+        kept += (size_t)__builtin_popcount(passed);
+    }
+    if (i < count) {
+        float values[16];
+        scan_portable(vectors + i * CSIM_DIMENSIONS, inverse_norms + i, count - i, reference, scale, values);
+        for (size_t j = 0; j < count - i; j++) {
+            if (values[j] >= threshold) {
+                out_documents[kept] = first_document + (uint32_t)(i + j);
+                out_scores[kept] = values[j];
+                kept++;
+            }
+        }
+    }
+    return kept;
 }
 #endif
 
-size_t csim_scan64_above(const int8_t *vectors, const float *inverse_norms, size_t count,
-                         const int8_t *reference, float scale, float threshold, uint32_t first_document,
-                         uint32_t *out_documents, float *out_scores) {
+/// Whether the CPU runs scan_vnni and scan_above_vnni.
+static int has_vnni(void) {
+#ifdef CSIM_X86
+    return __builtin_cpu_supports("avx512f") && __builtin_cpu_supports("avx512bw") && __builtin_cpu_supports("avx512vnni");
+#else
+    return 0;
+#endif
+}
+
+size_t csim_scan64_above_using(csim_kernel kernel, const int8_t *vectors, const float *inverse_norms, size_t count,
+                               const int8_t *reference, float scale, float threshold, uint32_t first_document,
+                               uint32_t *out_documents, float *out_scores) {
+#ifdef CSIM_X86
+    if (kernel >= CSIM_KERNEL_AVX512_VNNI && has_vnni())
+        return scan_above_vnni(vectors, inverse_norms, count, reference, scale, threshold, first_document,
+                               out_documents, out_scores);
+#endif
     // Blocks small enough to stay in L1 between the scan and the filter.
     enum { block = 256 };
     float values[block];
     size_t kept = 0;
     for (size_t start = 0; start < count; start += block) {
         const size_t n = count - start < block ? count - start : block;
-        csim_scan64(vectors + start * CSIM_DIMENSIONS, inverse_norms + start, n, reference, scale, values);
+        csim_scan64_using(kernel, vectors + start * CSIM_DIMENSIONS, inverse_norms + start, n, reference, scale, values);
         size_t i = 0;
 #ifdef CSIM_X86
         // Few values pass: test four at a time and look closer only where one does.
@@ -124,6 +203,13 @@ size_t csim_scan64_above(const int8_t *vectors, const float *inverse_norms, size
     return kept;
 }
 
+size_t csim_scan64_above(const int8_t *vectors, const float *inverse_norms, size_t count,
+                         const int8_t *reference, float scale, float threshold, uint32_t first_document,
+                         uint32_t *out_documents, float *out_scores) {
+    return csim_scan64_above_using(CSIM_KERNEL_BEST, vectors, inverse_norms, count, reference, scale, threshold,
+                                   first_document, out_documents, out_scores);
+}
+
 void csim_gather64(const int8_t *vectors, const float *inverse_norms, const uint32_t *documents, size_t count,
                    const int8_t *reference, float scale, float *out) {
     // How many candidates ahead to prefetch: enough misses in flight to cover DRAM latency.
@@ -143,7 +229,7 @@ void csim_gather64(const int8_t *vectors, const float *inverse_norms, const uint
 void csim_scan64_using(csim_kernel kernel, const int8_t *vectors, const float *inverse_norms, size_t count,
                        const int8_t *reference, float scale, float *out) {
 #ifdef CSIM_X86
-    if (kernel >= CSIM_KERNEL_AVX512_VNNI && __builtin_cpu_supports("avx512vnni") && __builtin_cpu_supports("avx512vl")) {
+    if (kernel >= CSIM_KERNEL_AVX512_VNNI && has_vnni()) {
         scan_vnni(vectors, inverse_norms, count, reference, scale, out);
         return;
     }

@@ -52,4 +52,36 @@ struct IndexFileSpoolTests {
         try file.verifyAll()
         for section in sections { #expect(Array(try file.section(section.name).buffer) == section.bytes) }
     }
+
+    @Test("a section asked to align a byte to 64 has it there, written directly or through a spool",
+          arguments: [0, 8, 24, 56, 4_000_008])
+    func alignedSectionsKeepTheirAlignment(alignedOffset: Int) throws {
+        let folder = TemporaryFolder()
+        let sections = sampleSections(seed: UInt64(alignedOffset) + 7)
+        let aligned = (0..<(alignedOffset + 300)).map { UInt8(truncatingIfNeeded: $0 &* 31) }
+        func writeAll(to writer: IndexFileWriter, spooled spool: IndexFileWriter?) throws {
+            try write(sections[..<3], to: writer)
+            let target = spool ?? writer
+            try write(sections[3..<5], to: target)
+            try target.beginSection("aligned", large: true, aligning: alignedOffset, to: 64)
+            try target.append(aligned)
+            try target.endSection()
+            try write(sections[5...], to: target)
+            if let spool { try writer.appendSections(of: spool) }
+            try writer.finish()
+        }
+        let direct = try IndexFileWriter(path: folder.file("direct.cidx"))
+        try writeAll(to: direct, spooled: nil)
+        let spliced = try IndexFileWriter(path: folder.file("spliced.cidx"))
+        try writeAll(to: spliced, spooled: try IndexFileWriter(path: folder.file("spool")))
+        for name in ["direct.cidx", "spliced.cidx"] {
+            let file = try IndexFile(path: folder.file(name))
+            try file.verifyAll()
+            let section = try #require(file.sections["aligned"])
+            #expect(section.offset % 8 == 0)
+            #expect((section.offset + alignedOffset) % 64 == 0, "\(name): section at \(section.offset)")
+            #expect(Array(try file.section("aligned").buffer) == aligned)
+            for section in sections { #expect(Array(try file.section(section.name).buffer) == section.bytes) }
+        }
+    }
 }

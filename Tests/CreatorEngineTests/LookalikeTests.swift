@@ -217,6 +217,53 @@ struct LookalikeTests {
         }
     }
 
+    @Test("a built index's vectors start on a cache line, so the scan's 64-byte loads never straddle two")
+    func vectorsAreCacheLineAligned() throws {
+        let vectors = try SimilarityCorpus.shared.get().index.lookalike
+        let address = Int(bitPattern: try #require(vectors.vectors.baseAddress))
+        #expect(address % 64 == 0, "vectors at \(address) (mod 64: \(address % 64))")
+    }
+
+    @Test("every kernel keeps the same documents and values above a threshold, from any start",
+          arguments: [Float(-1), 0, 0.35, 0.6, 0.9, 2])
+    func kernelsKeepTheSameAboveThreshold(threshold: Float) throws {
+        let corpus = try SimilarityCorpus.shared.get()
+        let vectors = corpus.index.lookalike
+        let count = vectors.documentCount
+        for reference in stride(from: 5, to: count, by: 487) {
+            // An odd start and length exercise every kernel's tail; the first document
+            // number is offset to check the ids written.
+            let start = reference % 13, length = count - start - reference % 5
+            var expected: (documents: [UInt32], scores: [Float])?
+            for kernel in [CSIM_KERNEL_PORTABLE, CSIM_KERNEL_AVX2, CSIM_KERNEL_AVX512_VNNI] {
+                var documents = [UInt32](repeating: 0, count: length), scores = [Float](repeating: .nan, count: length)
+                let kept = documents.withUnsafeMutableBufferPointer { documents in
+                    scores.withUnsafeMutableBufferPointer { scores in
+                        csim_scan64_above_using(kernel, vectors.vectors.baseAddress! + start * LookalikeLayout.dimensions,
+                                                vectors.inverseNorms.baseAddress! + start, length,
+                                                vectors.vector(of: reference).baseAddress, vectors.inverseNorms[reference],
+                                                threshold, UInt32(start) + 1000, documents.baseAddress, scores.baseAddress)
+                    }
+                }
+                let found = (Array(documents[..<kept]), Array(scores[..<kept]))
+                guard let expected else {
+                    // The portable kernel against one dot product per document.
+                    let brute = (start..<(start + length)).filter { vectors.scannedSimilarity(of: $0, to: reference) >= threshold }
+                    let bruteScores = brute.map { vectors.scannedSimilarity(of: $0, to: reference).bitPattern }
+                    #expect(found.0 == brute.map { UInt32($0) + 1000 } && found.1.map(\.bitPattern) == bruteScores,
+                            "portable kernel against dot products, reference \(reference): \(kept) kept, \(brute.count) expected")
+                    expected = found
+                    continue
+                }
+                // Compared whole, reported briefly (the lists run to thousands).
+                let same = found.0 == expected.documents && found.1.map(\.bitPattern) == expected.scores.map(\.bitPattern)
+                let common = min(found.0.count, expected.documents.count)
+                let firstDifference = (0..<common).first { found.0[$0] != expected.documents[$0] } ?? common
+                #expect(same, "kernel \(kernel.rawValue), reference \(reference): \(kept) kept against \(expected.documents.count), first difference at \(firstDifference)")
+            }
+        }
+    }
+
     @Test("nearest is the brute-force ranking above the minimum, without the reference", arguments: [(1, 0.0), (10, 0.5), (50, 0.7), (5000, -1.0), (20, 0.99)])
     func nearestMatchesBruteForce(limit: Int, minimum: Double) throws {
         let corpus = try SimilarityCorpus.shared.get()

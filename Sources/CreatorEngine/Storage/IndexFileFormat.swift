@@ -5,7 +5,8 @@
 ///            magic "CRTRIDX1" · format version u32 · flags u32 · section table offset u64 ·
 ///            section count u32 · section table CRC-32 u32 · file length u64 · reserved ·
 ///            header CRC-32 u32 (over bytes 0..<60)
-/// 64         sections, each starting on an 8-byte boundary
+/// 64         sections, each starting on an 8-byte boundary (some later, so that the data
+///            they hold for wide loads starts on a 64-byte boundary: `vector.lookalike`'s vectors)
 /// table      one 56-byte entry per section: name (32 bytes, UTF-8, zero-padded) ·
 ///            offset u64 · length u64 · CRC-32 u32 · flags u32
 /// ```
@@ -21,6 +22,8 @@ public enum IndexFileFormat {
     /// (`vector.lookalike`, `overlap.postings`) as well. 4: overlap postings as varint deltas.
     public static let version: UInt32 = 5
     public static let headerSize = 64
+    /// The largest alignment a section's data may ask of the writer (a cache line).
+    public static let widestAlignment = 64
     public static let tableEntrySize = 56
     public static let nameSize = 32
 
