@@ -86,7 +86,10 @@ static inline __m512 vnni_sixteen(const int8_t *vectors, const float *inverse_no
     const __m512i flip = _mm512_set1_epi8((char)0x80);
     // Slot 4c + l holds vector 4l + c: the reduction below leaves slot 4c + l's total in
     // lane 4l + c, so each vector's total lands in its own lane.
+    // Every loop here is unrolled so that the partial sums stay in the 32 vector registers
+    // (clang otherwise keeps `a` on the stack: 1.5 instead of 1.1 ns a creator).
     __m512i a[16];
+#pragma GCC unroll 16
     for (int slot = 0; slot < 16; slot++) {
         const int vector = 4 * (slot & 3) + (slot >> 2);
         const __m512i x = _mm512_xor_si512(_mm512_loadu_si512(vectors + vector * CSIM_DIMENSIONS), flip);
@@ -95,10 +98,13 @@ static inline __m512 vnni_sixteen(const int8_t *vectors, const float *inverse_no
     // Each step halves the lanes per vector and the registers: 256-bit halves, then
     // 128-bit quarters, then 64-bit pairs, then single lanes.
     __m512i b[8], c[4], d[2];
+#pragma GCC unroll 8
     for (int j = 0; j < 8; j++)
         b[j] = _mm512_add_epi32(_mm512_shuffle_i64x2(a[2 * j], a[2 * j + 1], 0x44), _mm512_shuffle_i64x2(a[2 * j], a[2 * j + 1], 0xEE));
+#pragma GCC unroll 4
     for (int j = 0; j < 4; j++)
         c[j] = _mm512_add_epi32(_mm512_shuffle_i64x2(b[2 * j], b[2 * j + 1], 0x88), _mm512_shuffle_i64x2(b[2 * j], b[2 * j + 1], 0xDD));
+#pragma GCC unroll 2
     for (int j = 0; j < 2; j++)
         d[j] = _mm512_add_epi32(_mm512_unpacklo_epi64(c[2 * j], c[2 * j + 1]), _mm512_unpackhi_epi64(c[2 * j], c[2 * j + 1]));
     const __m512 d0 = _mm512_castsi512_ps(d[0]), d1 = _mm512_castsi512_ps(d[1]);
