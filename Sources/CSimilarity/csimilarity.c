@@ -80,10 +80,19 @@ static inline vnni_query vnni_prepare(const int8_t *reference, float scale) {
     return (vnni_query){ _mm512_loadu_si512(reference), _mm512_set1_epi32(128 * reference_sum), _mm512_set1_ps(scale) };
 }
 
+/// How far ahead of the vectors being read the kernel asks for the next ones: a page. The
+/// hardware's own prefetcher stops at each 4 KiB page, and the index is mapped in pages of
+/// that size; asking a page ahead made a scan of 1M vectors from memory 12-14 % faster
+/// (4.8-5.0 → 4.2 ms in alternated runs) for 4 % more time when they are in cache.
+enum { prefetch_ahead = 4096 };
+
 /// The values of vectors[0..<16] as scan_portable computes them, lane i for vector i.
 __attribute__((target("avx512f,avx512bw,avx512vnni")))
 static inline __m512 vnni_sixteen(const int8_t *vectors, const float *inverse_norms, const vnni_query *query) {
     const __m512i flip = _mm512_set1_epi8((char)0x80);
+    // Prefetches never fault, so reading past the end of the vectors is harmless.
+#pragma GCC unroll 16
+    for (int line = 0; line < 16; line++) _mm_prefetch((const char *)(vectors + prefetch_ahead + line * 64), _MM_HINT_T0);
     // Slot 4c + l holds vector 4l + c: the reduction below leaves slot 4c + l's total in
     // lane 4l + c, so each vector's total lands in its own lane.
     // Every loop here is unrolled so that the partial sums stay in the 32 vector registers
