@@ -5,8 +5,8 @@
 // vectorised with AVX-512 VNNI or AVX2 (chosen at run time) while the rest of the engine is
 // built for the baseline x86-64 (SSE2) that Swift targets by default. Measured on 1M × 64
 // int8 vectors: Swift's scalar loop 10-11 ms, Swift SIMD64 types over a second, the AVX2
-// kernel 3.5-4.5 ms, the AVX-512 VNNI kernel 2.5-2.7 ms, about the time it takes to read
-// the 64 MB (2.3 ms on the same VM).
+// kernel about 2 ns a vector and the AVX-512 VNNI kernel 1.1 ns when the vectors are in
+// cache; over 1M from memory the VNNI scan takes about the time of reading the 64 MB.
 
 #include <stddef.h>
 #include <stdint.h>
