@@ -34,11 +34,10 @@ public final class IndexFileWriter {
         precondition(open == nil, "section \(open?.name ?? "") still open")
         precondition(name.utf8.count <= IndexFileFormat.nameSize, "section name too long: \(name)")
         precondition(!entries.contains { $0.name == name }, "duplicate section \(name)")
-        precondition(alignedOffset % 8 == 0 && alignment % 8 == 0 && alignment <= IndexFileFormat.widestAlignment,
+        precondition(alignedOffset % 8 == 0 && alignment > 0 && alignment % 8 == 0 && alignment <= IndexFileFormat.widestAlignment,
                      "sections start on 8 bytes; alignments up to \(IndexFileFormat.widestAlignment)")
-        try padToEight()
-        let misalignment = (output.offset + alignedOffset) % alignment
-        if misalignment != 0 { try output.write([UInt8](repeating: 0, count: alignment - misalignment)) }
+        try pad(to: 8)
+        try pad(to: alignment, shiftedBy: alignedOffset)
         strictestAlignment = max(strictestAlignment, alignment)
         open = (name, output.offset, 0, large ? IndexFileFormat.largeSection : 0)
     }
@@ -72,7 +71,7 @@ public final class IndexFileWriter {
     /// Writes the table and the header, syncs and closes. The file is complete only after this.
     public func finish() throws {
         precondition(open == nil, "section still open")
-        try padToEight()
+        try pad(to: 8)
         let tableOffset = output.offset
         var table = ByteWriter(reservingCapacity: entries.count * IndexFileFormat.tableEntrySize)
         for entry in entries {
@@ -107,11 +106,9 @@ public final class IndexFileWriter {
     public func appendSections(of spool: IndexFileWriter) throws {
         precondition(open == nil && spool.open == nil, "a section is still open")
         // Shifted by a multiple of the alignments they asked for, the spool's sections keep them.
-        try padToEight()
-        let alignment = spool.strictestAlignment
-        let misalignment = (output.offset - IndexFileFormat.headerSize) % alignment
-        if misalignment != 0 { try output.write([UInt8](repeating: 0, count: alignment - misalignment)) }
-        strictestAlignment = max(strictestAlignment, alignment)
+        try pad(to: 8)
+        try pad(to: spool.strictestAlignment, shiftedBy: -IndexFileFormat.headerSize)
+        strictestAlignment = max(strictestAlignment, spool.strictestAlignment)
         try spool.output.flush()
         let shift = output.offset - IndexFileFormat.headerSize
         let input = SpoolInput(path: spool.path)
@@ -133,9 +130,10 @@ public final class IndexFileWriter {
         }
     }
 
-    private func padToEight() throws {
-        let remainder = output.offset % 8
-        if remainder != 0 { try output.write([UInt8](repeating: 0, count: 8 - remainder)) }
+    /// Writes zeros until `output.offset + shift` is a multiple of `alignment`.
+    private func pad(to alignment: Int, shiftedBy shift: Int = 0) throws {
+        let misalignment = (output.offset + shift) % alignment
+        if misalignment != 0 { try output.write([UInt8](repeating: 0, count: alignment - misalignment)) }
     }
 }
 
