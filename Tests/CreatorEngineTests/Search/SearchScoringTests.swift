@@ -53,6 +53,73 @@ struct SearchScoringTests {
         #expect(compared > 100)
     }
 
+    /// Two words that follow each other in some creator's captions or bio (each alone at
+    /// its position), as the index analysed them.
+    func adjacentPairs(_ fixture: SearchFixture, analyzer: TextAnalyzer, count: Int, seed: UInt64) -> [(String, String)] {
+        var random = SplitMixRandom(seed: seed)
+        var pairs: [(String, String)] = [], seen = Set<String>()
+        let fields = [TextField.captions, .bio].compactMap { TextField.allCases.firstIndex(of: $0) }
+        for _ in 0..<(count * 50) where pairs.count < count {
+            let document = Int.random(in: 0..<fixture.profiles.count, using: &random)
+            let terms = fixture.fieldTerms[document][fields[Int.random(in: 0..<fields.count, using: &random)]]
+            var atPosition: [UInt32: [String]] = [:]
+            for (term, positions) in terms { for position in positions { atPosition[position, default: []].append(term) } }
+            guard let start = atPosition.keys.randomElement(using: &random),
+                  let first = atPosition[start], first.count == 1,
+                  let second = atPosition[start + 1], second.count == 1,
+                  analyzer.terms(first[0] + " " + second[0]) == [first[0], second[0]],
+                  seen.insert(first[0] + " " + second[0]).inserted else { continue }
+            pairs.append((first[0], second[0]))
+        }
+        return pairs
+    }
+
+    @Test("a phrase scores BM25 of its occurrences weighted by its words' summed IDF, and its page is its best matches")
+    func phraseBM25() throws {
+        let fixture = try SearchFixture.generated.get()
+        let analyzer = try TextAnalyzer()
+        let scoring = TextScoring()
+        let count = Double(fixture.profiles.count)
+        let pairs = adjacentPairs(fixture, analyzer: analyzer, count: 25, seed: 19)
+        #expect(pairs.count == 25)
+        var compared = 0
+        for (first, second) in pairs {
+            // Brute force: per creator and field, the starts of `first` followed by `second`.
+            var expected: [Int: Double] = [:]
+            for (fieldIndex, field) in TextField.allCases.enumerated() {
+                let frequencies = [first, second].map { term in fixture.fieldTerms.reduce(0) { $0 + ($1[fieldIndex][term] == nil ? 0 : 1) } }
+                let averageLength = Double(fixture.fieldLengths.reduce(0) { $0 + Int($1[fieldIndex]) }) / count
+                let weight = frequencies.reduce(0.0) { total, frequency in
+                    total + scoring.weight(of: field) * log(1 + (count - Double(frequency) + 0.5) / (Double(frequency) + 0.5))
+                }
+                for document in fixture.profiles.indices {
+                    guard let starts = fixture.fieldTerms[document][fieldIndex][first],
+                          let nexts = fixture.fieldTerms[document][fieldIndex][second] else { continue }
+                    let following = Set(nexts)
+                    let tf = Double(starts.filter { following.contains($0 + 1) }.count)
+                    guard tf > 0 else { continue }
+                    let norm = 1 - 0.75 + 0.75 * Double(fixture.fieldLengths[document][fieldIndex]) / averageLength
+                    expected[document, default: 0] += weight * tf * 2.2 / (tf + 1.2 * norm)
+                }
+            }
+            let query = "\"\(first) \(second)\" limit:1000"
+            let response = try fixture.searcher.search(query)
+            #expect(response.total == expected.count, "\(query)")
+            for hit in response.hits {
+                let textScore = hit.parts.filter { $0.kind == .text }.reduce(0) { $0 + $1.value }
+                let wanted = expected[hit.document] ?? -1
+                #expect(abs(textScore - wanted) <= 1e-9 * max(1, wanted), "\(query): doc \(hit.document) \(textScore) vs \(wanted)")
+                compared += 1
+            }
+            // The hits are the best matches by text plus quality, best first.
+            let best = expected.map { $0.value + fixture.searcher.quality.score(of: $0.key) }.sorted(by: >)
+            let scores = response.hits.map(\.score)
+            #expect(scores.count == min(1000, best.count))
+            #expect(zip(scores, best).allSatisfy { abs($0 - $1) <= 1e-9 * max(1, $1) }, "\(query): page is not the best matches")
+        }
+        #expect(compared > 100)
+    }
+
     @Test("without text the order is the quality score, best first")
     func qualityOrder() throws {
         let fixture = try SearchFixture.generated.get()
