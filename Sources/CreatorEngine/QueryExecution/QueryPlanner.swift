@@ -127,7 +127,8 @@ struct QueryPlanner {
         if distinct.isEmpty {
             return EverythingMatcher(documentCount: count, label: "\"\(term.text)\" has no searchable words: no condition")
         }
-        let isPhrase = term.isPhrase && distinct.count > 1
+        // A phrase of one word repeated ("bye bye") is still a phrase: the word twice in a row.
+        let isPhrase = term.isPhrase && analysed.count > 1
         var fieldsOfTerm: [String: [FieldTerm]] = [:]
         var parts: [DocumentMatcher] = []
         for analysedTerm in distinct {

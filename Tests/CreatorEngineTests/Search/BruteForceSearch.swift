@@ -71,7 +71,7 @@ struct BruteForceSearch {
         let analysed = analyzer.analyze(term.text)
         guard !analysed.isEmpty else { return true }
         let fields = fixture.fieldTerms[document]
-        guard term.isPhrase, Set(analysed.map(\.text)).count > 1 else {
+        guard term.isPhrase, analysed.count > 1 else {
             return analysed.allSatisfy { part in fields.contains { $0[part.text] != nil } }
         }
         return fields.contains { terms in

@@ -54,17 +54,27 @@ struct SearchScoringTests {
     }
 
     /// Two words that follow each other in some creator's captions or bio (each alone at
-    /// its position), as the index analysed them.
+    /// its position), as the index analysed them; the first pair is one word twice in a row
+    /// when some creator has one.
     func adjacentPairs(_ fixture: SearchFixture, analyzer: TextAnalyzer, count: Int, seed: UInt64) -> [(String, String)] {
         var random = SplitMixRandom(seed: seed)
         var pairs: [(String, String)] = [], seen = Set<String>()
+        let repeated = fixture.fieldTerms.lazy.flatMap { $0 }.flatMap { terms in
+            terms.filter { term, positions in
+                positions.contains { positions.contains($0 + 1) } && analyzer.terms(term + " " + term) == [term, term]
+            }.map(\.key).sorted()
+        }.first
+        if let repeated {
+            pairs.append((repeated, repeated))
+            seen.insert(repeated + " " + repeated)
+        }
         let fields = [TextField.captions, .bio].compactMap { TextField.allCases.firstIndex(of: $0) }
         for _ in 0..<(count * 50) where pairs.count < count {
             let document = Int.random(in: 0..<fixture.profiles.count, using: &random)
             let terms = fixture.fieldTerms[document][fields[Int.random(in: 0..<fields.count, using: &random)]]
             var atPosition: [UInt32: [String]] = [:]
             for (term, positions) in terms { for position in positions { atPosition[position, default: []].append(term) } }
-            guard let start = atPosition.keys.randomElement(using: &random),
+            guard let start = atPosition.keys.sorted().randomElement(using: &random),
                   let first = atPosition[start], first.count == 1,
                   let second = atPosition[start + 1], second.count == 1,
                   analyzer.terms(first[0] + " " + second[0]) == [first[0], second[0]],
@@ -82,6 +92,7 @@ struct SearchScoringTests {
         let count = Double(fixture.profiles.count)
         let pairs = adjacentPairs(fixture, analyzer: analyzer, count: 25, seed: 19)
         #expect(pairs.count == 25)
+        #expect(pairs.first.map { $0.0 == $0.1 } == true, "the fixture has a word twice in a row")
         var compared = 0
         for (first, second) in pairs {
             // Brute force: per creator and field, the starts of `first` followed by `second`.
