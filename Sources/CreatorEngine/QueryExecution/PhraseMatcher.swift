@@ -21,6 +21,7 @@ final class PhraseMatcher: DocumentMatcher, ScoringLeaf {
     /// What this phrase was found to do, shared by the query's plans (the ranking plan
     /// reads what the matching plan found instead of reading positions again).
     private let known: PhraseCounts
+    @exclusivity(unchecked) private var knownCursor = 0
     /// Reused per document: one term's positions, the phrase starts still possible, the
     /// terms from rarest to most frequent, and the counts per field.
     @exclusivity(unchecked) private var positions = ScratchBuffer<UInt32>(capacity: 256)
@@ -78,7 +79,7 @@ final class PhraseMatcher: DocumentMatcher, ScoringLeaf {
     /// Sets `counts` to how often the phrase occurs in each field of `document`: read from
     /// what another plan of the search found, or from the positions (and recorded).
     private func loadCounts(at document: UInt32) {
-        if known.copyCounts(of: document, into: &counts) { return }
+        if known.copyCounts(of: document, cursor: &knownCursor, into: &counts) { return }
         counts.removeAll()
         for field in 0..<fields.count { counts.append(occurrences(inField: field, at: document)) }
         known.record(document, counts)

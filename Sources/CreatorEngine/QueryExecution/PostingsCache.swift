@@ -76,35 +76,31 @@ struct PostingList {
     }
 }
 
-/// How often a phrase occurs in each field of the document checked last, so that the plan
-/// that ranks a match reads what the plan that found it has just read. Ranking asks about a
-/// match right after the matching plan checked it (`Searcher.collect`); a plan that asks
-/// about another document (under an OR, whose inputs read ahead, or for the page's score
-/// parts) reads the positions itself. Keeping every document's counts instead cost about
-/// a tenth of a phrase of common words (212k matches).
+/// How often a phrase occurs in each field of the documents checked so far, in ascending
+/// document order (each plan checks documents in ascending order).
 final class PhraseCounts {
-    @exclusivity(unchecked) private var document: UInt32?
-    @exclusivity(unchecked) private var counts: ScratchBuffer<UInt32>
+    private let fields: Int
+    @exclusivity(unchecked) private var documents: [UInt32] = []
+    @exclusivity(unchecked) private var counts: [UInt32] = []
 
     init(fields: Int) {
-        counts = ScratchBuffer(capacity: max(1, fields))
+        self.fields = fields
     }
 
-    deinit { counts.deallocate() }
-
-    /// Copies the counts recorded for `document` into `found`; `false` when `document` is not
-    /// the one recorded last.
-    func copyCounts(of document: UInt32, into found: inout ScratchBuffer<UInt32>) -> Bool {
-        guard self.document == document else { return false }
+    /// Copies the counts recorded for `document` into `found` (searching forward from
+    /// `cursor`); `false` when none are recorded.
+    func copyCounts(of document: UInt32, cursor: inout Int, into found: inout ScratchBuffer<UInt32>) -> Bool {
+        while cursor < documents.count, documents[cursor] < document { cursor += 1 }
+        guard cursor < documents.count, documents[cursor] == document else { return false }
         found.removeAll()
-        for field in 0..<counts.count { found.append(counts[field]) }
+        for field in 0..<fields { found.append(counts[cursor * fields + field]) }
         return true
     }
 
-    /// Records a document's counts, replacing the last.
+    /// Records a document's counts (ignored unless after every recorded one).
     func record(_ document: UInt32, _ found: ScratchBuffer<UInt32>) {
-        self.document = document
-        counts.removeAll()
+        guard documents.last.map({ $0 < document }) ?? true else { return }
+        documents.append(document)
         for index in 0..<found.count { counts.append(found[index]) }
     }
 }
