@@ -135,7 +135,8 @@ static void scan_vnni(const int8_t *vectors, const float *inverse_norms, size_t 
 }
 
 /// scan_vnni keeping only the values at or above `threshold`, compared and compacted in
-/// registers (the values are never written out and read back).
+/// registers (the values are never written out and read back). `count` is a multiple of
+/// 16: csim_scan64_above_using finishes the rest.
 __attribute__((target("avx512f,avx512bw,avx512vnni")))
 static size_t scan_above_vnni(const int8_t *vectors, const float *inverse_norms, size_t count,
                               const int8_t *reference, float scale, float threshold, uint32_t first_document,
@@ -143,8 +144,8 @@ static size_t scan_above_vnni(const int8_t *vectors, const float *inverse_norms,
     const vnni_query query = vnni_prepare(reference, scale);
     const __m512 limit = _mm512_set1_ps(threshold);
     const __m512i lanes = _mm512_setr_epi32(0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15);
-    size_t kept = 0, i = 0;
-    for (; i + 16 <= count; i += 16) {
+    size_t kept = 0;
+    for (size_t i = 0; i + 16 <= count; i += 16) {
         const __m512 value = vnni_sixteen(vectors + i * CSIM_DIMENSIONS, inverse_norms + i, &query);
         const __mmask16 passed = _mm512_cmp_ps_mask(value, limit, _CMP_GE_OQ);
         if (passed == 0) continue;
@@ -152,17 +153,6 @@ static size_t scan_above_vnni(const int8_t *vectors, const float *inverse_norms,
         _mm512_mask_compressstoreu_epi32(out_documents + kept, passed,
                                          _mm512_add_epi32(lanes, _mm512_set1_epi32((int)(first_document + (uint32_t)i))));
         kept += (size_t)__builtin_popcount(passed);
-    }
-    if (i < count) {
-        float values[16];
-        scan_portable(vectors + i * CSIM_DIMENSIONS, inverse_norms + i, count - i, reference, scale, values);
-        for (size_t j = 0; j < count - i; j++) {
-            if (values[j] >= threshold) {
-                out_documents[kept] = first_document + (uint32_t)(i + j);
-                out_scores[kept] = values[j];
-                kept++;
-            }
-        }
     }
     return kept;
 }
@@ -180,16 +170,19 @@ static int has_vnni(void) {
 size_t csim_scan64_above_using(csim_kernel kernel, const int8_t *vectors, const float *inverse_norms, size_t count,
                                const int8_t *reference, float scale, float threshold, uint32_t first_document,
                                uint32_t *out_documents, float *out_scores) {
+    size_t kept = 0, done = 0;
 #ifdef CSIM_X86
-    if (kernel >= CSIM_KERNEL_AVX512_VNNI && has_vnni())
-        return scan_above_vnni(vectors, inverse_norms, count, reference, scale, threshold, first_document,
+    // VNNI takes the whole steps of sixteen; the blocks below finish what is left.
+    if (kernel >= CSIM_KERNEL_AVX512_VNNI && has_vnni()) {
+        done = count / 16 * 16;
+        kept = scan_above_vnni(vectors, inverse_norms, done, reference, scale, threshold, first_document,
                                out_documents, out_scores);
+    }
 #endif
     // Blocks small enough to stay in L1 between the scan and the filter.
     enum { block = 256 };
     float values[block];
-    size_t kept = 0;
-    for (size_t start = 0; start < count; start += block) {
+    for (size_t start = done; start < count; start += block) {
         const size_t n = count - start < block ? count - start : block;
         csim_scan64_using(kernel, vectors + start * CSIM_DIMENSIONS, inverse_norms + start, n, reference, scale, values);
         size_t i = 0;

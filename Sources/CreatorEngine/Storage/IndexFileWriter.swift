@@ -36,7 +36,7 @@ public final class IndexFileWriter {
         precondition(!entries.contains { $0.name == name }, "duplicate section \(name)")
         precondition(alignedOffset % 8 == 0 && alignment > 0 && alignment % 8 == 0 && alignment <= IndexFileFormat.widestAlignment,
                      "sections start on 8 bytes; alignments up to \(IndexFileFormat.widestAlignment)")
-        try pad(to: 8)
+        // Both multiples of 8, so the section also starts on 8 bytes.
         try pad(to: alignment, shiftedBy: alignedOffset)
         strictestAlignment = max(strictestAlignment, alignment)
         open = (name, output.offset, 0, large ? IndexFileFormat.largeSection : 0)
@@ -105,8 +105,8 @@ public final class IndexFileWriter {
     /// 8, so the padding between the copied sections is the same as if written here.
     public func appendSections(of spool: IndexFileWriter) throws {
         precondition(open == nil && spool.open == nil, "a section is still open")
-        // Shifted by a multiple of the alignments they asked for, the spool's sections keep them.
-        try pad(to: 8)
+        // Shifted by a multiple of the alignments they asked for (8 at least), the spool's
+        // sections keep them.
         try pad(to: spool.strictestAlignment, shiftedBy: -IndexFileFormat.headerSize)
         strictestAlignment = max(strictestAlignment, spool.strictestAlignment)
         try spool.output.flush()

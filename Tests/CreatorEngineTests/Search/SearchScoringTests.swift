@@ -5,21 +5,33 @@ import Testing
 
 @Suite("Search scoring and limits")
 struct SearchScoringTests {
+    /// How many creators hold `term` in a field, from the analysed profiles.
+    func documentFrequency(_ term: String, _ fieldIndex: Int, _ fixture: SearchFixture) -> Int {
+        fixture.fieldTerms.reduce(0) { $0 + ($1[fieldIndex][term] == nil ? 0 : 1) }
+    }
+
+    /// Lucene's IDF, times the field's weight.
+    func weightedIDF(_ term: String, _ field: TextField, _ fieldIndex: Int, _ fixture: SearchFixture) -> Double {
+        let count = Double(fixture.profiles.count), frequency = Double(documentFrequency(term, fieldIndex, fixture))
+        return TextScoring().weight(of: field) * log(1 + (count - frequency + 0.5) / (frequency + 0.5))
+    }
+
+    /// BM25's term weight (k1 1.2, b 0.75) of `tf` occurrences in `document`'s field, against
+    /// the field's average length over the analysed profiles.
+    func saturation(_ tf: Double, _ document: Int, _ fieldIndex: Int, _ fixture: SearchFixture) -> Double {
+        let averageLength = Double(fixture.fieldLengths.reduce(0) { $0 + Int($1[fieldIndex]) }) / Double(fixture.profiles.count)
+        let norm = 1 - 0.75 + 0.75 * Double(fixture.fieldLengths[document][fieldIndex]) / averageLength
+        return tf * 2.2 / (tf + 1.2 * norm)
+    }
+
     /// BM25 computed from the analysed profiles alone (document frequencies counted, field
     /// lengths from the analysis), weighted by field and summed over fields and terms.
     func bruteForceText(_ terms: [String], _ document: Int, _ fixture: SearchFixture) -> Double {
-        let scoring = TextScoring()
-        let count = fixture.profiles.count
         var total = 0.0
         for term in Set(terms) {
             for (fieldIndex, field) in TextField.allCases.enumerated() {
                 guard let positions = fixture.fieldTerms[document][fieldIndex][term] else { continue }
-                let frequency = fixture.fieldTerms.reduce(0) { $0 + ($1[fieldIndex][term] == nil ? 0 : 1) }
-                let averageLength = Double(fixture.fieldLengths.reduce(0) { $0 + Int($1[fieldIndex]) }) / Double(count)
-                let idf = log(1 + (Double(count) - Double(frequency) + 0.5) / (Double(frequency) + 0.5))
-                let tf = Double(positions.count), length = Double(fixture.fieldLengths[document][fieldIndex])
-                let norm = 1 - 0.75 + 0.75 * length / averageLength
-                total += scoring.weight(of: field) * idf * tf * 2.2 / (tf + 1.2 * norm)
+                total += weightedIDF(term, field, fieldIndex, fixture) * saturation(Double(positions.count), document, fieldIndex, fixture)
             }
         }
         return total
@@ -88,8 +100,6 @@ struct SearchScoringTests {
     func phraseBM25() throws {
         let fixture = try SearchFixture.generated.get()
         let analyzer = try TextAnalyzer()
-        let scoring = TextScoring()
-        let count = Double(fixture.profiles.count)
         let pairs = adjacentPairs(fixture, analyzer: analyzer, count: 25, seed: 19)
         #expect(pairs.count == 25)
         #expect(pairs.first.map { $0.0 == $0.1 } == true, "the fixture has a word twice in a row")
@@ -98,19 +108,14 @@ struct SearchScoringTests {
             // Brute force: per creator and field, the starts of `first` followed by `second`.
             var expected: [Int: Double] = [:]
             for (fieldIndex, field) in TextField.allCases.enumerated() {
-                let frequencies = [first, second].map { term in fixture.fieldTerms.reduce(0) { $0 + ($1[fieldIndex][term] == nil ? 0 : 1) } }
-                let averageLength = Double(fixture.fieldLengths.reduce(0) { $0 + Int($1[fieldIndex]) }) / count
-                let weight = frequencies.reduce(0.0) { total, frequency in
-                    total + scoring.weight(of: field) * log(1 + (count - Double(frequency) + 0.5) / (Double(frequency) + 0.5))
-                }
+                let weight = weightedIDF(first, field, fieldIndex, fixture) + weightedIDF(second, field, fieldIndex, fixture)
                 for document in fixture.profiles.indices {
                     guard let starts = fixture.fieldTerms[document][fieldIndex][first],
                           let nexts = fixture.fieldTerms[document][fieldIndex][second] else { continue }
                     let following = Set(nexts)
                     let tf = Double(starts.filter { following.contains($0 + 1) }.count)
                     guard tf > 0 else { continue }
-                    let norm = 1 - 0.75 + 0.75 * Double(fixture.fieldLengths[document][fieldIndex]) / averageLength
-                    expected[document, default: 0] += weight * tf * 2.2 / (tf + 1.2 * norm)
+                    expected[document, default: 0] += weight * saturation(tf, document, fieldIndex, fixture)
                 }
             }
             let query = "\"\(first) \(second)\" limit:1000"
