@@ -209,7 +209,10 @@ struct BuildTests {
             }
         }
 
-        // Audience: forward distributions and inverted postings match the profiles.
+        // Audience: forward distributions and inverted postings match the profiles, with key
+        // ids of one byte (countries) and of two (interests, a key per creator).
+        #expect(index.audience(.countries).keys.count <= 256)
+        #expect(index.audience(.interests).keys.count > 256)
         for dimension in AudienceDimension.allCases {
             let reader = index.audience(dimension)
             for profile in profiles {

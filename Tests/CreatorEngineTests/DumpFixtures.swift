@@ -39,6 +39,9 @@ enum DumpFixtures {
                 "countries": [country: 0.6, "other": 0.4],
                 "genders": ["female": Double(mix % 100) / 100, "male": 1 - Double(mix % 100) / 100],
                 "credibility": Double(50 + mix % 50) / 100,
+                // Keys of their own: a build of 300 has more than 256 interest keys, which the
+                // index stores as two-byte key ids (the other dimensions take one byte).
+                "interests": ["interest\(index)": 0.25, "topic\(index)": 0.25, categories[mix % categories.count]: 0.5],
                 "sample": (0..<(20 + mix % 50)).map { ($0 * 7 + mix % 300) },
             ]
         }

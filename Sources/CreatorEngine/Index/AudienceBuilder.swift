@@ -33,7 +33,8 @@ struct AudienceBuilder {
     /// Sections, for documents 0..<n (`slotOfDocument[doc]` is its slot):
     /// - `audience.<dim>.keys`: `StringTable`, in first-seen order (key ids index it);
     /// - `audience.<dim>.present`: u32 documents whose distribution is known, ascending;
-    /// - `audience.<dim>.forward`: `u64 offsets[n+1]` · `u16 key ids` (padded to 8) · `f32 shares`;
+    /// - `audience.<dim>.forward`: `u32 offsets[n+1]` · key ids, `u8` when the dimension has at
+    ///   most 256 keys, else `u16` (padded to 4) · `f32 shares`;
     /// - `audience.<dim>.inverted`: `u64 offsets[keys+1]` · `u32 documents` (padded to 8) · `f32 shares`.
     func write(dimension: AudienceDimension, to writer: IndexFileWriter, slotOfDocument: [UInt32]) throws {
         let prefix = "audience.\(dimension.rawValue)"
@@ -42,7 +43,7 @@ struct AudienceBuilder {
         try writer.addSection(prefix + ".keys", keyBytes.bytes)
 
         var present: [UInt32] = []
-        var offsets: [UInt64] = [0]
+        var offsets: [UInt32] = [0]
         var forwardKeys: [UInt16] = []
         var forwardShares: [Float] = []
         var invertedDocuments: [[UInt32]] = Array(repeating: [], count: keys.count)
@@ -57,7 +58,8 @@ struct AudienceBuilder {
                     invertedShares[Int(entryKeys[entry])].append(entryShares[entry])
                 }
             }
-            offsets.append(UInt64(forwardKeys.count))
+            guard forwardKeys.count < Int(UInt32.max) else { throw IndexError.io("\(prefix): more than 2^32 audience entries") }
+            offsets.append(UInt32(forwardKeys.count))
         }
         var presentBytes = ByteWriter()
         presentBytes.appendArray(present)
@@ -65,8 +67,12 @@ struct AudienceBuilder {
 
         var forward = ByteWriter()
         forward.appendArray(offsets)
-        forward.appendArray(forwardKeys)
-        forward.align(to: 8)
+        if AudienceReader.narrowKeys(keyCount: keys.count) {
+            forward.appendArray(forwardKeys.map { UInt8(truncatingIfNeeded: $0) })
+        } else {
+            forward.appendArray(forwardKeys)
+        }
+        forward.align(to: 4)
         forward.appendArray(forwardShares)
         try writer.addSection(prefix + ".forward", forward.bytes)
 

@@ -7,8 +7,11 @@ public struct AudienceReader: @unchecked Sendable {
     private let keyIDs: [String: Int]
     /// Documents whose distribution is known, ascending.
     public let present: UnsafeBufferPointer<UInt32>
-    let forwardOffsets: UnsafeBufferPointer<UInt64>
-    let forwardKeys: UnsafeBufferPointer<UInt16>
+    let forwardOffsets: UnsafeBufferPointer<UInt32>
+    /// Key ids of the forward entries: one byte each when the dimension has at most 256 keys
+    /// (every dimension of the generated corpora), else two (`forwardKeys16`).
+    private let forwardKeys8: UnsafeBufferPointer<UInt8>
+    private let forwardKeys16: UnsafeBufferPointer<UInt16>
     let forwardShares: UnsafeBufferPointer<Float>
     let invertedOffsets: UnsafeBufferPointer<UInt64>
     let invertedDocuments: UnsafeBufferPointer<UInt32>
@@ -25,11 +28,20 @@ public struct AudienceReader: @unchecked Sendable {
         present = try presentView.array(of: UInt32.self, at: 0, count: presentView.count / 4)
 
         let forward = try file.section(prefix + ".forward")
-        forwardOffsets = try forward.array(of: UInt64.self, at: 0, count: documentCount + 1)
+        forwardOffsets = try forward.array(of: UInt32.self, at: 0, count: documentCount + 1)
         let entries = Int(forwardOffsets[documentCount])
-        let keysStart = (documentCount + 1) * 8
-        forwardKeys = try forward.array(of: UInt16.self, at: keysStart, count: entries)
-        forwardShares = try forward.floats(at: (keysStart + entries * 2 + 7) / 8 * 8, count: entries)
+        let keysStart = (documentCount + 1) * 4
+        let keyWidth: Int
+        if Self.narrowKeys(keyCount: keys.count) {
+            forwardKeys8 = try forward.array(of: UInt8.self, at: keysStart, count: entries)
+            forwardKeys16 = UnsafeBufferPointer(start: nil, count: 0)
+            keyWidth = 1
+        } else {
+            forwardKeys8 = UnsafeBufferPointer(start: nil, count: 0)
+            forwardKeys16 = try forward.array(of: UInt16.self, at: keysStart, count: entries)
+            keyWidth = 2
+        }
+        forwardShares = try forward.floats(at: (keysStart + entries * keyWidth + 3) / 4 * 4, count: entries)
 
         let inverted = try file.section(prefix + ".inverted")
         invertedOffsets = try inverted.array(of: UInt64.self, at: 0, count: keys.count + 1)
@@ -38,14 +50,24 @@ public struct AudienceReader: @unchecked Sendable {
         invertedDocuments = try inverted.array(of: UInt32.self, at: documentsStart, count: postings)
         invertedShares = try inverted.floats(at: (documentsStart + postings * 4 + 7) / 8 * 8, count: postings)
 
-        for offsets in [forwardOffsets, invertedOffsets] {
+        for offsets in [forwardOffsets.map(UInt64.init), Array(invertedOffsets)] {
             var previous: UInt64 = 0
             for offset in offsets {
                 guard offset >= previous else { throw IndexError.corrupt("\(forward.context): offsets out of order") }
                 previous = offset
             }
         }
-        guard forwardKeys.allSatisfy({ Int($0) < keys.count }) else { throw IndexError.corrupt("\(forward.context): key id out of range") }
+        guard forwardKeys8.allSatisfy({ Int($0) < keys.count }), forwardKeys16.allSatisfy({ Int($0) < keys.count }) else {
+            throw IndexError.corrupt("\(forward.context): key id out of range")
+        }
+    }
+
+    /// Whether a dimension's forward key ids take one byte (at most 256 keys) rather than two.
+    static func narrowKeys(keyCount: Int) -> Bool { keyCount <= 256 }
+
+    /// The key id of forward entry `entry`.
+    @inline(__always) func forwardKey(_ entry: Int) -> Int {
+        forwardKeys8.isEmpty ? Int(forwardKeys16[entry]) : Int(forwardKeys8[entry])
     }
 
     /// The creator's distribution, `nil` when unknown.
@@ -53,7 +75,7 @@ public struct AudienceReader: @unchecked Sendable {
         let start = Int(forwardOffsets[document]), end = Int(forwardOffsets[document + 1])
         guard start < end || isPresent(document) else { return nil }
         var shares: [String: Double] = [:]
-        for entry in start..<end { shares[keys[Int(forwardKeys[entry])]] = Double(forwardShares[entry]) }
+        for entry in start..<end { shares[keys[forwardKey(entry)]] = Double(forwardShares[entry]) }
         return Distribution(shares)
     }
 
@@ -85,6 +107,6 @@ extension AudienceReader {
     /// building a `Distribution` (the brief matcher reads hundreds of creators per brief).
     func forEachShare(of document: Int, _ body: (Int, Double) -> Void) {
         let start = Int(forwardOffsets[document]), end = Int(forwardOffsets[document + 1])
-        for entry in start..<end { body(Int(forwardKeys[entry]), Double(forwardShares[entry])) }
+        for entry in start..<end { body(forwardKey(entry), Double(forwardShares[entry])) }
     }
 }

@@ -33,6 +33,11 @@ public struct AudienceSketch: Sendable, Equatable {
 
     public var isEmpty: Bool { buckets.allSatisfy { $0 == Self.empty } }
 
+    /// Whether a sketch's buckets come from a sample: some bucket is not empty.
+    static func holdsSample(_ buckets: ArraySlice<UInt16>) -> Bool {
+        buckets.contains { $0 != Self.empty }
+    }
+
     /// Estimated Jaccard similarity of the two samples, `nil` when either is empty.
     public static func jaccard(_ a: UnsafeBufferPointer<UInt16>, _ b: UnsafeBufferPointer<UInt16>) -> Double? {
         var matches = 0

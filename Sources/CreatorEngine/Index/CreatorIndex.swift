@@ -13,7 +13,6 @@ public final class CreatorIndex: @unchecked Sendable {
     let handles: StringTable.Reader
     let handlesSorted: UnsafeBufferPointer<UInt32>
     public let store: DocumentStore
-    public let sketches: UnsafeBufferPointer<UInt16>
     private let columnViews: [UnsafeBufferPointer<Double>]
     private let facetReaders: [FacetReader]
     private let textReaders: [TextFieldReader]
@@ -47,14 +46,13 @@ public final class CreatorIndex: @unchecked Sendable {
             throw IndexError.corrupt("\(path): sorted id table points outside the index")
         }
         store = try DocumentStore(file: file, documentCount: count)
-        sketches = try file.section("sketch.minhash").array(of: UInt16.self, at: 0, count: count * AudienceSketch.bucketCount)
         columnViews = try NumericColumn.allCases.map { try file.section("column.\($0.rawValue)").doubles(at: 0, count: count) }
         facetReaders = try Facet.allCases.map { try FacetReader(facet: $0, file: file, documentCount: count) }
         textReaders = try TextField.allCases.map { try TextFieldReader(field: $0, file: file, documentCount: count) }
         audienceReaders = try AudienceDimension.allCases.map { try AudienceReader(dimension: $0, file: file, documentCount: count) }
         risk = try RiskReader(file: file, documentCount: count)
         lookalikeVectors = try LookalikeVectors(file: file, documentCount: count)
-        overlapEstimator = try OverlapEstimator(file: file, documentCount: count, sketches: sketches,
+        overlapEstimator = try OverlapEstimator(file: file, documentCount: count,
                                                 sampleSizes: columnViews[NumericColumn.allCases.firstIndex(of: .sampleSize) ?? 0])
     }
 
@@ -111,9 +109,8 @@ public final class CreatorIndex: @unchecked Sendable {
         audienceReaders[AudienceDimension.allCases.firstIndex(of: dimension) ?? 0]
     }
 
-    public func sketch(of document: Int) -> UnsafeBufferPointer<UInt16> {
-        UnsafeBufferPointer(rebasing: sketches[document * AudienceSketch.bucketCount..<(document + 1) * AudienceSketch.bucketCount])
-    }
+    /// The creator's audience sketch (every bucket `AudienceSketch.empty` without a sample).
+    public func sketch(of document: Int) -> UnsafeBufferPointer<UInt16> { overlapEstimator.sketch(of: document) }
 
     /// Lookalike vectors: similarity between creators (`like:`).
     public var lookalike: LookalikeVectors { lookalikeVectors }

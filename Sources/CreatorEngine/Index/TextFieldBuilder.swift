@@ -78,7 +78,7 @@ final class TextFieldBuilder {
     /// - `text.<field>.postings` (large): per term, its postings (varint doc delta, varint
     ///   term frequency) followed by its positions (per posting, `tf` varint deltas).
     /// - `text.<field>.terms`: the terms, sorted by UTF-8 bytes (`StringTable`), then one
-    ///   32-byte `TermInfo` per term.
+    ///   20-byte `TermInfo` per term.
     /// - `text.<field>.lengths`: u16 tokens per document.
     /// Returns the total tokens of live documents and the number of terms kept.
     /// `visitPostings` sees each kept term's hash, document frequency and encoded postings
@@ -175,8 +175,10 @@ final class TextFieldBuilder {
 }
 
 /// Where one term's postings live, and how many documents hold it.
+/// Stored as 20 bytes: `documentFrequency u32 · postingsLength u32 · postingsOffset u64 ·
+/// positionsLength u32` (read unaligned).
 public struct TermInfo: Sendable, Equatable {
-    public static let size = 32
+    public static let size = 20
     public var documentFrequency: UInt32
     /// Offset of the postings inside `text.<field>.postings`; the positions follow them.
     public var postingsOffset: UInt64
@@ -188,8 +190,6 @@ public struct TermInfo: Sendable, Equatable {
         writer.append(postingsLength)
         writer.append(postingsOffset)
         writer.append(positionsLength)
-        writer.append(UInt32(0))
-        writer.append(UInt64(0))
     }
 
     static func decode(_ view: ByteView, at offset: Int) throws -> TermInfo {

@@ -51,7 +51,7 @@ final class AudienceMatcher: DocumentMatcher {
     @inline(__always) private static func share(_ reader: AudienceReader, _ keyIndex: Int?, _ document: Int) -> Float? {
         guard let keyIndex else { return nil }
         for entry in Int(reader.forwardOffsets[document])..<Int(reader.forwardOffsets[document + 1])
-        where Int(reader.forwardKeys[entry]) == keyIndex {
+        where reader.forwardKey(entry) == keyIndex {
             return reader.forwardShares[entry]
         }
         return nil

@@ -12,7 +12,13 @@
 public struct OverlapEstimator: @unchecked Sendable {
     // Views into the immutable mapping that the owning `CreatorIndex` keeps alive.
     public let documentCount: Int
-    let sketches: UnsafeBufferPointer<UInt16>
+    /// `sketch.minhash`: a row of `AudienceSketch.bucketCount` values for each creator with
+    /// a sample, in document order (row = sampled creators before it, from `sampledBefore`).
+    let sketchRows: UnsafeBufferPointer<UInt16>
+    /// Per word of `sampled`, the bits set in the words before it.
+    private let sampledBefore: OwnedBuffer<UInt32>
+    /// The sketch of every creator without a sample: all buckets empty.
+    private let emptySketch: OwnedBuffer<UInt16>
     /// Sample sizes, NaN where the creator has no sample.
     let sampleSizes: UnsafeBufferPointer<Double>
     /// Bit d: document d has a sample (its sketch is not empty).
@@ -25,9 +31,8 @@ public struct OverlapEstimator: @unchecked Sendable {
     let keyEnds: UnsafeBufferPointer<UInt32>
     let postings: UnsafeBufferPointer<UInt8>
 
-    init(file: IndexFile, documentCount: Int, sketches: UnsafeBufferPointer<UInt16>, sampleSizes: UnsafeBufferPointer<Double>) throws {
+    init(file: IndexFile, documentCount: Int, sampleSizes: UnsafeBufferPointer<Double>) throws {
         self.documentCount = documentCount
-        self.sketches = sketches
         self.sampleSizes = sampleSizes
         let name = OverlapPostingsBuilder.sectionName
         let section = try file.section(name)
@@ -35,13 +40,26 @@ public struct OverlapEstimator: @unchecked Sendable {
         let keyCount = Int(try section.load(UInt32.self, at: 4))
         let postingBytes = Int(try section.load(UInt64.self, at: 8))
         let documents = Int(try section.load(UInt64.self, at: 16))
-        guard buckets == AudienceSketch.bucketCount, documents == documentCount, sketches.count == documentCount * buckets,
-              sampleSizes.count == documentCount else {
+        guard buckets == AudienceSketch.bucketCount, documents == documentCount, sampleSizes.count == documentCount else {
             throw IndexError.corrupt("\(name): \(documents) documents of \(buckets) buckets, expected \(documentCount) of \(AudienceSketch.bucketCount)")
         }
         var offset = 24
         sampled = try section.array(of: UInt64.self, at: offset, count: (documentCount + 63) / 64)
-        sampledCount = sampled.reduce(0) { $0 + $1.nonzeroBitCount }
+        var before: [UInt32] = []
+        before.reserveCapacity(sampled.count)
+        var sampledCount = 0
+        for word in sampled {
+            before.append(UInt32(sampledCount))
+            sampledCount += word.nonzeroBitCount
+        }
+        self.sampledCount = sampledCount
+        sampledBefore = OwnedBuffer(before)
+        emptySketch = OwnedBuffer([UInt16](repeating: AudienceSketch.empty, count: buckets))
+        let rows = try file.section("sketch.minhash")
+        guard rows.count == sampledCount * buckets * 2 else {
+            throw IndexError.corrupt("\(rows.context): \(rows.count) bytes for \(sampledCount) sketches of \(buckets) buckets")
+        }
+        sketchRows = try rows.array(of: UInt16.self, at: 0, count: sampledCount * buckets)
         offset += sampled.count * 8
         bucketByteStarts = try section.array(of: UInt64.self, at: offset, count: buckets + 1)
         offset += (buckets + 1) * 8
@@ -144,9 +162,13 @@ public struct OverlapEstimator: @unchecked Sendable {
         }
     }
 
+    /// The creator's sketch: its row when it has a sample, else all buckets empty.
     func sketch(of document: Int) -> UnsafeBufferPointer<UInt16> {
+        guard hasSample(document) else { return emptySketch.buffer }
+        let word = document / 64
+        let row = Int(sampledBefore.buffer[word]) + (sampled[word] & ((1 << UInt64(document % 64)) - 1)).nonzeroBitCount
         let buckets = AudienceSketch.bucketCount
-        return UnsafeBufferPointer(rebasing: sketches[document * buckets..<(document + 1) * buckets])
+        return UnsafeBufferPointer(rebasing: sketchRows[row * buckets..<(row + 1) * buckets])
     }
 
     /// Calls `body` with each document whose sketch holds `value` in `bucket` (when at least

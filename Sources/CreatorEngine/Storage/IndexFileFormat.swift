@@ -20,7 +20,9 @@ public enum IndexFileFormat {
     /// Bumped on every incompatible change to any section's layout.
     /// 2: the risk sections (`risk.*`). 3: the lookalike vectors and overlap postings
     /// (`vector.lookalike`, `overlap.postings`) as well. 4: overlap postings as varint deltas.
-    public static let version: UInt32 = 5
+    /// 5: compact stored records with a zstd dictionary. 6: sketches only for creators with
+    /// a sample, audience forward offsets in u32 and key ids in one byte, 20-byte term infos.
+    public static let version: UInt32 = 6
     public static let headerSize = 64
     /// The largest alignment a section's data may ask of the writer (a cache line).
     public static let widestAlignment = 64
