@@ -13,7 +13,7 @@ public final class CreatorIndex: @unchecked Sendable {
     let handles: StringTable.Reader
     let handlesSorted: UnsafeBufferPointer<UInt32>
     public let store: DocumentStore
-    private let columnViews: [UnsafeBufferPointer<Double>]
+    private let columnViews: [ColumnValues]
     private let facetReaders: [FacetReader]
     private let textReaders: [TextFieldReader]
     private let audienceReaders: [AudienceReader]
@@ -46,7 +46,7 @@ public final class CreatorIndex: @unchecked Sendable {
             throw IndexError.corrupt("\(path): sorted id table points outside the index")
         }
         store = try DocumentStore(file: file, documentCount: count)
-        columnViews = try NumericColumn.allCases.map { try file.section("column.\($0.rawValue)").doubles(at: 0, count: count) }
+        columnViews = try NumericColumn.allCases.map { try ColumnValues(file.section("column.\($0.rawValue)"), documentCount: count) }
         facetReaders = try Facet.allCases.map { try FacetReader(facet: $0, file: file, documentCount: count) }
         textReaders = try TextField.allCases.map { try TextFieldReader(field: $0, file: file, documentCount: count) }
         audienceReaders = try AudienceDimension.allCases.map { try AudienceReader(dimension: $0, file: file, documentCount: count) }
@@ -99,7 +99,7 @@ public final class CreatorIndex: @unchecked Sendable {
     // MARK: - Fields
 
     /// The column's values by document, `nan` where unknown.
-    public func column(_ column: NumericColumn) -> UnsafeBufferPointer<Double> {
+    public func column(_ column: NumericColumn) -> ColumnValues {
         columnViews[NumericColumn.allCases.firstIndex(of: column) ?? 0]
     }
 

@@ -180,10 +180,8 @@ public final class IndexBuilder {
         handles = []
 
         for (index, column) in NumericColumn.allCases.enumerated() {
-            var bytes = ByteWriter(reservingCapacity: documentCount * 8)
-            bytes.appendArray(slotOfDocument.map { columns[index][Int($0)] })
+            try writer.addSection("column.\(column.rawValue)", ColumnValues.encode(slotOfDocument.map { columns[index][Int($0)] }))
             columns[index] = []
-            try writer.addSection("column.\(column.rawValue)", bytes.bytes)
         }
 
         for (index, facet) in Facet.allCases.enumerated() {

@@ -21,7 +21,7 @@ public struct IndexStatistics: Sendable {
             return (facet, counts.count, Array(sorted.prefix(max(0, top))))
         }
         knownValues = NumericColumn.allCases.map { column in
-            (column, index.column(column).reduce(0) { $0 + ($1.isNaN ? 0 : 1) })
+            (column, index.column(column).knownCount)
         }
         riskLevels = RiskLevel.allCases.map { ($0, index.risk.documents(at: $0).count) }
         riskFlags = RiskFlag.allCases.map { ($0, index.risk.documents(flagged: $0).count) }

@@ -1,7 +1,7 @@
 /// A numeric qualifier (`followers:10k..200k`, `er:>=3%`): any of its predicates holds
 /// for the document's value. Unknown values (`nan`) satisfy no predicate.
 final class ColumnMatcher: DocumentMatcher {
-    private let values: UnsafeBufferPointer<Double>
+    private let values: ColumnValues
     /// The predicates as inclusive-or-not bounds, read without reference counting.
     private let bounds: OwnedBuffer<ValueBounds>
     /// The column's value order, for sets of matches (`nil` until the searcher has made it).
@@ -11,7 +11,7 @@ final class ColumnMatcher: DocumentMatcher {
     /// touches), so the matches can be listed without scanning every creator.
     private let superset: [SortedDocuments]?
 
-    init(values: UnsafeBufferPointer<Double>, predicates: [NumericPredicate], label: String,
+    init(values: ColumnValues, predicates: [NumericPredicate], label: String,
          superset: [SortedDocuments]? = nil, order: @escaping () -> ValueOrder?) {
         self.values = values
         self.order = order
@@ -85,11 +85,11 @@ final class ColumnMatcher: DocumentMatcher {
 
 /// The documents whose value passes any of the bounds, by one pass over the column.
 private final class ColumnScanIterator: DocumentIterator {
-    private let values: UnsafeBufferPointer<Double>
+    private let values: ColumnValues
     private let bounds: OwnedBuffer<ValueBounds>
     @exclusivity(unchecked) private var position = 0
 
-    init(values: UnsafeBufferPointer<Double>, bounds: OwnedBuffer<ValueBounds>) {
+    init(values: ColumnValues, bounds: OwnedBuffer<ValueBounds>) {
         self.values = values
         self.bounds = bounds
     }

@@ -65,7 +65,7 @@ final class OverlapMatcher: DocumentMatcher {
     override func documentSet() -> DocumentSet? {
         let count = estimator.documentCount
         guard referenceHasSample else { return DocumentSet(documentCount: count) }
-        var set = acceptsZero ? DocumentSet(documentCount: count, words: estimator.sampled) : DocumentSet(documentCount: count)
+        var set = acceptsZero ? DocumentSet(documentCount: count, words: estimator.sampled.words) : DocumentSet(documentCount: count)
         if acceptsZero { set.remove(UInt32(reference)) }
         for position in 0..<touched.count where predicate.matches(Double(touchedShares.buffer[position])) != acceptsZero {
             if acceptsZero { set.remove(touched[position]) } else { set.insert(touched[position]) }

@@ -11,7 +11,7 @@ public struct RiskReader: @unchecked Sendable {
     let listOffsets: UnsafeBufferPointer<UInt64>
     let listDocuments: UnsafeBufferPointer<UInt32>
     let records: ByteView
-    let columns: [UnsafeBufferPointer<Double>]
+    let columns: [ColumnValues]
     let blacklisted: UnsafeBufferPointer<UInt32>
     let blacklistReasons: StringTable.Reader
     let blacklistSources: StringTable.Reader
@@ -32,7 +32,7 @@ public struct RiskReader: @unchecked Sendable {
         }
         listDocuments = try lists.array(of: UInt32.self, at: (RiskBuilder.listCount + 1) * 8, count: Int(previous))
         records = try file.section("risk.signals").slice(0, count * RiskSignals.recordSize)
-        columns = try RiskFeatures.columns.map { try file.section("column.\($0.rawValue)").doubles(at: 0, count: count) }
+        columns = try RiskFeatures.columns.map { try ColumnValues(file.section("column.\($0.rawValue)"), documentCount: count) }
         let blacklist = try file.section("risk.blacklist")
         let listed = Int(try blacklist.load(UInt32.self, at: 0))
         blacklisted = try blacklist.array(of: UInt32.self, at: 8, count: listed)

@@ -53,9 +53,9 @@ public struct QualityScore: Sendable {
         /// Median engagement rate per peer group (`platform * 256 + tier`).
         let peerMedianER: [Int: Double]
         let facets: DocumentFacets
-        let engagement: UnsafeBufferPointer<Double>
-        let credibility: UnsafeBufferPointer<Double>
-        let growth: UnsafeBufferPointer<Double>
+        let engagement: ColumnValues
+        let credibility: ColumnValues
+        let growth: ColumnValues
         let risk: RiskReader
 
         init(index: CreatorIndex, facets: DocumentFacets) {

@@ -13,25 +13,23 @@ public struct OverlapEstimator: @unchecked Sendable {
     // Views into the immutable mapping that the owning `CreatorIndex` keeps alive.
     public let documentCount: Int
     /// `sketch.minhash`: a row of `AudienceSketch.bucketCount` values for each creator with
-    /// a sample, in document order (row = sampled creators before it, from `sampledBefore`).
+    /// a sample, in document order (the row of a creator is `sampled.row(of:)`).
     let sketchRows: UnsafeBufferPointer<UInt16>
-    /// Per word of `sampled`, the bits set in the words before it.
-    private let sampledBefore: OwnedBuffer<UInt32>
     /// The sketch of every creator without a sample: all buckets empty.
     private let emptySketch: OwnedBuffer<UInt16>
     /// Sample sizes, NaN where the creator has no sample.
-    let sampleSizes: UnsafeBufferPointer<Double>
+    let sampleSizes: ColumnValues
     /// Bit d: document d has a sample (its sketch is not empty).
-    let sampled: UnsafeBufferPointer<UInt64>
-    /// How many documents have a sample (the bits set in `sampled`).
-    let sampledCount: Int
+    let sampled: PresenceBitset
+    /// How many documents have a sample.
+    var sampledCount: Int { sampled.count }
     let bucketByteStarts: UnsafeBufferPointer<UInt64>
     let bucketKeyStarts: UnsafeBufferPointer<UInt32>
     let keyValues: UnsafeBufferPointer<UInt16>
     let keyEnds: UnsafeBufferPointer<UInt32>
     let postings: UnsafeBufferPointer<UInt8>
 
-    init(file: IndexFile, documentCount: Int, sampleSizes: UnsafeBufferPointer<Double>) throws {
+    init(file: IndexFile, documentCount: Int, sampleSizes: ColumnValues) throws {
         self.documentCount = documentCount
         self.sampleSizes = sampleSizes
         let name = OverlapPostingsBuilder.sectionName
@@ -44,23 +42,15 @@ public struct OverlapEstimator: @unchecked Sendable {
             throw IndexError.corrupt("\(name): \(documents) documents of \(buckets) buckets, expected \(documentCount) of \(AudienceSketch.bucketCount)")
         }
         var offset = 24
-        sampled = try section.array(of: UInt64.self, at: offset, count: (documentCount + 63) / 64)
-        var before: [UInt32] = []
-        before.reserveCapacity(sampled.count)
-        var sampledCount = 0
-        for word in sampled {
-            before.append(UInt32(sampledCount))
-            sampledCount += word.nonzeroBitCount
-        }
-        self.sampledCount = sampledCount
-        sampledBefore = OwnedBuffer(before)
+        sampled = PresenceBitset(words: try section.array(of: UInt64.self, at: offset, count: (documentCount + 63) / 64))
+        let sampledCount = sampled.count
         emptySketch = OwnedBuffer([UInt16](repeating: AudienceSketch.empty, count: buckets))
         let rows = try file.section("sketch.minhash")
         guard rows.count == sampledCount * buckets * 2 else {
             throw IndexError.corrupt("\(rows.context): \(rows.count) bytes for \(sampledCount) sketches of \(buckets) buckets")
         }
         sketchRows = try rows.array(of: UInt16.self, at: 0, count: sampledCount * buckets)
-        offset += sampled.count * 8
+        offset += sampled.words.count * 8
         bucketByteStarts = try section.array(of: UInt64.self, at: offset, count: buckets + 1)
         offset += (buckets + 1) * 8
         bucketKeyStarts = try section.array(of: UInt32.self, at: offset, count: buckets + 1)
@@ -79,7 +69,7 @@ public struct OverlapEstimator: @unchecked Sendable {
     }
 
     /// Whether the creator has a follower sample (and so an estimate against others who have one).
-    public func hasSample(_ document: Int) -> Bool { sampled[document / 64] >> UInt64(document % 64) & 1 == 1 }
+    public func hasSample(_ document: Int) -> Bool { sampled.contains(document) }
 
     /// Estimated share of `document`'s audience that also follows `reference`; nil when
     /// either has no sample.
@@ -150,8 +140,8 @@ public struct OverlapEstimator: @unchecked Sendable {
     private func fillKnown(_ shares: UnsafeMutableBufferPointer<Float>) {
         let nan = Float.nan.bitPattern
         shares.withMemoryRebound(to: UInt32.self) { bits in
-            for word in 0..<sampled.count {
-                let known = sampled[word]
+            for word in 0..<sampled.words.count {
+                let known = sampled.words[word]
                 let start = word * 64, count = min(64, documentCount - start)
                 for offset in 0..<count {
                     // All ones where the bit is 0 (no sample): NaN; all zeros where it is 1: 0.0.
@@ -165,8 +155,7 @@ public struct OverlapEstimator: @unchecked Sendable {
     /// The creator's sketch: its row when it has a sample, else all buckets empty.
     func sketch(of document: Int) -> UnsafeBufferPointer<UInt16> {
         guard hasSample(document) else { return emptySketch.buffer }
-        let word = document / 64
-        let row = Int(sampledBefore.buffer[word]) + (sampled[word] & ((1 << UInt64(document % 64)) - 1)).nonzeroBitCount
+        let row = sampled.row(of: document)
         let buckets = AudienceSketch.bucketCount
         return UnsafeBufferPointer(rebasing: sketchRows[row * buckets..<(row + 1) * buckets])
     }

@@ -47,12 +47,9 @@ enum OverlapPostingsBuilder {
     /// - Parameter sketches: `AudienceSketch.bucketCount` values per slot.
     static func write(sketches: [UInt16], slotOfDocument: [UInt32], to writer: IndexFileWriter) throws {
         let buckets = AudienceSketch.bucketCount
-        var sampled = [UInt64](repeating: 0, count: (slotOfDocument.count + 63) / 64)
-        for (document, slot) in slotOfDocument.enumerated() {
-            let start = Int(slot) * buckets
-            if AudienceSketch.holdsSample(sketches[start..<start + buckets]) {
-                sampled[document / 64] |= 1 << UInt64(document % 64)
-            }
+        let sampled = PresenceBitset.words(documentCount: slotOfDocument.count) { document in
+            let start = Int(slotOfDocument[document]) * buckets
+            return AudienceSketch.holdsSample(sketches[start..<start + buckets])
         }
         let groupCount = (buckets + bucketsPerGroup - 1) / bucketsPerGroup
         let results = Mutex([Group?](repeating: nil, count: groupCount))

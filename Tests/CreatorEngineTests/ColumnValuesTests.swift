@@ -1,0 +1,57 @@
+import Foundation
+import Testing
+@testable import CreatorEngine
+
+@Suite("Numeric columns: every layout reads back each value bit for bit")
+struct ColumnValuesTests {
+    /// Encodes `values` as the build does and reads them back from the bytes.
+    private func roundTrip(_ values: [Double]) throws -> (read: [Double], layoutBytes: Int) {
+        let bytes = ColumnValues.encode(values)
+        return try bytes.withUnsafeBytes { raw in
+            let view = ByteView(base: raw.baseAddress!, count: raw.count, context: "column.test")
+            let column = try ColumnValues(view, documentCount: values.count)
+            #expect(column.count == values.count)
+            #expect(column.knownCount == values.count(where: { !$0.isNaN }))
+            return (Array(column), bytes.count)
+        }
+    }
+
+    private func expectSameBits(_ read: [Double], _ values: [Double], _ layout: String) {
+        #expect(read.count == values.count, "\(layout)")
+        for (document, (got, want)) in zip(read, values).enumerated() where !(got.isNaN && want.isNaN) {
+            #expect(got.bitPattern == want.bitPattern, "\(layout): document \(document) read \(got), stored \(want)")
+        }
+        #expect(zip(read, values).allSatisfy { $0.isNaN == $1.isNaN }, "\(layout): unknown values")
+    }
+
+    @Test("whole numbers, fractions, large and negative values, with and without unknowns", arguments: 0..<24)
+    func layouts(seed: Int) throws {
+        var random = SplitMixRandom(seed: UInt64(seed))
+        let count = [0, 1, 63, 64, 65, 1000, 4099][seed % 7]
+        let unknownShare = [0.0, 0.05, 0.6, 1.0][seed % 4]
+        let kind = seed / 6 % 4
+        let values: [Double] = (0..<count).map { _ in
+            if Double(random.next() % 1000) / 1000 < unknownShare { return .nan }
+            let whole = Double(random.next() % 5_000_000_000)
+            switch kind {
+            case 0: return Double(UInt32(truncatingIfNeeded: random.next()) % 100_000)     // u32 rows
+            case 1: return whole / 7                                                         // fractions: f64
+            case 2: return whole > Double(UInt32.max) ? whole : -whole                       // too large, or negative
+            default: return random.next() % 5 == 0 ? -0.0 : Double(random.next() % 10)      // -0.0 is not a u32
+            }
+        }
+        let (read, _) = try roundTrip(values)
+        expectSameBits(read, values, "seed \(seed), kind \(kind), \(count) values, \(unknownShare) unknown")
+    }
+
+    @Test("whole numbers take four bytes a row, and a sparse column a row only per known value")
+    func sizes() throws {
+        let count = 6400
+        let whole = (0..<count).map { Double($0 * 3) }
+        #expect(try roundTrip(whole).layoutBytes == 8 + 4 * count)
+        let fractions = (0..<count).map { Double($0) + 0.5 }
+        #expect(try roundTrip(fractions).layoutBytes == 8 + 8 * count)
+        let sparse = (0..<count).map { $0 % 10 == 0 ? Double($0) + 0.25 : .nan }
+        #expect(try roundTrip(sparse).layoutBytes == 8 + count / 8 + 8 * (count / 10))
+    }
+}
