@@ -75,14 +75,14 @@ final class TextFieldBuilder {
     /// Writes the field's sections with slots renumbered to documents (dead slots dropped),
     /// releasing each term's buffers once written.
     ///
-    /// - `text.<field>.postings` (large): per term, its postings (varint doc delta, varint
-    ///   term frequency) followed by its positions (per posting, `tf` varint deltas).
+    /// - `text.<field>.postings` (large): per term, its postings (document delta and term
+    ///   frequency, `PostingEncoding`) followed by its positions (per posting, `tf` varint deltas).
     /// - `text.<field>.terms`: the terms, sorted by UTF-8 bytes (`StringTable`), then one
     ///   20-byte `TermInfo` per term.
     /// - `text.<field>.lengths`: u16 tokens per document.
     /// Returns the total tokens of live documents and the number of terms kept.
     /// `visitPostings` sees each kept term's hash, document frequency and encoded postings
-    /// (varint document delta, tf) as they are written (the lookalike vectors' content block).
+    /// (`PostingEncoding`) as they are written (the lookalike vectors' content block).
     func write(field: TextField, to writer: IndexFileWriter, documentOfSlot: [Int32],
                visitPostings: (_ termHash: UInt64, _ documentFrequency: UInt32, _ postings: [UInt8]) -> Void = { _, _, _ in })
         throws -> (totalLength: UInt64, termCount: Int) {
@@ -90,12 +90,12 @@ final class TextFieldBuilder {
         var keptTerms: [String] = []
         var infos = ByteWriter(reservingCapacity: vocabulary.count * TermInfo.size)
         try writer.beginSection("text.\(field.rawValue).postings", large: true)
-        var docPostings: [UInt8] = []
+        var docPostings = ByteWriter()
         var docPositions: [UInt8] = []
         var slotPostings: [UInt8] = []
         var slotPositions: [UInt8] = []
         for id in order {
-            docPostings.removeAll(keepingCapacity: true)
+            docPostings.removeAll()
             docPositions.removeAll(keepingCapacity: true)
             var documentFrequency: UInt32 = 0
             var slot: UInt32 = 0
@@ -116,8 +116,8 @@ final class TextFieldBuilder {
                         let document = documentOfSlot[Int(slot)]
                         guard document >= 0 else { continue }
                         let doc = UInt32(document)
-                        docPostings.appendVarint(documentFrequency == 0 ? doc : doc - lastDocument)
-                        docPostings.appendVarint(frequency)
+                        PostingEncoding.append(delta: documentFrequency == 0 ? doc : doc - lastDocument,
+                                               frequency: frequency, to: &docPostings)
                         docPositions.append(contentsOf: positionBytes[positionStart..<positionCursor])
                         lastDocument = doc
                         documentFrequency += 1
@@ -125,13 +125,13 @@ final class TextFieldBuilder {
                 }
             }
             guard documentFrequency > 0 else { continue }
-            visitPostings(vocabulary.hashes[id], documentFrequency, docPostings)
+            visitPostings(vocabulary.hashes[id], documentFrequency, docPostings.bytes)
             let postingsOffset = writer.sectionOffset
-            try writer.append(docPostings)
+            try writer.append(docPostings.bytes)
             try writer.append(docPositions)
             keptTerms.append(vocabulary.string(of: id))
             TermInfo(documentFrequency: documentFrequency, postingsOffset: UInt64(postingsOffset),
-                     postingsLength: UInt32(docPostings.count), positionsLength: UInt32(docPositions.count))
+                     postingsLength: UInt32(docPostings.bytes.count), positionsLength: UInt32(docPositions.count))
                 .encode(into: &infos)
         }
         try writer.endSection()

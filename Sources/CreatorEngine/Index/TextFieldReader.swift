@@ -61,10 +61,10 @@ public struct PostingsCursor {
         skippedPositions += Int(pendingPositions)
         pendingPositions = 0
         guard !postings.isAtEnd else { return false }
-        let delta = try postings.next()
+        let (delta, frequency) = try postings.nextPosting()
         document = started ? document + delta : delta
         started = true
-        frequency = try postings.next()
+        self.frequency = frequency
         pendingPositions = frequency
         return true
     }
@@ -86,10 +86,10 @@ public struct PostingsCursor {
 }
 
 extension TextFieldReader {
-    /// At most how many postings a term's list can hold: each takes two bytes or more, so a
+    /// At most how many postings a term's list can hold: each takes a byte or more, so a
     /// damaged document frequency cannot ask for more memory than the list could fill.
     func postingCapacity(_ info: TermInfo) -> Int {
-        min(Int(info.documentFrequency), Int(info.postingsLength) / 2)
+        min(Int(info.documentFrequency), Int(info.postingsLength))
     }
 
     /// Decodes a term's documents (ascending) and how often the term occurs in each, in one
@@ -106,8 +106,7 @@ extension TextFieldReader {
         var offset = 0
         var document: UInt32 = 0
         for index in 0..<count {
-            guard let delta = Varint.read(bytes, at: &offset, end: end),
-                  let frequency = Varint.read(bytes, at: &offset, end: end) else { return index }
+            guard let (delta, frequency) = PostingEncoding.read(bytes, at: &offset, end: end) else { return index }
             document = index == 0 ? delta : document &+ delta
             documents[index] = document
             frequencies[index] = frequency

@@ -44,7 +44,7 @@ struct LookalikeBuilder {
         content = ContentSums(documentCount: documentCount)
     }
 
-    /// Adds one term's postings (documents, not slots): varint (document delta, tf) pairs as
+    /// Adds one term's postings (documents, not slots), encoded as
     /// `TextFieldBuilder.write` encodes them.
     func addPostings(field: TextField, termHash: UInt64, documentFrequency: UInt32, postings: [UInt8]) {
         guard let content, let fieldWeight = Self.contentWeight(of: field), documentFrequency >= 2 else { return }
@@ -209,8 +209,8 @@ final class ContentSums: @unchecked Sendable {
                         var document = 0
                         var first = true
                         while cursor < term.end {
-                            guard let delta = Self.varint(bytes, &cursor, end: term.end),
-                                  let frequency = Self.varint(bytes, &cursor, end: term.end) else { break }
+                            guard let (delta, frequency) = PostingEncoding.read(UnsafeRawBufferPointer(bytes), at: &cursor,
+                                                                                 end: term.end) else { break }
                             document = first ? Int(delta) : document + Int(delta)
                             first = false
                             guard document < count else { break }
@@ -224,7 +224,4 @@ final class ContentSums: @unchecked Sendable {
         }
     }
 
-    private static func varint(_ bytes: UnsafeBufferPointer<UInt8>, _ cursor: inout Int, end: Int) -> UInt32? {
-        Varint.read(UnsafeRawBufferPointer(bytes), at: &cursor, end: end)
-    }
 }

@@ -6,6 +6,9 @@ public struct ByteWriter: Sendable {
 
     public var count: Int { bytes.count }
 
+    /// Empties the buffer, keeping its memory for the next use.
+    public mutating func removeAll() { bytes.removeAll(keepingCapacity: true) }
+
     public mutating func append<T: FixedWidthInteger>(_ value: T) {
         withUnsafeBytes(of: value.littleEndian) { bytes.append(contentsOf: $0) }
     }
