@@ -36,7 +36,7 @@ struct ColumnValuesTests {
             switch kind {
             case 0: return Double(UInt32(truncatingIfNeeded: random.next()) % 100_000)     // u32 rows
             case 1: return whole / 7                                                         // fractions: f64
-            case 2: return whole > Double(UInt32.max) ? whole : -whole                       // too large, or negative
+            case 2: return random.next() % 50 == 0 ? Double(UInt32.max) : whole > Double(UInt32.max) ? whole : -whole // too large, or negative
             default: return random.next() % 5 == 0 ? -0.0 : Double(random.next() % 10)      // -0.0 is not a u32
             }
         }
@@ -44,14 +44,19 @@ struct ColumnValuesTests {
         expectSameBits(read, values, "seed \(seed), kind \(kind), \(count) values, \(unknownShare) unknown")
     }
 
-    @Test("whole numbers take four bytes a row, and a sparse column a row only per known value")
+    @Test("whole numbers take four bytes a row, and a column known for under half the documents a row per known value")
     func sizes() throws {
         let count = 6400
-        let whole = (0..<count).map { Double($0 * 3) }
+        let whole = (0..<count).map { $0 % 3 == 0 ? .nan : Double($0 * 3) }
         #expect(try roundTrip(whole).layoutBytes == 8 + 4 * count)
-        let fractions = (0..<count).map { Double($0) + 0.5 }
+        let fractions = (0..<count).map { $0 % 3 == 0 ? .nan : Double($0) + 0.5 }
         #expect(try roundTrip(fractions).layoutBytes == 8 + 8 * count)
         let sparse = (0..<count).map { $0 % 10 == 0 ? Double($0) + 0.25 : .nan }
         #expect(try roundTrip(sparse).layoutBytes == 8 + count / 8 + 8 * (count / 10))
+        let sparseWhole = (0..<count).map { $0 % 10 == 0 ? Double($0) : .nan }
+        #expect(try roundTrip(sparseWhole).layoutBytes == 8 + count / 8 + 4 * (count / 10))
+        // 2^32 − 1 marks an unknown u32, so a column holding it keeps f64 rows.
+        let largest = (0..<count).map { $0 == 7 ? Double(UInt32.max) : Double($0) }
+        #expect(try roundTrip(largest).layoutBytes == 8 + 8 * count)
     }
 }

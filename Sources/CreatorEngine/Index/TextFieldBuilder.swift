@@ -75,8 +75,8 @@ final class TextFieldBuilder {
     /// Writes the field's sections with slots renumbered to documents (dead slots dropped),
     /// releasing each term's buffers once written.
     ///
-    /// - `text.<field>.postings` (large): per term, its postings (document delta and term
-    ///   frequency, `PostingEncoding`) followed by its positions (per posting, `tf` varint deltas).
+    /// - `text.<field>.postings` (large): per term, its postings (document deltas, then term
+    ///   frequencies: `PostingEncoding`) followed by its positions (per posting, `tf` varint deltas).
     /// - `text.<field>.terms`: the terms, sorted by UTF-8 bytes (`StringTable`), then one
     ///   20-byte `TermInfo` per term.
     /// - `text.<field>.lengths`: u16 tokens per document.
@@ -91,15 +91,17 @@ final class TextFieldBuilder {
         var infos = ByteWriter(reservingCapacity: vocabulary.count * TermInfo.size)
         try writer.beginSection("text.\(field.rawValue).postings", large: true)
         var docPostings = ByteWriter()
+        var termDocuments: [UInt32] = [], termFrequencies: [UInt32] = []
         var docPositions: [UInt8] = []
         var slotPostings: [UInt8] = []
         var slotPositions: [UInt8] = []
         for id in order {
             docPostings.removeAll()
+            termDocuments.removeAll(keepingCapacity: true)
+            termFrequencies.removeAll(keepingCapacity: true)
             docPositions.removeAll(keepingCapacity: true)
             var documentFrequency: UInt32 = 0
             var slot: UInt32 = 0
-            var lastDocument: UInt32 = 0
             pool.read(postings[id], into: &slotPostings)
             pool.read(positions[id], into: &slotPositions)
             try slotPostings.withUnsafeBytes { postingBytes in
@@ -116,15 +118,15 @@ final class TextFieldBuilder {
                         let document = documentOfSlot[Int(slot)]
                         guard document >= 0 else { continue }
                         let doc = UInt32(document)
-                        PostingEncoding.append(delta: documentFrequency == 0 ? doc : doc - lastDocument,
-                                               frequency: frequency, to: &docPostings)
+                        termDocuments.append(doc)
+                        termFrequencies.append(frequency)
                         docPositions.append(contentsOf: positionBytes[positionStart..<positionCursor])
-                        lastDocument = doc
                         documentFrequency += 1
                     }
                 }
             }
             guard documentFrequency > 0 else { continue }
+            PostingEncoding.append(documents: termDocuments, frequencies: termFrequencies, to: &docPostings)
             visitPostings(vocabulary.hashes[id], documentFrequency, docPostings.bytes)
             let postingsOffset = writer.sectionOffset
             try writer.append(docPostings.bytes)

@@ -38,18 +38,23 @@ public struct TextFieldReader: @unchecked Sendable {
 
 /// Walks one term's postings: documents ascending, with term frequency and positions.
 public struct PostingsCursor {
-    private var postings: VarintCursor
+    private let postings: ByteView
+    private var deltas: VarintCursor
     private var positions: VarintCursor
     public let count: Int
     public private(set) var document: UInt32 = 0
     public private(set) var frequency: UInt32 = 0
-    private var started = false
+    private var index = -1
+    /// Where the frequency codes start (found on the first `next`), and the next large one.
+    private var codes: Int?
+    private var large = 0
     private var pendingPositions: UInt32 = 0
     /// Positions of earlier postings not yet stepped over in `positions`.
     private var skippedPositions = 0
 
     init(postings: ByteView, positions: ByteView, count: Int) {
-        self.postings = VarintCursor(postings)
+        self.postings = postings
+        deltas = VarintCursor(postings)
         self.positions = VarintCursor(positions)
         self.count = count
     }
@@ -60,10 +65,19 @@ public struct PostingsCursor {
         // a query without phrases never decodes positions at all.
         skippedPositions += Int(pendingPositions)
         pendingPositions = 0
-        guard !postings.isAtEnd else { return false }
-        let (delta, frequency) = try postings.nextPosting()
-        document = started ? document + delta : delta
-        started = true
+        guard index + 1 < count else { return false }
+        let bytes = UnsafeRawBufferPointer(start: postings.base, count: postings.count)
+        if codes == nil {
+            guard let start = PostingEncoding.codesStart(bytes, count: count) else { throw postings.corrupt("postings run past the end") }
+            codes = start
+            large = start + (count + 1) / 2
+        }
+        index += 1
+        let delta = try deltas.next()
+        document = index == 0 ? delta : document &+ delta
+        guard let frequency = PostingEncoding.frequency(bytes, codes: codes ?? 0, index: index, large: &large) else {
+            throw postings.corrupt("damaged term frequencies")
+        }
         self.frequency = frequency
         pendingPositions = frequency
         return true
@@ -86,31 +100,24 @@ public struct PostingsCursor {
 }
 
 extension TextFieldReader {
-    /// At most how many postings a term's list can hold: each takes a byte or more, so a
-    /// damaged document frequency cannot ask for more memory than the list could fill.
+    /// At most how many postings a term's list can hold: each takes a byte or more (its
+    /// delta), so a damaged document frequency cannot ask for more memory than the list could fill.
     func postingCapacity(_ info: TermInfo) -> Int {
         min(Int(info.documentFrequency), Int(info.postingsLength))
     }
 
-    /// Decodes a term's documents (ascending) and how often the term occurs in each, in one
-    /// tight pass, into `documents` and `frequencies`. Returns how many postings were
-    /// decoded: all of them (given room for `postingCapacity(info)`), or fewer for a damaged
-    /// list (which `stats --verify` reports), cut where it stops decoding. Term queries need
-    /// no more; positions stay in the file until a phrase asks for them.
+    /// Decodes a term's documents (ascending) and how often the term occurs in each, in two
+    /// tight passes, into `documents` and `frequencies`. Returns how many postings were
+    /// decoded: all of them (given room for `postingCapacity(info)`), or none for a damaged
+    /// list or a damaged count (which `stats --verify` reports). Term queries need no more;
+    /// positions stay in the file until a phrase asks for them.
     func decodePostings(_ info: TermInfo, documents: UnsafeMutableBufferPointer<UInt32>,
                         frequencies: UnsafeMutableBufferPointer<UInt32>) -> Int {
         guard let view = try? postings.slice(Int(info.postingsOffset), Int(info.postingsLength)) else { return 0 }
-        let count = min(Int(info.documentFrequency), documents.count, frequencies.count)
-        let bytes = UnsafeRawBufferPointer(start: view.base, count: view.count)
-        let end = bytes.count
-        var offset = 0
-        var document: UInt32 = 0
-        for index in 0..<count {
-            guard let (delta, frequency) = PostingEncoding.read(bytes, at: &offset, end: end) else { return index }
-            document = index == 0 ? delta : document &+ delta
-            documents[index] = document
-            frequencies[index] = frequency
-        }
-        return count
+        let count = Int(info.documentFrequency)
+        guard count <= documents.count, count <= frequencies.count else { return 0 }
+        let decoded = PostingEncoding.decode(UnsafeRawBufferPointer(start: view.base, count: view.count), count: count,
+                                             documents: documents, frequencies: frequencies)
+        return decoded ? count : 0
     }
 }

@@ -51,7 +51,8 @@ struct LookalikeBuilder {
         let idf = Float(log(Double(content.documentCount) / Double(documentFrequency)))
         guard idf > 0 else { return }
         let sign: Float = termHash >> 63 == 0 ? 1 : -1
-        content.add(dimension: Int(termHash % UInt64(Self.contentDimensions)), weight: sign * fieldWeight * idf, postings: postings)
+        content.add(dimension: Int(termHash % UInt64(Self.contentDimensions)), weight: sign * fieldWeight * idf,
+                    count: Int(documentFrequency), postings: postings)
     }
 
     /// `1 + ln tf`, from a table for the common small counts.
@@ -162,8 +163,8 @@ final class ContentSums: @unchecked Sendable {
 
     private struct Batch: Sendable {
         var postings: [UInt8] = []
-        /// Per term: its dimension, signed weight and where its postings end in `postings`.
-        var terms: [(dimension: Int, weight: Float, end: Int)] = []
+        /// Per term: its dimension, signed weight, postings count and where its postings end in `postings`.
+        var terms: [(dimension: Int, weight: Float, count: Int, end: Int)] = []
     }
 
     init(documentCount: Int) {
@@ -171,9 +172,9 @@ final class ContentSums: @unchecked Sendable {
         sums = [Float](repeating: 0, count: documentCount * LookalikeBuilder.contentDimensions)
     }
 
-    func add(dimension: Int, weight: Float, postings: [UInt8]) {
+    func add(dimension: Int, weight: Float, count: Int, postings: [UInt8]) {
         batch.postings.append(contentsOf: postings)
-        batch.terms.append((dimension, weight, batch.postings.count))
+        batch.terms.append((dimension, weight, count, batch.postings.count))
         if batch.postings.count >= 1 << 20 { submit() }
     }
 
@@ -201,27 +202,30 @@ final class ContentSums: @unchecked Sendable {
     private func apply(_ batch: Batch) {
         let dimensions = LookalikeBuilder.contentDimensions
         let count = documentCount
+        let largest = batch.terms.map(\.count).max() ?? 0
+        var documents = [UInt32](repeating: 0, count: largest), frequencies = [UInt32](repeating: 0, count: largest)
         sums.withUnsafeMutableBufferPointer { sums in
-            batch.postings.withUnsafeBufferPointer { bytes in
-                LookalikeBuilder.sublinearTable.withUnsafeBufferPointer { sublinear in
-                    var cursor = 0
-                    for term in batch.terms {
-                        var document = 0
-                        var first = true
-                        while cursor < term.end {
-                            guard let (delta, frequency) = PostingEncoding.read(UnsafeRawBufferPointer(bytes), at: &cursor,
-                                                                                 end: term.end) else { break }
-                            document = first ? Int(delta) : document + Int(delta)
-                            first = false
-                            guard document < count else { break }
-                            let tf = frequency < UInt32(sublinear.count) ? sublinear[Int(frequency)] : LookalikeBuilder.sublinear(frequency)
-                            sums[document * dimensions + term.dimension] += term.weight * tf
+            batch.postings.withUnsafeBytes { bytes in
+                documents.withUnsafeMutableBufferPointer { documents in
+                    frequencies.withUnsafeMutableBufferPointer { frequencies in
+                        LookalikeBuilder.sublinearTable.withUnsafeBufferPointer { sublinear in
+                            var start = 0
+                            for term in batch.terms {
+                                defer { start = term.end }
+                                // A term whose postings do not decode (never, from the writer) adds nothing.
+                                guard PostingEncoding.decode(UnsafeRawBufferPointer(rebasing: bytes[start..<term.end]), count: term.count,
+                                                             documents: documents, frequencies: frequencies) else { continue }
+                                for posting in 0..<term.count {
+                                    let document = Int(documents[posting]), frequency = frequencies[posting]
+                                    guard document < count else { break }
+                                    let tf = frequency < UInt32(sublinear.count) ? sublinear[Int(frequency)] : LookalikeBuilder.sublinear(frequency)
+                                    sums[document * dimensions + term.dimension] += term.weight * tf
+                                }
+                            }
                         }
-                        cursor = term.end
                     }
                 }
             }
         }
     }
-
 }

@@ -81,14 +81,6 @@ public struct VarintCursor {
         return value
     }
 
-    /// The next posting of a term's list (`PostingEncoding`).
-    mutating func nextPosting() throws -> (delta: UInt32, frequency: UInt32) {
-        guard let posting = PostingEncoding.read(UnsafeRawBufferPointer(start: view.base, count: end), at: &offset, end: end) else {
-            throw view.corrupt(offset < end ? "damaged posting" : "posting runs past the end")
-        }
-        return posting
-    }
-
     /// Steps over `count` values without decoding them (each ends at a byte below 0x80).
     public mutating func skip(_ count: Int) throws {
         guard Varint.skip(count, in: UnsafeRawBufferPointer(start: view.base, count: end), at: &offset, end: end) else {

@@ -21,9 +21,9 @@ public enum IndexFileFormat {
     /// 2: the risk sections (`risk.*`). 3: the lookalike vectors and overlap postings
     /// (`vector.lookalike`, `overlap.postings`) as well. 4: overlap postings as varint deltas.
     /// 5: compact stored records with a zstd dictionary. 6: sketches only for creators with
-    /// a sample, numeric columns as u32 or f64 rows for the documents that have a value,
-    /// term frequencies folded into the document deltas of postings, audience forward
-    /// offsets in u32 and key ids in one byte, 20-byte term infos.
+    /// a sample, numeric columns as u32 or f64 (rows only for the known values when under
+    /// half are), postings as document deltas then four-bit term frequencies, audience
+    /// forward offsets in u32 and key ids in one byte, 20-byte term infos.
     public static let version: UInt32 = 6
     public static let headerSize = 64
     /// The largest alignment a section's data may ask of the writer (a cache line).

@@ -42,29 +42,3 @@ enum Varint {
     }
 }
 
-/// One posting of a term's list, a document delta and the term's frequency there, as
-/// `text.<field>.postings` stores it: the delta shifted left by one with the low bit set
-/// when the frequency is 1 (most postings: 44 % in captions, nearly all in the other
-/// fields), else followed by `frequency − 2`, all as varints. Lucene folds frequencies the
-/// same way; it saves a byte for most postings and a varint to decode.
-enum PostingEncoding {
-    /// Appends a posting (`delta` is below 2^31: document numbers are `Int32`).
-    static func append(delta: UInt32, frequency: UInt32, to bytes: inout ByteWriter) {
-        if frequency == 1 {
-            bytes.appendVarint(UInt64(delta) << 1 | 1)
-        } else {
-            bytes.appendVarint(UInt64(delta) << 1)
-            bytes.appendVarint(UInt64(frequency &- 2))
-        }
-    }
-
-    /// The posting starting at `cursor`, which moves past it; nil when `end` comes first or
-    /// the bytes are damaged (a frequency of 0 or 1 written long, or one past 2^32).
-    @inline(__always)
-    static func read(_ bytes: UnsafeRawBufferPointer, at cursor: inout Int, end: Int) -> (delta: UInt32, frequency: UInt32)? {
-        guard let folded = Varint.read(bytes, at: &cursor, end: end) else { return nil }
-        if folded & 1 == 1 { return (folded >> 1, 1) }
-        guard let extra = Varint.read(bytes, at: &cursor, end: end), extra < UInt32.max - 1 else { return nil }
-        return (folded >> 1, extra + 2)
-    }
-}
