@@ -7,7 +7,7 @@
 /// than half the documents keeps rows only for those, with a bitset of which
 /// (`PresenceBitset`); the others keep a row per document, which range filters read
 /// fastest (rows only for the known ones made the range queries of the benchmark mix 8 %
-/// slower for 16 MB less at 1M). At 1M generated creators the columns take 96 MB instead
+/// slower for 16 MB less at 1M). At 1M generated creators the columns take 90 MB instead
 /// of 168 MB as `f64` per document, and every value reads back bit for bit (tested on
 /// random columns of each layout).
 ///
@@ -48,8 +48,11 @@ public struct ColumnValues: RandomAccessCollection, @unchecked Sendable {
         return value == Self.unknownInteger ? .nan : Double(value)
     }
 
-    /// How many documents have a value.
-    public let knownCount: Int
+    /// How many documents have a value (a pass over the column unless it is sparse).
+    public var knownCount: Int {
+        if let present { return present.count }
+        return holdsIntegers ? integers.count(where: { $0 != Self.unknownInteger }) : doubles.count(where: { !$0.isNaN })
+    }
 
     init(_ view: ByteView, documentCount: Int) throws {
         count = documentCount
@@ -72,14 +75,6 @@ public struct ColumnValues: RandomAccessCollection, @unchecked Sendable {
         } else {
             doubles = try view.doubles(at: (offset + 7) / 8 * 8, count: rows)
             integers = UnsafeBufferPointer(start: nil, count: 0)
-        }
-        // One pass at open (a few ms at 1M) for `stats`, rather than one per question.
-        if let present {
-            knownCount = present.count
-        } else if holdsIntegers {
-            knownCount = integers.count(where: { $0 != Self.unknownInteger })
-        } else {
-            knownCount = doubles.count(where: { !$0.isNaN })
         }
     }
 

@@ -31,8 +31,9 @@ enum PostingEncoding {
     }
 
     /// Decodes `count` postings from exactly one term's postings bytes into `documents` and
-    /// `frequencies` (room for `count` each); `false` when the bytes do not hold exactly
-    /// `count` postings (damaged, or a damaged count), with the buffers' contents undefined.
+    /// `frequencies` (room for `count` each); `false` when the bytes and `count` do not add
+    /// up (damaged bytes or a damaged count, though a damaged count can add up by chance:
+    /// the format keeps no lengths of its own), with the buffers' contents undefined.
     @inline(__always)
     static func decode(_ bytes: UnsafeRawBufferPointer, count: Int,
                        documents: UnsafeMutableBufferPointer<UInt32>, frequencies: UnsafeMutableBufferPointer<UInt32>) -> Bool {

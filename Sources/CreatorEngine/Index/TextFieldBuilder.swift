@@ -100,7 +100,6 @@ final class TextFieldBuilder {
             termDocuments.removeAll(keepingCapacity: true)
             termFrequencies.removeAll(keepingCapacity: true)
             docPositions.removeAll(keepingCapacity: true)
-            var documentFrequency: UInt32 = 0
             var slot: UInt32 = 0
             pool.read(postings[id], into: &slotPostings)
             pool.read(positions[id], into: &slotPositions)
@@ -121,11 +120,11 @@ final class TextFieldBuilder {
                         termDocuments.append(doc)
                         termFrequencies.append(frequency)
                         docPositions.append(contentsOf: positionBytes[positionStart..<positionCursor])
-                        documentFrequency += 1
                     }
                 }
             }
-            guard documentFrequency > 0 else { continue }
+            guard !termDocuments.isEmpty else { continue }
+            let documentFrequency = UInt32(termDocuments.count)
             PostingEncoding.append(documents: termDocuments, frequencies: termFrequencies, to: &docPostings)
             visitPostings(vocabulary.hashes[id], documentFrequency, docPostings.bytes)
             let postingsOffset = writer.sectionOffset
