@@ -9,12 +9,12 @@ struct PostingEncodingTests {
         return bytes.bytes
     }
 
-    private func decode(_ bytes: [UInt8], count: Int) -> (documents: [UInt32], frequencies: [UInt32])? {
+    private func decode(_ bytes: [UInt8], count: Int, limit: UInt32 = .max) -> (documents: [UInt32], frequencies: [UInt32])? {
         var documents = [UInt32](repeating: 0, count: count), frequencies = [UInt32](repeating: 0, count: count)
         let decoded = bytes.withUnsafeBytes { raw in
             documents.withUnsafeMutableBufferPointer { documents in
                 frequencies.withUnsafeMutableBufferPointer { frequencies in
-                    PostingEncoding.decode(raw, count: count, documents: documents, frequencies: frequencies)
+                    PostingEncoding.decode(raw, count: count, documentLimit: limit, documents: documents, frequencies: frequencies)
                 }
             }
         }
@@ -53,6 +53,11 @@ struct PostingEncodingTests {
         // Bytes cut short decode to nothing. (A wrong count is caught when the lengths do
         // not add up, which they can by chance: the format holds no lengths of its own.)
         if count > 0 { #expect(decode(Array(bytes.dropLast()), count: count) == nil) }
+        // A document at or past the index's last is damage too.
+        if let last = documents.last {
+            #expect(decode(bytes, count: count, limit: last) == nil)
+            #expect(decode(bytes, count: count, limit: last + 1) != nil)
+        }
     }
 
     @Test("most frequencies take half a byte")

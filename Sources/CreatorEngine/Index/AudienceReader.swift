@@ -60,6 +60,13 @@ public struct AudienceReader: @unchecked Sendable {
         guard forwardKeys8.allSatisfy({ Int($0) < keys.count }), forwardKeys16.allSatisfy({ Int($0) < keys.count }) else {
             throw IndexError.corrupt("\(forward.context): key id out of range")
         }
+        // Lists of documents are read as indexes into per-document arrays: checked once here,
+        // as the facets' are.
+        for (documents, context) in [(present, presentView.context), (invertedDocuments, inverted.context)] {
+            if let largest = documents.max(), Int(largest) >= documentCount {
+                throw IndexError.corrupt("\(context): document \(largest) beyond \(documentCount)")
+            }
+        }
     }
 
     /// Whether a dimension's forward key ids take one byte (at most 256 keys) rather than two.

@@ -31,20 +31,29 @@ enum PostingEncoding {
     }
 
     /// Decodes `count` postings from exactly one term's postings bytes into `documents` and
-    /// `frequencies` (room for `count` each); `false` when the bytes and `count` do not add
-    /// up (damaged bytes or a damaged count, though a damaged count can add up by chance:
-    /// the format keeps no lengths of its own), with the buffers' contents undefined.
+    /// `frequencies` (room for `count` each); `false` when they are not documents ascending
+    /// below `documentLimit` or the bytes and `count` do not add up (damaged bytes or a
+    /// damaged count, though a damaged count can add up by chance: the format keeps no
+    /// lengths of its own), with the buffers' contents undefined.
     @inline(__always)
-    static func decode(_ bytes: UnsafeRawBufferPointer, count: Int,
+    static func decode(_ bytes: UnsafeRawBufferPointer, count: Int, documentLimit: UInt32,
                        documents: UnsafeMutableBufferPointer<UInt32>, frequencies: UnsafeMutableBufferPointer<UInt32>) -> Bool {
         let end = bytes.count
         var offset = 0
         var document: UInt32 = 0
         for index in 0..<count {
             guard let delta = Varint.read(bytes, at: &offset, end: end) else { return false }
-            document = index == 0 ? delta : document &+ delta
+            if index == 0 {
+                document = delta
+            } else {
+                let (next, overflow) = document.addingReportingOverflow(delta)
+                guard delta > 0, !overflow else { return false }
+                document = next
+            }
             documents[index] = document
         }
+        // Ascending, so the last is the largest.
+        guard count == 0 || document < documentLimit else { return false }
         let codes = offset, codeBytes = (count + 1) / 2
         guard codeBytes <= end - codes else { return false }
         var large = codes + codeBytes

@@ -32,7 +32,8 @@ public struct TextFieldReader: @unchecked Sendable {
     public func postings(_ info: TermInfo) throws -> PostingsCursor {
         let postingsView = try postings.slice(Int(info.postingsOffset), Int(info.postingsLength))
         let positionsView = try postings.slice(Int(info.postingsOffset) + Int(info.postingsLength), Int(info.positionsLength))
-        return PostingsCursor(postings: postingsView, positions: positionsView, count: Int(info.documentFrequency))
+        return PostingsCursor(postings: postingsView, positions: positionsView, count: Int(info.documentFrequency),
+                              documentLimit: UInt32(clamping: lengths.count))
     }
 }
 
@@ -52,8 +53,12 @@ public struct PostingsCursor {
     /// Positions of earlier postings not yet stepped over in `positions`.
     private var skippedPositions = 0
 
-    init(postings: ByteView, positions: ByteView, count: Int) {
+    /// Documents are below it (the index's document count).
+    private let documentLimit: UInt32
+
+    init(postings: ByteView, positions: ByteView, count: Int, documentLimit: UInt32) {
         self.postings = postings
+        self.documentLimit = documentLimit
         deltas = VarintCursor(postings)
         self.positions = VarintCursor(positions)
         self.count = count
@@ -74,7 +79,11 @@ public struct PostingsCursor {
         }
         index += 1
         let delta = try deltas.next()
-        document = index == 0 ? delta : document &+ delta
+        let (next, overflow) = document.addingReportingOverflow(delta)
+        guard index == 0 || (delta > 0 && !overflow), (index == 0 ? delta : next) < documentLimit else {
+            throw postings.corrupt("postings out of order or past the last document")
+        }
+        document = index == 0 ? delta : next
         guard let frequency = PostingEncoding.frequency(bytes, codes: codes ?? 0, index: index, large: &large) else {
             throw postings.corrupt("damaged term frequencies")
         }
@@ -117,6 +126,7 @@ extension TextFieldReader {
         let count = Int(info.documentFrequency)
         guard count <= documents.count, count <= frequencies.count else { return 0 }
         let decoded = PostingEncoding.decode(UnsafeRawBufferPointer(start: view.base, count: view.count), count: count,
+                                             documentLimit: UInt32(clamping: lengths.count),
                                              documents: documents, frequencies: frequencies)
         return decoded ? count : 0
     }

@@ -214,10 +214,10 @@ final class ContentSums: @unchecked Sendable {
                                 defer { start = term.end }
                                 // A term whose postings do not decode (never, from the writer) adds nothing.
                                 guard PostingEncoding.decode(UnsafeRawBufferPointer(rebasing: bytes[start..<term.end]), count: term.count,
+                                                             documentLimit: UInt32(clamping: count),
                                                              documents: documents, frequencies: frequencies) else { continue }
                                 for posting in 0..<term.count {
                                     let document = Int(documents[posting]), frequency = frequencies[posting]
-                                    guard document < count else { break }
                                     let tf = frequency < UInt32(sublinear.count) ? sublinear[Int(frequency)] : LookalikeBuilder.sublinear(frequency)
                                     sums[document * dimensions + term.dimension] += term.weight * tf
                                 }
