@@ -50,12 +50,8 @@ public struct AudienceReader: @unchecked Sendable {
         invertedDocuments = try inverted.array(of: UInt32.self, at: documentsStart, count: postings)
         invertedShares = try inverted.floats(at: (documentsStart + postings * 4 + 7) / 8 * 8, count: postings)
 
-        for offsets in [forwardOffsets.map(UInt64.init), Array(invertedOffsets)] {
-            var previous: UInt64 = 0
-            for offset in offsets {
-                guard offset >= previous else { throw IndexError.corrupt("\(forward.context): offsets out of order") }
-                previous = offset
-            }
+        guard Self.ascending(forwardOffsets), Self.ascending(invertedOffsets) else {
+            throw IndexError.corrupt("\(forward.context): offsets out of order")
         }
         guard forwardKeys8.allSatisfy({ Int($0) < keys.count }), forwardKeys16.allSatisfy({ Int($0) < keys.count }) else {
             throw IndexError.corrupt("\(forward.context): key id out of range")
@@ -67,6 +63,11 @@ public struct AudienceReader: @unchecked Sendable {
                 throw IndexError.corrupt("\(context): document \(largest) beyond \(documentCount)")
             }
         }
+    }
+
+    /// Whether offsets never decrease (read in place, without a copy).
+    private static func ascending<Offset: FixedWidthInteger>(_ offsets: UnsafeBufferPointer<Offset>) -> Bool {
+        zip(offsets, offsets.dropFirst()).allSatisfy { $0 <= $1 }
     }
 
     /// Whether a dimension's forward key ids take one byte (at most 256 keys) rather than two.
