@@ -1,5 +1,7 @@
 #include "csimilarity.h"
 
+#include <math.h>
+
 #if defined(__x86_64__) || defined(__i386__)
 #include <immintrin.h>
 #define CSIM_X86 1
@@ -252,4 +254,168 @@ void csim_scan64_using(csim_kernel kernel, const int8_t *vectors, const float *i
 void csim_scan64(const int8_t *vectors, const float *inverse_norms, size_t count,
                  const int8_t *reference, float scale, float *out) {
     csim_scan64_using(CSIM_KERNEL_BEST, vectors, inverse_norms, count, reference, scale, out);
+}
+
+void csim_coarse_encode(const int8_t *vectors, size_t count, uint8_t *nibbles, uint8_t *residual_codes) {
+    enum { half = CSIM_DIMENSIONS / 2 };
+    for (size_t i = 0; i < count; i++) {
+        const int8_t *vector = vectors + i * CSIM_DIMENSIONS;
+        uint32_t squares = 0;  // Σ (2l - 15)², i.e. 4 |l - 7.5|²
+        for (int j = 0; j < half; j++) {
+            const uint8_t low = (uint8_t)vector[j] ^ 0x80, high = (uint8_t)vector[j + half] ^ 0x80;
+            nibbles[i * half + (size_t)j] = (uint8_t)((low >> 4) | (high & 0xF0));
+            const int32_t a = 2 * (low & 15) - 15, b = 2 * (high & 15) - 15;
+            squares += (uint32_t)(a * a + b * b);
+        }
+        // The smallest c with c² ≥ 4 · squares, so |l - 7.5| = √squares / 2 ≤ c / 4.
+        uint32_t code = 0;
+        while (code * code < 4 * squares) code++;
+        residual_codes[i] = (uint8_t)code;
+    }
+}
+
+#ifdef CSIM_X86
+/// The exact values of the candidates a coarse pass kept, sixteen at a time as vnni_sixteen
+/// computes them (the same loads, sums and float steps, from the candidates' addresses),
+/// with the next sixteen candidates' vectors prefetched; appends those at or above the
+/// threshold. A last group of fewer than sixteen repeats its last candidate, masked out.
+__attribute__((target("avx512f,avx512bw,avx512vnni")))
+static size_t coarse_confirm(const int8_t *vectors, const float *inverse_norms, const uint32_t *candidates, size_t count,
+                             const vnni_query *query, float threshold, uint32_t first_document,
+                             uint32_t *out_documents, float *out_scores) {
+    const __m512i flip = _mm512_set1_epi8((char)0x80);
+    const __m512 limit = _mm512_set1_ps(threshold);
+    size_t kept = 0;
+    for (size_t k = 0; k < count; k += 16) {
+        const size_t in_group = count - k < 16 ? count - k : 16;
+        uint32_t group[16];
+        for (size_t slot = 0; slot < 16; slot++) group[slot] = candidates[k + (slot < in_group ? slot : in_group - 1)];
+        for (size_t ahead = k + 16; ahead < k + 32 && ahead < count; ahead++)
+            _mm_prefetch((const char *)(vectors + (size_t)candidates[ahead] * CSIM_DIMENSIONS), _MM_HINT_T0);
+        __m512i a[16];
+#pragma GCC unroll 16
+        for (int slot = 0; slot < 16; slot++) {
+            const uint32_t document = group[4 * (slot & 3) + (slot >> 2)];
+            const __m512i x = _mm512_xor_si512(_mm512_loadu_si512(vectors + (size_t)document * CSIM_DIMENSIONS), flip);
+            a[slot] = _mm512_dpbusd_epi32(_mm512_setzero_si512(), x, query->reference);
+        }
+        __m512i b[8], c[4], d[2];
+#pragma GCC unroll 8
+        for (int j = 0; j < 8; j++)
+            b[j] = _mm512_add_epi32(_mm512_shuffle_i64x2(a[2 * j], a[2 * j + 1], 0x44), _mm512_shuffle_i64x2(a[2 * j], a[2 * j + 1], 0xEE));
+#pragma GCC unroll 4
+        for (int j = 0; j < 4; j++)
+            c[j] = _mm512_add_epi32(_mm512_shuffle_i64x2(b[2 * j], b[2 * j + 1], 0x88), _mm512_shuffle_i64x2(b[2 * j], b[2 * j + 1], 0xDD));
+#pragma GCC unroll 2
+        for (int j = 0; j < 2; j++)
+            d[j] = _mm512_add_epi32(_mm512_unpacklo_epi64(c[2 * j], c[2 * j + 1]), _mm512_unpackhi_epi64(c[2 * j], c[2 * j + 1]));
+        const __m512 d0 = _mm512_castsi512_ps(d[0]), d1 = _mm512_castsi512_ps(d[1]);
+        const __m512i sums = _mm512_add_epi32(_mm512_castps_si512(_mm512_shuffle_ps(d0, d1, _MM_SHUFFLE(2, 0, 2, 0))),
+                                              _mm512_castps_si512(_mm512_shuffle_ps(d0, d1, _MM_SHUFFLE(3, 1, 3, 1))));
+        const __m512i total = _mm512_sub_epi32(sums, query->offset);
+        const __m512i documents = _mm512_loadu_si512(group);
+        const __m512 norms = _mm512_i32gather_ps(documents, inverse_norms, 4);
+        const __m512 value = _mm512_mul_ps(_mm512_mul_ps(_mm512_cvtepi32_ps(total), norms), query->scale);
+        const __m512 clamped = _mm512_max_ps(_mm512_min_ps(value, _mm512_set1_ps(1.0f)), _mm512_set1_ps(-1.0f));
+        const __mmask16 passed = _mm512_cmp_ps_mask(clamped, limit, _CMP_GE_OQ) & (__mmask16)((1u << in_group) - 1);
+        if (passed == 0) continue;
+        _mm512_mask_compressstoreu_ps(out_scores + kept, passed, clamped);
+        _mm512_mask_compressstoreu_epi32(out_documents + kept, passed, _mm512_add_epi32(documents, _mm512_set1_epi32((int)first_document)));
+        kept += (size_t)__builtin_popcount(passed);
+    }
+    return kept;
+}
+
+/// The coarse pass, sixteen vectors a step: each 64-byte load holds two vectors' nibbles, so
+/// eight loads and sixteen vpdpbusd give q · h for sixteen vectors (h the top nibbles of
+/// x + 128); the reduction is the last three steps of vnni_sixteen's. With x + 128 = 16h + l,
+/// q · x = 16 q·h + q·l - 128 Σq and q·l = 7.5 Σq + q·(l - 7.5) ≤ 7.5 Σq + |q| |l - 7.5|, so
+/// 16 q·h - 120.5 Σq + |q| · code / 4 bounds the dot product from above (plus a margin for
+/// the float rounding of the bound). Float products are monotone, so a vector whose bound
+/// times its inverse norm and the scale stays below the threshold has a value below it too.
+__attribute__((target("avx512f,avx512bw,avx512vnni")))
+static size_t scan_coarse_above_vnni(const uint8_t *nibbles, const uint8_t *residual_codes, const int8_t *vectors,
+                                     const float *inverse_norms, size_t count, const int8_t *reference, float scale,
+                                     float threshold, uint32_t first_document, uint32_t *out_documents, float *out_scores) {
+    enum { half = CSIM_DIMENSIONS / 2, batch = 512 };
+    const vnni_query query = vnni_prepare(reference, scale);
+    int32_t reference_sum = 0, reference_squares = 0;
+    for (int j = 0; j < CSIM_DIMENSIONS; j++) {
+        reference_sum += reference[j];
+        reference_squares += (int32_t)reference[j] * reference[j];
+    }
+    const __m256i first_half = _mm256_loadu_si256((const __m256i *)reference);
+    const __m256i second_half = _mm256_loadu_si256((const __m256i *)(reference + half));
+    const __m512i low_reference = _mm512_inserti64x4(_mm512_castsi256_si512(first_half), first_half, 1);
+    const __m512i high_reference = _mm512_inserti64x4(_mm512_castsi256_si512(second_half), second_half, 1);
+    const __m512i nibble_mask = _mm512_set1_epi8(0x0F);
+    // |q| / 4 per code step, rounded up; 0.5 · (32 q·h - 241 Σq) is exact in float (|·| < 2^24).
+    const __m512 residual_step = _mm512_set1_ps((float)(sqrt((double)reference_squares) / 4.0 * (1.0 + 1e-6)));
+    const __m512i base = _mm512_set1_epi32(-241 * reference_sum);
+    const __m512 margin = _mm512_set1_ps(1.0f), one_half = _mm512_set1_ps(0.5f);
+    const __m512 limit = _mm512_set1_ps(threshold), vscale = _mm512_set1_ps(scale);
+    const __m512i lanes = _mm512_setr_epi32(0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15);
+    // The reduction leaves vector 4c + r's total in lane 4r + c; this puts it in lane 4c + r.
+    const __m512i order = _mm512_setr_epi32(0, 4, 8, 12, 1, 5, 9, 13, 2, 6, 10, 14, 3, 7, 11, 15);
+    uint32_t candidates[batch + 16];
+    size_t pending = 0, kept = 0;
+    for (size_t i = 0; i + 16 <= count; i += 16) {
+        const uint8_t *group = nibbles + i * half;
+#pragma GCC unroll 8
+        for (int line = 0; line < 8; line++) _mm_prefetch((const char *)(group + prefetch_ahead + line * 64), _MM_HINT_T0);
+        __m512i b[8];
+#pragma GCC unroll 8
+        for (int j = 0; j < 8; j++) {
+            const __m512i x = _mm512_loadu_si512(group + j * 64);
+            const __m512i low = _mm512_and_si512(x, nibble_mask);
+            const __m512i high = _mm512_and_si512(_mm512_srli_epi16(x, 4), nibble_mask);
+            b[j] = _mm512_dpbusd_epi32(_mm512_dpbusd_epi32(_mm512_setzero_si512(), low, low_reference), high, high_reference);
+        }
+        __m512i c[4], d[2];
+#pragma GCC unroll 4
+        for (int j = 0; j < 4; j++)
+            c[j] = _mm512_add_epi32(_mm512_shuffle_i64x2(b[2 * j], b[2 * j + 1], 0x88), _mm512_shuffle_i64x2(b[2 * j], b[2 * j + 1], 0xDD));
+#pragma GCC unroll 2
+        for (int j = 0; j < 2; j++)
+            d[j] = _mm512_add_epi32(_mm512_unpacklo_epi64(c[2 * j], c[2 * j + 1]), _mm512_unpackhi_epi64(c[2 * j], c[2 * j + 1]));
+        const __m512 d0 = _mm512_castsi512_ps(d[0]), d1 = _mm512_castsi512_ps(d[1]);
+        const __m512i sums = _mm512_add_epi32(_mm512_castps_si512(_mm512_shuffle_ps(d0, d1, _MM_SHUFFLE(2, 0, 2, 0))),
+                                              _mm512_castps_si512(_mm512_shuffle_ps(d0, d1, _MM_SHUFFLE(3, 1, 3, 1))));
+        const __m512i coarse = _mm512_permutexvar_epi32(order, sums);
+        const __m512 codes = _mm512_cvtepi32_ps(_mm512_cvtepu8_epi32(_mm_loadu_si128((const __m128i *)(residual_codes + i))));
+        const __m512 exact_part = _mm512_mul_ps(_mm512_cvtepi32_ps(_mm512_add_epi32(_mm512_slli_epi32(coarse, 5), base)), one_half);
+        const __m512 bound = _mm512_add_ps(_mm512_fmadd_ps(codes, residual_step, exact_part), margin);
+        const __m512 value = _mm512_mul_ps(_mm512_mul_ps(bound, _mm512_loadu_ps(inverse_norms + i)), vscale);
+        const __mmask16 maybe = _mm512_cmp_ps_mask(value, limit, _CMP_GE_OQ);
+        if (maybe != 0) {
+            _mm512_mask_compressstoreu_epi32(candidates + pending, maybe, _mm512_add_epi32(lanes, _mm512_set1_epi32((int)i)));
+            pending += (size_t)__builtin_popcount(maybe);
+        }
+        if (pending >= batch) {
+            kept += coarse_confirm(vectors, inverse_norms, candidates, pending, &query, threshold, first_document,
+                                   out_documents + kept, out_scores + kept);
+            pending = 0;
+        }
+    }
+    kept += coarse_confirm(vectors, inverse_norms, candidates, pending, &query, threshold, first_document,
+                           out_documents + kept, out_scores + kept);
+    return kept;
+}
+#endif
+
+size_t csim_scan64_coarse_above(const uint8_t *nibbles, const uint8_t *residual_codes, const int8_t *vectors,
+                                const float *inverse_norms, size_t count, const int8_t *reference, float scale,
+                                float threshold, uint32_t first_document, uint32_t *out_documents, float *out_scores) {
+    size_t kept = 0, done = 0;
+#ifdef CSIM_X86
+    // Values are clamped to -1...1, so every value passes a threshold of -1 or below (and
+    // none a NaN): the bound is of no use there.
+    if (has_vnni() && threshold > -1.0f) {
+        done = count / 16 * 16;
+        kept = scan_coarse_above_vnni(nibbles, residual_codes, vectors, inverse_norms, done, reference, scale, threshold,
+                                      first_document, out_documents, out_scores);
+    }
+#endif
+    return kept + csim_scan64_above(vectors + done * CSIM_DIMENSIONS, inverse_norms + done, count - done, reference, scale,
+                                    threshold, first_document + (uint32_t)done, out_documents + kept, out_scores + kept);
 }

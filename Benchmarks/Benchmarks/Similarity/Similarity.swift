@@ -75,6 +75,20 @@ let benchmarks: @Sendable () -> Void = {
               setup: { try ScanState() },
               teardown: { percentiles("Similarity/lookalike scan", scanLog) })
 
+    let matchesLog = IterationLog()
+    Benchmark("Similarity/lookalike matches", configuration: configuration,
+              closure: { _, state in
+                  let reference = state.nextDocument()
+                  var found = 0
+                  let elapsed = ContinuousClock().measure {
+                      found = state.index.lookalike.similarities(to: reference, atLeast: Float(LookalikeVectors.matchThreshold)).documents.count
+                  }
+                  matchesLog.record(elapsed, subject: "\(state.index.documentCount) creators, coarse pass \(state.index.lookalike.hasCoarseCopy ? "used" : "absent")")
+                  blackHole(found)
+              },
+              setup: { try ScanState() },
+              teardown: { percentiles("Similarity/lookalike matches", matchesLog) })
+
     let nearestLog = IterationLog()
     Benchmark("Similarity/lookalike nearest", configuration: configuration,
               closure: { _, state in

@@ -56,6 +56,23 @@ size_t csim_scan64_above_using(csim_kernel kernel, const int8_t *vectors, const 
 void csim_gather64(const int8_t *vectors, const float *inverse_norms, const uint32_t *documents, size_t count,
                    const int8_t *reference, float scale, float *out);
 
+/// The coarse copy of int8 vectors that csim_scan64_coarse_above reads first: for each
+/// vector, 32 bytes of nibbles (byte j holds the top four bits of element j + 128 in its low
+/// half and those of element j + 32 in its high half: half the bytes of the vector) and one
+/// byte bounding what the dropped low bits can add (ceil(4 |l - 7.5|), l the 64 low nibbles,
+/// at most 240). Writes count × 32 bytes to `nibbles` and `count` to `residual_codes`.
+void csim_coarse_encode(const int8_t *vectors, size_t count, uint8_t *nibbles, uint8_t *residual_codes);
+
+/// csim_scan64_above with the same documents and values, bit for bit, reading half the
+/// bytes: a first pass over the coarse copy (csim_coarse_encode of the same vectors)
+/// bounds every value from above, and only the vectors whose bound reaches `threshold` are
+/// read and computed exactly. Falls back to csim_scan64_above when the CPU lacks AVX-512
+/// VNNI or threshold is not above -1. `nibbles` and `residual_codes` start at the same
+/// document as `vectors`.
+size_t csim_scan64_coarse_above(const uint8_t *nibbles, const uint8_t *residual_codes, const int8_t *vectors,
+                                const float *inverse_norms, size_t count, const int8_t *reference, float scale,
+                                float threshold, uint32_t first_document, uint32_t *out_documents, float *out_scores);
+
 #ifdef __cplusplus
 }
 #endif

@@ -1,8 +1,9 @@
+import CSimilarity
 import Dispatch
 import Foundation
 
-/// Builds the `vector.lookalike` section while an index is built (owned by `IndexBuilder`,
-/// on the merging thread).
+/// Builds the `vector.lookalike` section and its coarse copy while an index is built (owned
+/// by `IndexBuilder`, on the merging thread).
 ///
 /// The profile blocks arrive with each document (`LookalikeFeatures`, computed on workers).
 /// The content block needs every term's document frequency, known only once all documents
@@ -118,6 +119,33 @@ struct LookalikeBuilder {
         try writer.beginSection(LookalikeVectors.sectionName, aligning: header.bytes.count, to: IndexFileFormat.widestAlignment)
         try writer.append(header.bytes)
         try vectors.withUnsafeBytes { try writer.append($0) }
+        try writer.endSection()
+        try Self.writeCoarse(vectors: vectors, documentCount: documentCount, to: writer)
+    }
+
+    /// `vector.lookalike.coarse`: u32 document count · u32 0 · u8 residual codes[n] (padded
+    /// to 8) · nibbles[n × 32], starting on a cache line (`csim_coarse_encode`). `like:`
+    /// scans these half-size vectors first and reads the full ones only for the creators
+    /// whose bound reaches the threshold (`LookalikeVectors.similarities(to:atLeast:)`).
+    static func writeCoarse(vectors: [Int8], documentCount: Int, to writer: IndexFileWriter) throws {
+        let half = LookalikeLayout.dimensions / 2
+        var codes = [UInt8](repeating: 0, count: documentCount)
+        var nibbles = [UInt8](repeating: 0, count: documentCount * half)
+        vectors.withUnsafeBufferPointer { vectors in
+            codes.withUnsafeMutableBufferPointer { codes in
+                nibbles.withUnsafeMutableBufferPointer { nibbles in
+                    csim_coarse_encode(vectors.baseAddress, documentCount, nibbles.baseAddress, codes.baseAddress)
+                }
+            }
+        }
+        var header = ByteWriter(reservingCapacity: 8 + documentCount + 8)
+        header.append(UInt32(documentCount))
+        header.append(UInt32(0))
+        header.append(contentsOf: codes)
+        header.align(to: 8)
+        try writer.beginSection(LookalikeVectors.coarseSectionName, aligning: header.bytes.count, to: IndexFileFormat.widestAlignment)
+        try writer.append(header.bytes)
+        try writer.append(nibbles)
         try writer.endSection()
     }
 }

@@ -1,0 +1,156 @@
+import CSimilarity
+import Testing
+@testable import CreatorEngine
+
+/// The two-pass `like:` scan (`csim_scan64_coarse_above`): a pass over half-size vectors
+/// that bounds each value from above, then exact values for what the bound lets through.
+/// It must keep exactly what the one-pass scan keeps, with the same values bit for bit.
+@Suite("Coarse lookalike scan")
+struct CoarseScanTests {
+    /// `count` vectors of 64 elements in -127...127: random, plus the extremes that make
+    /// the bound tightest and loosest (every low nibble 0 or 15, every element ±127 or 0).
+    static func vectors(count: Int, seed: UInt64) -> (values: [Int8], inverseNorms: [Float]) {
+        var random = SplitMixRandom(seed: seed)
+        var values = [Int8](repeating: 0, count: count * 64)
+        var inverseNorms = [Float](repeating: 0, count: count)
+        for vector in 0..<count {
+            let kind = vector % 7
+            for element in 0..<64 {
+                let value: Int = switch kind {
+                case 0: Int.random(in: -127...127, using: &random)
+                case 1: Int.random(in: 0...15, using: &random) * 16 + 15 - 128 // every low nibble of x + 128 is 15
+                case 2: Int.random(in: 1...15, using: &random) * 16 - 128      // every low nibble 0
+                case 3: Bool.random(using: &random) ? 127 : -127
+                case 4: element == vector % 64 ? 127 : 0
+                case 5: Int(Double.random(in: -1...1, using: &random) * Double.random(in: 0...1, using: &random) * 127)
+                default: (element % 3 == 0 ? 1 : -1) * Int.random(in: 0...127, using: &random)
+                }
+                values[vector * 64 + element] = Int8(max(-127, min(127, value)))
+            }
+            let squares = values[(vector * 64)..<(vector * 64 + 64)].reduce(0) { $0 + Int($1) * Int($1) }
+            inverseNorms[vector] = squares == 0 ? 0 : 1 / Float(squares).squareRoot()
+        }
+        return (values, inverseNorms)
+    }
+
+    @Test("the coarse copy holds each element's top nibble, and its code bounds the low nibbles' spread from above, tightly")
+    func encoding() {
+        let (values, _) = Self.vectors(count: 700, seed: 11)
+        var nibbles = [UInt8](repeating: 0, count: 700 * 32), codes = [UInt8](repeating: 0, count: 700)
+        csim_coarse_encode(values, 700, &nibbles, &codes)
+        for vector in 0..<700 {
+            var squares = 0.0
+            for element in 0..<64 {
+                let biased = Int(values[vector * 64 + element]) + 128
+                let byte = nibbles[vector * 32 + element % 32]
+                let top = element < 32 ? Int(byte & 0x0F) : Int(byte >> 4)
+                #expect(top == biased >> 4, "vector \(vector), element \(element)")
+                let low = Double(biased & 15) - 7.5
+                squares += low * low
+            }
+            let spread = squares.squareRoot(), code = Double(codes[vector])
+            #expect(code / 4 >= spread && (code - 1) / 4 < spread, "vector \(vector): code \(code) for spread \(spread)")
+        }
+    }
+
+    /// The vectors, their inverse norms, nibbles and codes, as pointers for the C calls.
+    struct Fixture {
+        let count: Int
+        let values: UnsafeMutableBufferPointer<Int8>
+        let inverseNorms: UnsafeMutableBufferPointer<Float>
+        let nibbles: UnsafeMutableBufferPointer<UInt8>
+        let codes: UnsafeMutableBufferPointer<UInt8>
+
+        init(count: Int, seed: UInt64) {
+            self.count = count
+            let (values, inverseNorms) = CoarseScanTests.vectors(count: count, seed: seed)
+            self.values = .allocate(capacity: values.count)
+            _ = self.values.initialize(from: values)
+            self.inverseNorms = .allocate(capacity: count)
+            _ = self.inverseNorms.initialize(from: inverseNorms)
+            nibbles = .allocate(capacity: count * 32)
+            codes = .allocate(capacity: count)
+            csim_coarse_encode(self.values.baseAddress, count, nibbles.baseAddress, codes.baseAddress)
+        }
+
+        func deallocate() {
+            values.deallocate()
+            inverseNorms.deallocate()
+            nibbles.deallocate()
+            codes.deallocate()
+        }
+
+        func vector(_ index: Int) -> UnsafeMutablePointer<Int8> { values.baseAddress! + index * 64 }
+
+        /// Both scans of documents start..<start + length against `reference`.
+        func scans(reference: Int, start: Int, length: Int, threshold: Float, firstDocument: UInt32)
+            -> (full: (documents: [UInt32], scores: [Float]), coarse: (documents: [UInt32], scores: [Float])) {
+            let full = CoarseScanTests.collect(length: length) { documents, scores in
+                csim_scan64_above(vector(start), inverseNorms.baseAddress! + start, length, vector(reference),
+                                  inverseNorms[reference], threshold, firstDocument, documents, scores)
+            }
+            let coarse = CoarseScanTests.collect(length: length) { documents, scores in
+                csim_scan64_coarse_above(nibbles.baseAddress! + start * 32, codes.baseAddress! + start, vector(start),
+                                         inverseNorms.baseAddress! + start, length, vector(reference), inverseNorms[reference],
+                                         threshold, firstDocument, documents, scores)
+            }
+            return (full, coarse)
+        }
+    }
+
+    @Test("two passes keep what one pass keeps, bit for bit, at every threshold, from any start, with thousands of candidates",
+          arguments: [Float(-1.5), -1, -0.999, -0.2, 0, 0.3, 0.6, 0.9, 1, 1.5, .nan])
+    func keepsWhatTheFullScanKeeps(threshold: Float) {
+        let fixture = Fixture(count: 4_133, seed: 29)
+        defer { fixture.deallocate() }
+        for reference in stride(from: 0, to: fixture.count, by: 149) {
+            // Odd starts and lengths exercise the tail of sixteen; the ids are offset.
+            let start = reference % 19, length = fixture.count - start - reference % 23
+            let (full, coarse) = fixture.scans(reference: reference, start: start, length: length, threshold: threshold,
+                                               firstDocument: UInt32(start) + 7)
+            #expect(coarse.documents == full.documents,
+                    "reference \(reference), threshold \(threshold): \(coarse.documents.count) kept, \(full.documents.count) expected")
+            #expect(coarse.scores.map(\.bitPattern) == full.scores.map(\.bitPattern), "reference \(reference), threshold \(threshold)")
+        }
+    }
+
+    @Test("a threshold equal to a creator's exact value keeps that creator")
+    func thresholdAtAValue() {
+        let fixture = Fixture(count: 1_024, seed: 3)
+        defer { fixture.deallocate() }
+        var all = [Float](repeating: 0, count: fixture.count)
+        for reference in stride(from: 0, to: fixture.count, by: 61) {
+            csim_scan64(fixture.values.baseAddress, fixture.inverseNorms.baseAddress, fixture.count, fixture.vector(reference),
+                        fixture.inverseNorms[reference], &all)
+            for target in [(reference * 7 + 1) % fixture.count, (reference * 13 + 5) % fixture.count] where all[target] > -1 {
+                let (full, coarse) = fixture.scans(reference: reference, start: 0, length: fixture.count, threshold: all[target],
+                                                   firstDocument: 0)
+                #expect(coarse.documents.contains(UInt32(target)), "reference \(reference), target \(target) at \(all[target])")
+                #expect(coarse.documents == full.documents && coarse.documents == (0..<fixture.count).filter { all[$0] >= all[target] }.map(UInt32.init))
+            }
+        }
+    }
+
+    @Test("a built index has the coarse copy, and like: matches through it equal the full scan's")
+    func builtIndexUsesIt() throws {
+        let vectors = try SimilarityCorpus.shared.get().index.lookalike
+        let coarse = try #require(vectors.coarse, "the built index has no \(LookalikeVectors.coarseSectionName)")
+        #expect(coarse.nibbles.count == vectors.documentCount * 32 && coarse.residualCodes.count == vectors.documentCount)
+        #expect(Int(bitPattern: coarse.nibbles.baseAddress) % 64 == 0, "the nibbles start on a cache line")
+        var scores: [Float] = []
+        for reference in stride(from: 3, to: vectors.documentCount, by: 211) {
+            vectors.similarities(to: reference, into: &scores)
+            let kept = vectors.similarities(to: reference, atLeast: Float(LookalikeVectors.matchThreshold))
+            let passing = (0..<vectors.documentCount).filter { scores[$0] >= Float(LookalikeVectors.matchThreshold) }
+            #expect(kept.documents == passing.map(UInt32.init), "reference \(reference)")
+        }
+    }
+
+    static func collect(length: Int, _ body: (UnsafeMutablePointer<UInt32>, UnsafeMutablePointer<Float>) -> Int) -> (documents: [UInt32], scores: [Float]) {
+        var documents = [UInt32](repeating: 0, count: length), scores = [Float](repeating: .nan, count: length)
+        let kept = documents.withUnsafeMutableBufferPointer { documents in
+            scores.withUnsafeMutableBufferPointer { scores in body(documents.baseAddress!, scores.baseAddress!) }
+        }
+        return (Array(documents[..<kept]), Array(scores[..<kept]))
+    }
+}
