@@ -30,8 +30,9 @@ struct PostingEncodingTests {
             document += index == 0 ? UInt32(random.next() % 50) : 1 + UInt32(random.next() % (seed % 2 == 0 ? 20 : 200_000))
             return document
         }
+        // One seed in three has rare large frequencies, so runs without an escape alternate with escapes.
         let frequencies: [UInt32] = (0..<count).map { _ in
-            switch random.next() % 10 {
+            switch random.next() % (seed % 3 == 0 ? 150 : 10) {
             case 0: 14 + UInt32(random.next() % 4)            // around the four-bit limit (15, 16, 17)
             case 1: 16 + UInt32(random.next() % 2_000_000)     // large
             default: 1 + UInt32(random.next() % 3)
@@ -57,6 +58,27 @@ struct PostingEncodingTests {
         if let last = documents.last {
             #expect(decode(bytes, count: count, limit: last) == nil)
             #expect(decode(bytes, count: count, limit: last + 1) != nil)
+        }
+    }
+
+    @Test("inside runs of one-byte deltas, a zero delta or a document past 2^32 is refused wherever it falls")
+    func damageInRuns() {
+        let documents = (0..<41).map { UInt32($0) }
+        let bytes = encode(documents, Array(repeating: 1, count: 41))
+        #expect(decode(bytes, count: 41)?.documents == documents)
+        for position in 1...40 {  // byte 0 is the first document, bytes 1...40 its deltas of 1
+            var damaged = bytes
+            damaged[position] = 0
+            #expect(decode(damaged, count: 41) == nil, "a zero delta at byte \(position) was accepted")
+        }
+        // Deltas that would carry the documents past UInt32.max (the run would wrap around).
+        for first in [UInt32.max - 3, UInt32.max - 1_000, UInt32.max - 1_016, UInt32.max - 2_033, UInt32.max - 5_000] {
+            var wrapping = ByteWriter()
+            wrapping.appendVarint(UInt64(first))
+            for _ in 0..<16 { wrapping.appendVarint(127) }
+            wrapping.append(contentsOf: [UInt8](repeating: 0, count: 9))  // the frequency codes
+            let fits = UInt64(first) + 16 * 127 <= UInt64(UInt32.max)
+            #expect((decode(wrapping.bytes, count: 17) != nil) == fits, "first document \(first)")
         }
     }
 
