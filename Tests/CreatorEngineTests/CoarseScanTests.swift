@@ -146,6 +146,45 @@ struct CoarseScanTests {
         }
     }
 
+    @Test("an index without the coarse copy (written before it existed) answers like: the same, by the full scan")
+    func indexWithoutTheCopy() throws {
+        let count = 3_001
+        let (values, inverseNorms) = Self.vectors(count: count, seed: 17)
+        let folder = TemporaryFolder()
+        // The vectors view the files' mappings, which the files keep alive.
+        var files: [IndexFile] = [], opened: [LookalikeVectors] = []
+        for withCopy in [false, true] {
+            let path = folder.file(withCopy ? "with.cidx" : "without.cidx")
+            let writer = try IndexFileWriter(path: path)
+            var header = ByteWriter()
+            header.append(UInt32(64))
+            header.append(UInt32(count))
+            header.appendArray(inverseNorms)
+            header.align(to: 8)
+            try writer.beginSection(LookalikeVectors.sectionName, aligning: header.bytes.count, to: IndexFileFormat.widestAlignment)
+            try writer.append(header.bytes)
+            try values.withUnsafeBytes { try writer.append($0) }
+            try writer.endSection()
+            if withCopy { try LookalikeBuilder.writeCoarse(vectors: values, documentCount: count, to: writer) }
+            try writer.finish()
+            files.append(try IndexFile(path: path))
+            opened.append(try LookalikeVectors(file: files[files.count - 1], documentCount: count))
+        }
+        let (without, with) = (opened[0], opened[1])
+        defer { withExtendedLifetime(files) {} }
+        #expect(!without.hasCoarseCopy && with.hasCoarseCopy)
+        for reference in stride(from: 0, to: count, by: 97) {
+            for minimum: Float in [0.1, 0.6] {
+                let full = without.similarities(to: reference, atLeast: minimum)
+                let coarse = with.similarities(to: reference, atLeast: minimum)
+                #expect(full.documents == coarse.documents && full.similarities.map(\.bitPattern) == coarse.similarities.map(\.bitPattern),
+                        "reference \(reference), minimum \(minimum)")
+                let brute = (0..<count).filter { without.scannedSimilarity(of: $0, to: reference) >= minimum }
+                #expect(full.documents == brute.map(UInt32.init), "reference \(reference), minimum \(minimum)")
+            }
+        }
+    }
+
     static func collect(length: Int, _ body: (UnsafeMutablePointer<UInt32>, UnsafeMutablePointer<Float>) -> Int) -> (documents: [UInt32], scores: [Float]) {
         var documents = [UInt32](repeating: 0, count: length), scores = [Float](repeating: .nan, count: length)
         let kept = documents.withUnsafeMutableBufferPointer { documents in
