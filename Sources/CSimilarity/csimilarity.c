@@ -286,9 +286,11 @@ void csim_coarse_encode(const int8_t *vectors, size_t count, uint8_t *nibbles, u
             const int32_t a = 2 * (low & 15) - 15, b = 2 * (high & 15) - 15;
             squares += (uint32_t)(a * a + b * b);
         }
-        // The smallest c with c² ≥ 4 · squares, so |l - 7.5| = √squares / 2 ≤ c / 4.
-        uint32_t code = 0;
+        // The smallest c with c² ≥ 4 · squares, so |l - 7.5| = √squares / 2 ≤ c / 4 (the
+        // float root is within one of it; the loops make it exact).
+        uint32_t code = (uint32_t)sqrt(4.0 * squares);
         while (code * code < 4 * squares) code++;
+        while (code > 0 && (code - 1) * (code - 1) >= 4 * squares) code--;
         residual_codes[i] = (uint8_t)code;
     }
 }

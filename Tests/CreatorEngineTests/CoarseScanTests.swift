@@ -156,15 +156,7 @@ struct CoarseScanTests {
         for withCopy in [false, true] {
             let path = folder.file(withCopy ? "with.cidx" : "without.cidx")
             let writer = try IndexFileWriter(path: path)
-            var header = ByteWriter()
-            header.append(UInt32(64))
-            header.append(UInt32(count))
-            header.appendArray(inverseNorms)
-            header.align(to: 8)
-            try writer.beginSection(LookalikeVectors.sectionName, aligning: header.bytes.count, to: IndexFileFormat.widestAlignment)
-            try writer.append(header.bytes)
-            try values.withUnsafeBytes { try writer.append($0) }
-            try writer.endSection()
+            try LookalikeBuilder.writeVectors(values, inverseNorms: inverseNorms, to: writer)
             if withCopy { try LookalikeBuilder.writeCoarse(vectors: values, documentCount: count, to: writer) }
             try writer.finish()
             files.append(try IndexFile(path: path))

@@ -86,10 +86,8 @@ struct LookalikeBuilder {
         return vector
     }
 
-    /// `vector.lookalike`: u32 dimensions · u32 document count · f32 inverse norms[n]
-    /// (padded to 8) · int8 vectors[n × dimensions] (see `LookalikeQuantizer`). The section
-    /// is placed so that the vectors start on a cache line: the scan reads one vector per
-    /// 64-byte load, and a load split over two lines made it about 12 % slower.
+    /// Writes `vector.lookalike` and `vector.lookalike.coarse` for documents 0..<n
+    /// (`slotOfDocument[doc]` is its slot).
     func write(slotOfDocument: [UInt32], to writer: IndexFileWriter) throws {
         let documentCount = slotOfDocument.count
         let sums = content?.finish() ?? []
@@ -111,16 +109,25 @@ struct LookalikeBuilder {
                 }
             }
         }
-        var header = ByteWriter(reservingCapacity: 8 + documentCount * 4 + 8)
-        header.append(UInt32(dimensions))
-        header.append(UInt32(documentCount))
+        try Self.writeVectors(vectors, inverseNorms: inverseNorms, to: writer)
+        try Self.writeCoarse(vectors: vectors, documentCount: documentCount, to: writer)
+    }
+
+    /// `vector.lookalike`: u32 dimensions · u32 document count · f32 inverse norms[n]
+    /// (padded to 8) · int8 vectors[n × dimensions] (see `LookalikeQuantizer`). The section
+    /// is placed so that the vectors start on a cache line: the scan reads one vector per
+    /// 64-byte load, and a load split over two lines made it about 12 % slower.
+    static func writeVectors(_ vectors: [Int8], inverseNorms: [Float], to writer: IndexFileWriter) throws {
+        precondition(vectors.count == inverseNorms.count * LookalikeLayout.dimensions)
+        var header = ByteWriter(reservingCapacity: 8 + inverseNorms.count * 4 + 8)
+        header.append(UInt32(LookalikeLayout.dimensions))
+        header.append(UInt32(inverseNorms.count))
         header.appendArray(inverseNorms)
         header.align(to: 8)
         try writer.beginSection(LookalikeVectors.sectionName, aligning: header.bytes.count, to: IndexFileFormat.widestAlignment)
         try writer.append(header.bytes)
         try vectors.withUnsafeBytes { try writer.append($0) }
         try writer.endSection()
-        try Self.writeCoarse(vectors: vectors, documentCount: documentCount, to: writer)
     }
 
     /// `vector.lookalike.coarse`: u32 document count · u32 0 · u8 residual codes[n] (padded
