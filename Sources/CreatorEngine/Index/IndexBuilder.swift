@@ -207,15 +207,6 @@ public final class IndexBuilder {
             audience[index] = AudienceBuilder()
         }
 
-        // Only the creators with a sample have a row (in document order); the others' sketch
-        // is empty, which `overlap.postings`' bitset of sampled creators already says.
-        var sketchBytes = ByteWriter(reservingCapacity: documentCount * AudienceSketch.bucketCount * 2)
-        for slot in slotOfDocument {
-            let row = sketches[Int(slot) * AudienceSketch.bucketCount..<(Int(slot) + 1) * AudienceSketch.bucketCount]
-            if AudienceSketch.holdsSample(row) { sketchBytes.appendArray(Array(row)) }
-        }
-        try writer.addSection("sketch.minhash", sketchBytes.bytes)
-        sketchBytes = ByteWriter()
         try OverlapPostingsBuilder.write(sketches: sketches, slotOfDocument: slotOfDocument, to: writer)
         sketches = []
     }

@@ -66,9 +66,8 @@ enum PostingEncoding {
                     continue
                 }
             }
-            guard let delta = Varint.read(bytes, at: &offset, end: end) else { return false }
-            let (next, overflow) = document.addingReportingOverflow(delta)
-            guard delta > 0, !overflow else { return false }
+            guard let delta = Varint.read(bytes, at: &offset, end: end),
+                  let next = Self.document(after: document, delta: delta) else { return false }
             document = next
             documents[index] = document
             index += 1
@@ -104,6 +103,13 @@ enum PostingEncoding {
             index += 1
         }
         return large == end
+    }
+
+    /// The document `delta` after `previous`, `nil` for damage: postings ascend strictly,
+    /// so a delta is at least 1, and documents stay below 2^32.
+    @inline(__always) static func document(after previous: UInt32, delta: UInt32) -> UInt32? {
+        let (next, overflow) = previous.addingReportingOverflow(delta)
+        return delta > 0 && !overflow ? next : nil
     }
 
     /// Where the frequency codes start: after `count` varint deltas (`nil` if the bytes end first).

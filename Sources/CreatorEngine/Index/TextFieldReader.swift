@@ -79,11 +79,10 @@ public struct PostingsCursor {
         }
         index += 1
         let delta = try deltas.next()
-        let (next, overflow) = document.addingReportingOverflow(delta)
-        guard index == 0 || (delta > 0 && !overflow), (index == 0 ? delta : next) < documentLimit else {
+        guard let next = index == 0 ? delta : PostingEncoding.document(after: document, delta: delta), next < documentLimit else {
             throw postings.corrupt("postings out of order or past the last document")
         }
-        document = index == 0 ? delta : next
+        document = next
         guard let frequency = PostingEncoding.frequency(bytes, codes: codes ?? 0, index: index, large: &large) else {
             throw postings.corrupt("damaged term frequencies")
         }

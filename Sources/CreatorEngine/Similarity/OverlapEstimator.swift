@@ -45,7 +45,7 @@ public struct OverlapEstimator: @unchecked Sendable {
         sampled = PresenceBitset(words: try section.array(of: UInt64.self, at: offset, count: (documentCount + 63) / 64))
         let sampledCount = sampled.count
         emptySketch = OwnedBuffer([UInt16](repeating: AudienceSketch.empty, count: buckets))
-        let rows = try file.section("sketch.minhash")
+        let rows = try file.section(OverlapPostingsBuilder.sketchSectionName)
         guard rows.count == sampledCount * buckets * 2 else {
             throw IndexError.corrupt("\(rows.context): \(rows.count) bytes for \(sampledCount) sketches of \(buckets) buckets")
         }

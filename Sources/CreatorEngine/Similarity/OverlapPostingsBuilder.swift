@@ -1,8 +1,11 @@
 import Dispatch
 import Synchronization
 
-/// Writes `overlap.postings`: the MinHash sketches of `sketch.minhash` inverted, so that the
-/// creators whose audience overlaps a given one are found without reading every sketch.
+/// Writes `sketch.minhash` (the MinHash sketch of each creator with a follower sample, in
+/// document order) and `overlap.postings`: the same sketches inverted, so that the creators
+/// whose audience overlaps a given one are found without reading every sketch. Both are
+/// read by `OverlapEstimator`, which finds a creator's sketch row by rank in the postings'
+/// bitset of sampled creators.
 ///
 /// Two creators' overlap estimate is zero unless some bucket holds the same value in both
 /// sketches. So for each (bucket, value) pair the section lists the documents whose sketch
@@ -31,6 +34,7 @@ import Synchronization
 /// without a large transient while the build holds nearly all its memory.
 enum OverlapPostingsBuilder {
     static let sectionName = "overlap.postings"
+    static let sketchSectionName = "sketch.minhash"
     static let bucketsPerGroup = 8
 
     /// The keys and encoded lists of a few consecutive buckets.
@@ -51,6 +55,7 @@ enum OverlapPostingsBuilder {
             let start = Int(slotOfDocument[document]) * buckets
             return AudienceSketch.holdsSample(sketches[start..<start + buckets])
         }
+        try writeSketchRows(sketches: sketches, slotOfDocument: slotOfDocument, sampled: sampled, to: writer)
         let groupCount = (buckets + bucketsPerGroup - 1) / bucketsPerGroup
         let results = Mutex([Group?](repeating: nil, count: groupCount))
         DispatchQueue.concurrentPerform(iterations: groupCount) { group in
@@ -90,6 +95,19 @@ enum OverlapPostingsBuilder {
         try writer.append(head.bytes)
         for group in groups { try writer.append(group.postings) }
         try writer.endSection()
+    }
+
+    /// `sketch.minhash`: a row of `AudienceSketch.bucketCount` values for each creator with
+    /// a sample (a bit of `sampled`), in document order; the others' sketches are empty.
+    private static func writeSketchRows(sketches: [UInt16], slotOfDocument: [UInt32], sampled: [UInt64],
+                                        to writer: IndexFileWriter) throws {
+        let buckets = AudienceSketch.bucketCount
+        let rows = sampled.reduce(0) { $0 + $1.nonzeroBitCount }
+        var bytes = ByteWriter(reservingCapacity: rows * buckets * 2)
+        for (document, slot) in slotOfDocument.enumerated() where sampled[document >> 6] >> UInt64(document & 63) & 1 == 1 {
+            bytes.appendArray(Array(sketches[Int(slot) * buckets..<(Int(slot) + 1) * buckets]))
+        }
+        try writer.addSection(sketchSectionName, bytes.bytes)
     }
 
     private static func invert(sketches: [UInt16], slotOfDocument: [UInt32], buckets group: Range<Int>) -> Group {
