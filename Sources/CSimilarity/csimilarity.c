@@ -82,6 +82,23 @@ static inline vnni_query vnni_prepare(const int8_t *reference, float scale) {
     return (vnni_query){ _mm512_loadu_si512(reference), _mm512_set1_epi32(128 * reference_sum), _mm512_set1_ps(scale) };
 }
 
+/// Writes the lanes of `values` that `mask` selects to out[0..<popcount(mask)], in lane
+/// order, as vpcompress with a memory operand would: compressed in a register, then stored
+/// with a contiguous mask. The memory form is microcoded on AMD's Zen 4 (this machine's
+/// CPU), over a hundred cycles a store; this one made `like:` scans of 1M vectors with many
+/// candidates about a quarter faster (docs/similarity.md).
+__attribute__((target("avx512f")))
+static inline void store_selected_epi32(uint32_t *out, __mmask16 mask, __m512i values) {
+    const __mmask16 filled = (__mmask16)((1u << __builtin_popcount(mask)) - 1);
+    _mm512_mask_storeu_epi32(out, filled, _mm512_maskz_compress_epi32(mask, values));
+}
+
+__attribute__((target("avx512f")))
+static inline void store_selected_ps(float *out, __mmask16 mask, __m512 values) {
+    const __mmask16 filled = (__mmask16)((1u << __builtin_popcount(mask)) - 1);
+    _mm512_mask_storeu_ps(out, filled, _mm512_maskz_compress_ps(mask, values));
+}
+
 /// How far ahead of the vectors being read the kernel asks for the next ones: a page. The
 /// hardware's own prefetcher stops at each 4 KiB page, and the index is mapped in pages of
 /// that size; asking a page ahead made a scan of 1M vectors from memory 12-14 % faster
@@ -170,9 +187,9 @@ static size_t scan_above_vnni(const int8_t *vectors, const float *inverse_norms,
         const __m512 value = vnni_sixteen(vectors + i * CSIM_DIMENSIONS, inverse_norms + i, &query);
         const __mmask16 passed = _mm512_cmp_ps_mask(value, limit, _CMP_GE_OQ);
         if (passed == 0) continue;
-        _mm512_mask_compressstoreu_ps(out_scores + kept, passed, value);
-        _mm512_mask_compressstoreu_epi32(out_documents + kept, passed,
-                                         _mm512_add_epi32(lanes, _mm512_set1_epi32((int)(first_document + (uint32_t)i))));
+        store_selected_ps(out_scores + kept, passed, value);
+        store_selected_epi32(out_documents + kept, passed,
+                             _mm512_add_epi32(lanes, _mm512_set1_epi32((int)(first_document + (uint32_t)i))));
         kept += (size_t)__builtin_popcount(passed);
     }
     return kept;
@@ -328,8 +345,8 @@ static size_t coarse_confirm(const int8_t *vectors, const float *inverse_norms, 
         const __m512 clamped = _mm512_max_ps(_mm512_min_ps(value, _mm512_set1_ps(1.0f)), _mm512_set1_ps(-1.0f));
         const __mmask16 passed = _mm512_cmp_ps_mask(clamped, limit, _CMP_GE_OQ) & (__mmask16)((1u << in_group) - 1);
         if (passed == 0) continue;
-        _mm512_mask_compressstoreu_ps(out_scores + kept, passed, clamped);
-        _mm512_mask_compressstoreu_epi32(out_documents + kept, passed, _mm512_add_epi32(documents, _mm512_set1_epi32((int)first_document)));
+        store_selected_ps(out_scores + kept, passed, clamped);
+        store_selected_epi32(out_documents + kept, passed, _mm512_add_epi32(documents, _mm512_set1_epi32((int)first_document)));
         kept += (size_t)__builtin_popcount(passed);
     }
     return kept;
@@ -388,7 +405,7 @@ static size_t scan_coarse_above_vnni(const uint8_t *nibbles, const uint8_t *resi
         const __m512 value = _mm512_mul_ps(_mm512_mul_ps(bound, _mm512_loadu_ps(inverse_norms + i)), vscale);
         const __mmask16 maybe = _mm512_cmp_ps_mask(value, limit, _CMP_GE_OQ);
         if (maybe != 0) {
-            _mm512_mask_compressstoreu_epi32(candidates + pending, maybe, _mm512_add_epi32(lanes, _mm512_set1_epi32((int)i)));
+            store_selected_epi32(candidates + pending, maybe, _mm512_add_epi32(lanes, _mm512_set1_epi32((int)i)));
             pending += (size_t)__builtin_popcount(maybe);
         }
         if (pending >= batch) {

@@ -177,11 +177,16 @@ struct CoarseScanTests {
         }
     }
 
+    /// Runs a scan into buffers of `length` entries and returns what it kept; the entries
+    /// after those must be untouched (the kernels store what passes sixteen lanes at a time,
+    /// and a store wider than what passed would run past the caller's buffer at its end).
     static func collect(length: Int, _ body: (UnsafeMutablePointer<UInt32>, UnsafeMutablePointer<Float>) -> Int) -> (documents: [UInt32], scores: [Float]) {
-        var documents = [UInt32](repeating: 0, count: length), scores = [Float](repeating: .nan, count: length)
+        var documents = [UInt32](repeating: .max, count: length), scores = [Float](repeating: .nan, count: length)
         let kept = documents.withUnsafeMutableBufferPointer { documents in
             scores.withUnsafeMutableBufferPointer { scores in body(documents.baseAddress!, scores.baseAddress!) }
         }
+        #expect(documents[kept...].allSatisfy { $0 == .max } && scores[kept...].allSatisfy(\.isNaN),
+                "the scan wrote past the \(kept) entries it kept")
         return (Array(documents[..<kept]), Array(scores[..<kept]))
     }
 }
