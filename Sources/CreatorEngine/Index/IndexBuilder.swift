@@ -168,7 +168,6 @@ public final class IndexBuilder {
     /// The sections kept per document, in file order: risk, ids and handles, columns,
     /// facets, audience, the sketches and their overlap postings. Releases what it wrote.
     fileprivate func writeDocumentSections(slotOfDocument: [UInt32], documentOfSlot: [Int32]) throws {
-        let documentCount = slotOfDocument.count
         // Risk reads the columns, so it goes before they are written and released.
         try risk.write(to: writer, slotOfDocument: slotOfDocument, columns: RiskFeatures.columns.map { column in
             NumericColumn.allCases.firstIndex(of: column).map { columns[$0] } ?? []

@@ -6,6 +6,7 @@ final class PostingsCache {
     private var phrases: [String: PhraseCounts] = [:]
     private var computedLists: [String: SortedDocuments] = [:]
     private var scoredLists: [String: ScoredDocuments] = [:]
+    private var testedCandidates: [String: TestedCandidates] = [:]
     private var computedShares: [String: (documents: SortedDocuments, shares: OwnedBuffer<Float>)?] = [:]
 
     /// The value kept under `key`, made by `make` on first use.
@@ -40,6 +41,12 @@ final class PostingsCache {
     /// The scored documents already computed under `key`, if any.
     func existingScored(_ key: String) -> ScoredDocuments? { scoredLists[key] }
 
+    /// What one plan found when it tested candidates one by one under `key`, for the
+    /// query's other plans (the plan that ranks reads the values instead of computing them).
+    func testedCandidates(_ key: String) -> TestedCandidates {
+        Self.memo(key, in: &testedCandidates) { TestedCandidates() }
+    }
+
     /// A term's postings in one field, decoded.
     func postings(of term: FieldTerm) -> PostingList {
         Self.memo(term.field.rawValue + "\u{0}" + String(term.info.postingsOffset), in: &decoded) {
@@ -57,6 +64,12 @@ final class PostingsCache {
 struct ScoredDocuments {
     let documents: SortedDocuments
     let scores: OwnedBuffer<Float>
+}
+
+/// The candidates that passed when a plan tested a set of them one by one (a `like:`
+/// inside an AND), with their values; empty until that plan runs.
+final class TestedCandidates {
+    @exclusivity(unchecked) var passed: ScoredDocuments?
 }
 
 /// One term's postings in one field, decoded, in buffers read without reference counting.

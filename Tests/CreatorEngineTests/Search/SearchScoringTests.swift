@@ -185,6 +185,35 @@ struct SimilaritySearchTests {
         }
     }
 
+    /// With a narrow filter the like: tests the filter's creators one by one (and the plan
+    /// that ranks reads the values that test found); with a broad one it scans every creator.
+    /// Both must page, count and score exactly as ranking the filtered matches by hand.
+    @Test("a like: inside an AND pages, counts and scores as ranking the filtered matches, narrow filter or broad",
+          arguments: [Platform.twitch, .x, .instagram])
+    func likeWithAFilter(platform: Platform) throws {
+        let fixture = try SearchFixture.generated.get()
+        let vectors = fixture.index.lookalike
+        let threshold = Float(LookalikeVectors.matchThreshold)
+        for reference in [3, 17, 101, 555, 1234] {
+            let id = fixture.index.id(of: reference)
+            let response = try fixture.searcher.search("like:\(id) platform:\(platform.rawValue) limit:1000")
+            var ranked: [(key: Double, document: Int, similarity: Float)] = []
+            for document in 0..<vectors.documentCount where document != reference && fixture.profiles[document].platform == platform {
+                let similarity = vectors.scannedSimilarity(of: document, to: reference)
+                guard similarity >= threshold else { continue }
+                ranked.append((fixture.searcher.quality.score(of: document) + Searcher.similarityWeight * Double(similarity),
+                               document, similarity))
+            }
+            ranked.sort { $0.key > $1.key || ($0.key == $1.key && $0.document < $1.document) }
+            #expect(response.total == ranked.count, "like:\(id) platform:\(platform)")
+            #expect(response.hits.map(\.document) == ranked.map(\.document), "like:\(id) platform:\(platform)")
+            for (hit, expected) in zip(response.hits, ranked) {
+                let part = hit.parts.first { $0.kind == .similarity }?.value
+                #expect(part == Searcher.similarityWeight * Double(expected.similarity), "like:\(id) platform:\(platform), document \(hit.document)")
+            }
+        }
+    }
+
     @Test("like: ranks by similarity and excludes the named creator; an unknown creator is an error with its column")
     func like() throws {
         let fixture = try SearchFixture.generated.get()
