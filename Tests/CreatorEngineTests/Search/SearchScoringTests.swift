@@ -163,23 +163,29 @@ struct SearchScoringTests {
 
 @Suite("Lookalike and overlap queries")
 struct SimilaritySearchTests {
+    /// The matches of `like:` the creator `reference`, among the documents `included` keeps,
+    /// ranked by hand: keyed as the searcher keys them (quality first), ties to the lower document.
+    static func rankedMatches(of reference: Int, in fixture: SearchFixture, where included: (Int) -> Bool = { _ in true })
+        -> [(key: Double, document: Int, similarity: Float)] {
+        let vectors = fixture.index.lookalike
+        var ranked: [(key: Double, document: Int, similarity: Float)] = []
+        for document in 0..<vectors.documentCount where document != reference && included(document) {
+            let similarity = vectors.scannedSimilarity(of: document, to: reference)
+            guard similarity >= Float(LookalikeVectors.matchThreshold) else { continue }
+            ranked.append((fixture.searcher.quality.score(of: document) + Searcher.similarityWeight * Double(similarity),
+                           document, similarity))
+        }
+        return ranked.sorted { $0.key > $1.key || ($0.key == $1.key && $0.document < $1.document) }
+    }
+
     @Test("a lone like: pages exactly as ranking every match by weighted similarity plus quality",
           arguments: [1, 7, 20, 200, 1000])
     func likePageIsTheBestOfAllMatches(limit: Int) throws {
         let fixture = try SearchFixture.generated.get()
-        let vectors = fixture.index.lookalike
-        let threshold = Float(LookalikeVectors.matchThreshold)
         for reference in [3, 17, 101, 555, 1234] {
             let id = fixture.index.id(of: reference)
             let response = try fixture.searcher.search("like:\(id) limit:\(limit)")
-            // Every match, keyed as the searcher keys it (quality first), ties to the lower document.
-            var ranked: [(key: Double, document: Int)] = []
-            for document in 0..<vectors.documentCount where document != reference {
-                let similarity = vectors.scannedSimilarity(of: document, to: reference)
-                guard similarity >= threshold else { continue }
-                ranked.append((fixture.searcher.quality.score(of: document) + Searcher.similarityWeight * Double(similarity), document))
-            }
-            ranked.sort { $0.key > $1.key || ($0.key == $1.key && $0.document < $1.document) }
+            let ranked = Self.rankedMatches(of: reference, in: fixture)
             #expect(response.total == ranked.count, "like:\(id)")
             #expect(response.hits.map(\.document) == ranked.prefix(limit).map(\.document), "like:\(id) limit:\(limit)")
         }
@@ -192,19 +198,10 @@ struct SimilaritySearchTests {
           arguments: [Platform.twitch, .x, .instagram])
     func likeWithAFilter(platform: Platform) throws {
         let fixture = try SearchFixture.generated.get()
-        let vectors = fixture.index.lookalike
-        let threshold = Float(LookalikeVectors.matchThreshold)
         for reference in [3, 17, 101, 555, 1234] {
             let id = fixture.index.id(of: reference)
             let response = try fixture.searcher.search("like:\(id) platform:\(platform.rawValue) limit:1000")
-            var ranked: [(key: Double, document: Int, similarity: Float)] = []
-            for document in 0..<vectors.documentCount where document != reference && fixture.profiles[document].platform == platform {
-                let similarity = vectors.scannedSimilarity(of: document, to: reference)
-                guard similarity >= threshold else { continue }
-                ranked.append((fixture.searcher.quality.score(of: document) + Searcher.similarityWeight * Double(similarity),
-                               document, similarity))
-            }
-            ranked.sort { $0.key > $1.key || ($0.key == $1.key && $0.document < $1.document) }
+            let ranked = Self.rankedMatches(of: reference, in: fixture) { fixture.profiles[$0].platform == platform }
             #expect(response.total == ranked.count, "like:\(id) platform:\(platform)")
             #expect(response.hits.map(\.document) == ranked.map(\.document), "like:\(id) platform:\(platform)")
             for (hit, expected) in zip(response.hits, ranked) {
