@@ -112,28 +112,18 @@ final class PhraseMatcher: DocumentMatcher, ScoringLeaf {
         }
         let offsets = self.offsets.buffer
         starts.removeAll()
-        for rank in 0..<terms {
+        guard terms > 0 else { return 0 }
+        let leading = order[0], leadingOffset = Int(offsets[leading])
+        positions.removeAll()
+        guard cursors[first + leading]._withUnsafeGuaranteedRef({ $0.appendPositions(to: &positions) }) else { return 0 }
+        // A start before 0 would put the phrase's first word before the field's.
+        for index in 0..<positions.count where Int(positions[index]) >= leadingOffset {
+            starts.append(Int(positions[index]) - leadingOffset)
+        }
+        // Each further term keeps the starts it continues, reading its positions as it goes.
+        for rank in 1..<terms where starts.count > 0 {
             let term = order[rank]
-            positions.removeAll()
-            guard cursors[first + term]._withUnsafeGuaranteedRef({ $0.appendPositions(to: &positions) }) else { return 0 }
-            let offset = Int(offsets[term])
-            if rank == 0 {
-                // A start before 0 would put the phrase's first word before the field's.
-                for index in 0..<positions.count where Int(positions[index]) >= offset { starts.append(Int(positions[index]) - offset) }
-                continue
-            }
-            // Keep the starts whose position for this term is among its positions (both ascend).
-            var kept = 0, cursor = 0
-            for index in 0..<starts.count {
-                let wanted = starts[index] + offset
-                while cursor < positions.count, Int(positions[cursor]) < wanted { cursor += 1 }
-                if cursor < positions.count, Int(positions[cursor]) == wanted {
-                    starts[kept] = starts[index]
-                    kept += 1
-                }
-            }
-            starts.shrink(to: kept)
-            if kept == 0 { return 0 }
+            guard cursors[first + term]._withUnsafeGuaranteedRef({ $0.keepStarts(&starts, offset: Int(offsets[term])) }) else { return 0 }
         }
         return UInt32(starts.count)
     }

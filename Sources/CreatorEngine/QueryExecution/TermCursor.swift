@@ -41,12 +41,10 @@ final class TermCursor {
 
     /// Appends the word positions of the term in the current document, ascending, to
     /// `positions`; `false` if the file's positions are damaged.
-    /// Call at most once per posting (`PhraseMatcher` remembers what it found).
+    /// Call at most once per posting, and not after `keepStarts` on it (`PhraseMatcher`
+    /// remembers what it found).
     func appendPositions(to positions: inout ScratchBuffer<UInt32>) -> Bool {
-        guard index >= 0, index < documents.count, positionsConsumed <= positionsBefore else { return false }
-        // Step over the positions of the postings passed by.
-        guard Varint.skip(positionsBefore - positionsConsumed, in: positionBytes, at: &byteOffset,
-                          end: positionBytes.count) else { return false }
+        guard stepToCurrentPositions() else { return false }
         var position: UInt32 = 0
         let count = Int(frequencies[index])
         for _ in 0..<count {
@@ -55,6 +53,41 @@ final class TermCursor {
             positions.append(position)
         }
         positionsConsumed = positionsBefore + count
+        return true
+    }
+
+    /// Keeps the `starts` (ascending) at which the term occurs `offset` words later in the
+    /// current document, reading its positions only as far as the last start needs them;
+    /// `false` if the file's positions are damaged. The same once-per-posting rule as
+    /// `appendPositions`.
+    func keepStarts(_ starts: inout ScratchBuffer<Int>, offset: Int) -> Bool {
+        guard stepToCurrentPositions() else { return false }
+        let count = Int(frequencies[index])
+        var position = 0, read = 0, kept = 0
+        scan: for next in 0..<starts.count {
+            let wanted = starts[next] + offset
+            while read == 0 || position < wanted {
+                guard read < count else { break scan }
+                guard let value = Varint.read(positionBytes, at: &byteOffset, end: positionBytes.count) else { return false }
+                position += Int(value)
+                read += 1
+            }
+            if position == wanted {
+                starts[kept] = starts[next]
+                kept += 1
+            }
+        }
+        starts.shrink(to: kept)
+        positionsConsumed = positionsBefore + read
+        return true
+    }
+
+    /// Steps over the positions of the postings passed by, to the current posting's.
+    private func stepToCurrentPositions() -> Bool {
+        guard index >= 0, index < documents.count, positionsConsumed <= positionsBefore else { return false }
+        guard Varint.skip(positionsBefore - positionsConsumed, in: positionBytes, at: &byteOffset,
+                          end: positionBytes.count) else { return false }
+        positionsConsumed = positionsBefore
         return true
     }
 }
