@@ -60,59 +60,47 @@ func percentiles(_ name: String, _ log: IterationLog) {
     Report.line("\(name) [\(log.subject)]: p50 \(at(0.5)) ms, p90 \(at(0.9)) ms, p99 \(at(0.99)) ms, max \(at(1)) ms over \(sorted.count) iterations")
 }
 
+/// Registers a benchmark that times `measured` on one reference an iteration (`reference`
+/// picks it), records each time under `subject` and prints the percentiles at the end.
+func timedPerReference<Result>(_ name: String, configuration: Benchmark.Configuration,
+                               reference: @escaping @Sendable (ScanState) -> Int,
+                               subject: @escaping @Sendable (ScanState) -> String,
+                               _ measured: @escaping @Sendable (ScanState, Int) -> Result) {
+    let log = IterationLog()
+    Benchmark(name, configuration: configuration,
+              closure: { _, state in
+                  let chosen = reference(state)
+                  var result: Result?
+                  let elapsed = ContinuousClock().measure { result = measured(state, chosen) }
+                  log.record(elapsed, subject: subject(state))
+                  blackHole(result)
+              },
+              setup: { try ScanState() },
+              teardown: { percentiles(name, log) })
+}
+
 let benchmarks: @Sendable () -> Void = {
     let configuration = Benchmark.Configuration(metrics: [.wallClock, .cpuTotal], warmupIterations: 10,
                                                 maxDuration: .seconds(10), maxIterations: 2_000)
 
-    let scanLog = IterationLog()
-    Benchmark("Similarity/lookalike scan", configuration: configuration,
-              closure: { _, state in
-                  let reference = state.nextDocument()
-                  let elapsed = ContinuousClock().measure { state.index.lookalike.similarities(to: reference, into: &state.scores) }
-                  scanLog.record(elapsed, subject: "\(state.index.documentCount) creators")
-                  blackHole(state.scores[reference])
-              },
-              setup: { try ScanState() },
-              teardown: { percentiles("Similarity/lookalike scan", scanLog) })
-
-    let matchesLog = IterationLog()
-    Benchmark("Similarity/lookalike matches", configuration: configuration,
-              closure: { _, state in
-                  let reference = state.nextDocument()
-                  var found = 0
-                  let elapsed = ContinuousClock().measure {
-                      found = state.index.lookalike.similarities(to: reference, atLeast: Float(LookalikeVectors.matchThreshold)).documents.count
-                  }
-                  matchesLog.record(elapsed, subject: "\(state.index.documentCount) creators, coarse pass \(state.index.lookalike.hasCoarseCopy ? "used" : "absent")")
-                  blackHole(found)
-              },
-              setup: { try ScanState() },
-              teardown: { percentiles("Similarity/lookalike matches", matchesLog) })
-
-    let nearestLog = IterationLog()
-    Benchmark("Similarity/lookalike nearest", configuration: configuration,
-              closure: { _, state in
-                  let reference = state.nextDocument()
-                  var found = 0
-                  let elapsed = ContinuousClock().measure {
-                      found = state.index.lookalike.nearest(to: reference, limit: 20, minimum: LookalikeVectors.matchThreshold).count
-                  }
-                  nearestLog.record(elapsed, subject: "\(state.index.documentCount) creators, top 20")
-                  blackHole(found)
-              },
-              setup: { try ScanState() },
-              teardown: { percentiles("Similarity/lookalike nearest", nearestLog) })
-
-    let overlapLog = IterationLog()
-    Benchmark("Similarity/overlap scan", configuration: configuration,
-              closure: { _, state in
-                  let reference = state.nextWithSample()
-                  let elapsed = ContinuousClock().measure { state.index.overlap.shares(sharedWith: reference, into: &state.scores) }
-                  overlapLog.record(elapsed, subject: "\(state.index.documentCount) creators")
-                  blackHole(state.scores[reference])
-              },
-              setup: { try ScanState() },
-              teardown: { percentiles("Similarity/overlap scan", overlapLog) })
+    timedPerReference("Similarity/lookalike scan", configuration: configuration,
+                      reference: { $0.nextDocument() }, subject: { "\($0.index.documentCount) creators" }) { state, reference in
+        state.index.lookalike.similarities(to: reference, into: &state.scores)
+        return state.scores[reference]
+    }
+    timedPerReference("Similarity/lookalike matches", configuration: configuration, reference: { $0.nextDocument() },
+                      subject: { "\($0.index.documentCount) creators, coarse pass \($0.index.lookalike.hasCoarseCopy ? "used" : "absent")" }) { state, reference in
+        state.index.lookalike.similarities(to: reference, atLeast: Float(LookalikeVectors.matchThreshold)).documents.count
+    }
+    timedPerReference("Similarity/lookalike nearest", configuration: configuration,
+                      reference: { $0.nextDocument() }, subject: { "\($0.index.documentCount) creators, top 20" }) { state, reference in
+        state.index.lookalike.nearest(to: reference, limit: 20, minimum: LookalikeVectors.matchThreshold).count
+    }
+    timedPerReference("Similarity/overlap scan", configuration: configuration,
+                      reference: { $0.nextWithSample() }, subject: { "\($0.index.documentCount) creators" }) { state, reference in
+        state.index.overlap.shares(sharedWith: reference, into: &state.scores)
+        return state.scores[reference]
+    }
 
     Benchmark("Similarity/overlap pair",
               configuration: .init(metrics: [.wallClock, .throughput], warmupIterations: 3, scalingFactor: .kilo,
