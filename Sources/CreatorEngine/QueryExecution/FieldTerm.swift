@@ -20,20 +20,22 @@ struct FieldTerm {
     }
 
     /// What scoring in this field needs, as plain values (read per document in loops).
-    func scorer(idf: Double? = nil) -> FieldScorer {
-        FieldScorer(lengths: reader.lengths, weightedIDF: idf ?? weightedIDF, averageLength: averageLength)
+    func scorer(idf: Double? = nil, bm25: BM25) -> FieldScorer {
+        FieldScorer(lengths: reader.lengths, weightedIDF: idf ?? weightedIDF, weight: bm25.field(averageLength: averageLength))
     }
 }
 
 /// BM25 in one field for one term or phrase: the field's lengths, the weighted IDF and
-/// the field's average length, without references (copied freely in per-document loops).
+/// BM25 with the field's average length folded in, without references (copied freely in
+/// per-document loops).
 struct FieldScorer: @unchecked Sendable {
     // Views the index's mapping, which the searcher keeps open.
     let lengths: UnsafeBufferPointer<UInt16>
     let weightedIDF: Double
-    let averageLength: Double
+    /// BM25 with the field's average length folded in.
+    let weight: BM25.FieldWeight
 
-    @inline(__always) func score(frequency: UInt32, document: UInt32, bm25: BM25) -> Double {
-        weightedIDF * bm25.termWeight(frequency: Double(frequency), length: Double(lengths[Int(document)]), averageLength: averageLength)
+    @inline(__always) func score(frequency: UInt32, document: UInt32) -> Double {
+        weightedIDF * weight.termWeight(frequency: Double(frequency), length: Double(lengths[Int(document)]))
     }
 }

@@ -17,7 +17,6 @@ final class PhraseMatcher: DocumentMatcher, ScoringLeaf {
     // The cursors, read without reference counting per document; `ownedCursors` keeps them alive.
     private let ownedCursors: [TermCursor]
     private let cursors: OwnedBuffer<Unmanaged<TermCursor>>
-    private let bm25: BM25
     /// What this phrase was found to do, shared by the query's plans (the ranking plan
     /// reads what the matching plan found instead of reading positions again).
     private let known: PhraseCounts
@@ -33,7 +32,6 @@ final class PhraseMatcher: DocumentMatcher, ScoringLeaf {
     init(text: String, terms: [(fields: [FieldTerm], offset: UInt32)], cache: PostingsCache, bm25: BM25) {
         self.text = text
         offsets = OwnedBuffer(terms.map(\.offset))
-        self.bm25 = bm25
         var fields: [FieldTerm] = [], weights: [Double] = [], starts: [Int] = [], cursors: [TermCursor] = []
         for field in TextField.allCases {
             let inField = terms.compactMap { term in term.fields.first { $0.field == field } }
@@ -44,7 +42,7 @@ final class PhraseMatcher: DocumentMatcher, ScoringLeaf {
             cursors += inField.map { TermCursor(reader: $0.reader, info: $0.info, postings: cache.postings(of: $0)) }
         }
         self.fields = fields
-        scorers = OwnedBuffer(zip(fields, weights).map { $0.scorer(idf: $1) })
+        scorers = OwnedBuffer(zip(fields, weights).map { $0.scorer(idf: $1, bm25: bm25) })
         cursorStarts = starts
         ownedCursors = cursors
         self.cursors = OwnedBuffer(cursors.map { Unmanaged.passUnretained($0) })
@@ -71,7 +69,7 @@ final class PhraseMatcher: DocumentMatcher, ScoringLeaf {
         loadCounts(at: document)
         var total = 0.0
         for index in 0..<counts.count where counts[index] > 0 {
-            total += scorers.buffer[index].score(frequency: counts[index], document: document, bm25: bm25)
+            total += scorers.buffer[index].score(frequency: counts[index], document: document)
         }
         return total
     }

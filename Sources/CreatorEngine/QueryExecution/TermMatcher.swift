@@ -16,7 +16,6 @@ final class TermMatcher: DocumentMatcher, ScoringLeaf {
     private let fieldFrequencies: OwnedBuffer<UnsafeBufferPointer<UInt32>>
     private let fieldScorers: OwnedBuffer<FieldScorer>
     private let cache: PostingsCache
-    private let bm25: BM25
     /// Whether the term ranks documents itself (a phrase's words do not: the phrase does).
     private let isScoring: Bool
     private let documentCount: Int
@@ -40,9 +39,8 @@ final class TermMatcher: DocumentMatcher, ScoringLeaf {
         postings = decoded
         fieldDocuments = OwnedBuffer(decoded.map(\.documents.buffer))
         fieldFrequencies = OwnedBuffer(decoded.map(\.frequencies.buffer))
-        fieldScorers = OwnedBuffer(fields.map { $0.scorer() })
+        fieldScorers = OwnedBuffer(fields.map { $0.scorer(bm25: bm25) })
         self.cache = cache
-        self.bm25 = bm25
         self.isScoring = isScoring
         self.documentCount = documentCount
         fieldCursors = .allocate(capacity: fields.count)
@@ -129,7 +127,7 @@ final class TermMatcher: DocumentMatcher, ScoringLeaf {
             let position = documents.firstPosition(from: fieldCursors[field], atLeast: document)
             fieldCursors[field] = position
             guard position < documents.count, documents[position] == document else { continue }
-            total += fieldScorers.buffer[field].score(frequency: fieldFrequencies.buffer[field][position], document: document, bm25: bm25)
+            total += fieldScorers.buffer[field].score(frequency: fieldFrequencies.buffer[field][position], document: document)
         }
         return total
     }

@@ -20,8 +20,26 @@ public struct BM25: Sendable, Hashable {
 
     /// The term-frequency part: saturates with `tf`, penalises fields longer than average.
     public func termWeight(frequency: Double, length: Double, averageLength: Double) -> Double {
-        guard frequency > 0 else { return 0 }
-        let norm = averageLength > 0 ? (1 - b + b * length / averageLength) : 1
-        return frequency * (k1 + 1) / (frequency + k1 * norm)
+        field(averageLength: averageLength).termWeight(frequency: frequency, length: length)
+    }
+
+    /// `termWeight` for one field, its constants computed once: per call a multiply-add and
+    /// one division, where the plain formula divides twice (scoring loops call it per match).
+    public func field(averageLength: Double) -> FieldWeight {
+        FieldWeight(saturation: k1 + 1, constant: averageLength > 0 ? k1 * (1 - b) : k1,
+                    perLength: averageLength > 0 ? k1 * b / averageLength : 0)
+    }
+
+    /// `tf · (k1 + 1) / (tf + k1 · (1 − b + b · length / averageLength))` with the field's
+    /// constants folded: `tf · saturation / (tf + constant + perLength · length)`.
+    public struct FieldWeight: Sendable, Hashable {
+        public let saturation: Double
+        public let constant: Double
+        public let perLength: Double
+
+        @inline(__always) public func termWeight(frequency: Double, length: Double) -> Double {
+            guard frequency > 0 else { return 0 }
+            return frequency * saturation / (frequency + constant + perLength * length)
+        }
     }
 }
