@@ -19,21 +19,21 @@ enum Varint {
     }
 
     /// Moves `cursor` past `count` values without decoding them (a value ends at each byte
-    /// below 0x80), eight bytes at a time while the last end wanted lies further on; `false`
-    /// when `end` comes first, with `cursor` at `end`.
+    /// below 0x80), eight bytes at a time while the last end wanted lies further on, then a
+    /// byte at a time; `false` when `end` comes first, with `cursor` at `end`.
     @inline(__always)
     static func skip(_ count: Int, in bytes: UnsafeRawBufferPointer, at cursor: inout Int, end: Int) -> Bool {
         var left = count
+        // A word holds at most eight ends, so one with fewer than `left` is passed whole;
+        // under two values left, the bytes are quicker to test than to count.
+        while left > 1, cursor + 8 <= end {
+            let word = bytes.loadUnaligned(fromByteOffset: cursor, as: UInt64.self)
+            let ends = (~word & 0x8080_8080_8080_8080).nonzeroBitCount
+            guard ends < left else { break }
+            left -= ends
+            cursor += 8
+        }
         while left > 0 {
-            if cursor + 8 <= end {
-                let word = bytes.loadUnaligned(fromByteOffset: cursor, as: UInt64.self)
-                let ends = (~word & 0x8080_8080_8080_8080).nonzeroBitCount
-                if ends < left {
-                    left -= ends
-                    cursor += 8
-                    continue
-                }
-            }
             guard cursor < end else { return false }
             if bytes[cursor] < 0x80 { left -= 1 }
             cursor += 1
