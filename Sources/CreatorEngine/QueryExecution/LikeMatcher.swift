@@ -104,14 +104,20 @@ final class LikeMatcher: DocumentMatcher, ScoringLeaf {
         return made
     }
 
-    /// The named creators are not their own lookalikes.
+    /// The named creators are not their own lookalikes. `documents` ascend, so each named
+    /// creator is found by a binary search and removed with its score.
     private static func excluding(_ references: [Int], _ documents: [UInt32], _ scores: [Float]) -> (documents: [UInt32], scores: [Float]) {
-        var keptDocuments: [UInt32] = [], keptScores: [Float] = []
-        for (document, score) in zip(documents, scores) where !references.contains(Int(document)) {
-            keptDocuments.append(document)
-            keptScores.append(score)
+        var documents = documents, scores = scores
+        for reference in references where reference >= 0 && reference <= Int(UInt32.max) {
+            let position = documents.withUnsafeBufferPointer {
+                SortedDocuments(mapped: $0).firstPosition(from: 0, atLeast: UInt32(reference))
+            }
+            if position < documents.count, Int(documents[position]) == reference {
+                documents.remove(at: position)
+                scores.remove(at: position)
+            }
         }
-        return (keptDocuments, keptScores)
+        return (documents, scores)
     }
 
     override var iterationCost: Int { scanned == nil ? vectors.documentCount / 8 + estimate : estimate }

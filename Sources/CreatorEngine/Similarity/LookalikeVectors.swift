@@ -93,23 +93,26 @@ public struct LookalikeVectors: @unchecked Sendable {
         var documents: [UInt32] = [], similarities: [Float] = []
         guard let allVectors = vectors.baseAddress, let allNorms = inverseNorms.baseAddress else { return ([], []) }
         let chunk = 1 << 16
-        var chunkDocuments = [UInt32](repeating: 0, count: chunk), chunkScores = [Float](repeating: 0, count: chunk)
+        // Written by the kernel before they are read (only what it kept is copied out).
+        let chunkDocuments = UnsafeMutableBufferPointer<UInt32>.allocate(capacity: chunk)
+        let chunkScores = UnsafeMutableBufferPointer<Float>.allocate(capacity: chunk)
+        defer {
+            chunkDocuments.deallocate()
+            chunkScores.deallocate()
+        }
         let query = vector(of: reference)
         for start in stride(from: 0, to: documentCount, by: chunk) {
             let count = min(chunk, documentCount - start)
-            let kept = chunkDocuments.withUnsafeMutableBufferPointer { outDocuments in
-                chunkScores.withUnsafeMutableBufferPointer { outScores in
-                    if let coarse, let nibbles = coarse.nibbles.baseAddress, let codes = coarse.residualCodes.baseAddress {
-                        csim_scan64_coarse_above(nibbles + start * LookalikeLayout.dimensions / 2, codes + start,
-                                                 allVectors + start * LookalikeLayout.dimensions, allNorms + start, count,
-                                                 query.baseAddress, inverseNorms[reference], minimum, UInt32(start),
-                                                 outDocuments.baseAddress, outScores.baseAddress)
-                    } else {
-                        csim_scan64_above(allVectors + start * LookalikeLayout.dimensions, allNorms + start,
-                                          count, query.baseAddress, inverseNorms[reference], minimum, UInt32(start),
-                                          outDocuments.baseAddress, outScores.baseAddress)
-                    }
-                }
+            let kept: Int
+            if let coarse, let nibbles = coarse.nibbles.baseAddress, let codes = coarse.residualCodes.baseAddress {
+                kept = csim_scan64_coarse_above(nibbles + start * LookalikeLayout.dimensions / 2, codes + start,
+                                                allVectors + start * LookalikeLayout.dimensions, allNorms + start, count,
+                                                query.baseAddress, inverseNorms[reference], minimum, UInt32(start),
+                                                chunkDocuments.baseAddress, chunkScores.baseAddress)
+            } else {
+                kept = csim_scan64_above(allVectors + start * LookalikeLayout.dimensions, allNorms + start,
+                                         count, query.baseAddress, inverseNorms[reference], minimum, UInt32(start),
+                                         chunkDocuments.baseAddress, chunkScores.baseAddress)
             }
             documents.append(contentsOf: chunkDocuments[..<kept])
             similarities.append(contentsOf: chunkScores[..<kept])
