@@ -144,19 +144,16 @@ final class LikeMatcher: DocumentMatcher, ScoringLeaf {
                 for position in 0..<documents.count where scores[position] > best[position] { best[position] = scores[position] }
             }
         }
-        var set = DocumentSet(documentCount: vectors.documentCount)
         var passing: [UInt32] = [], similarities: [Float] = []
-        for position in 0..<documents.count where best[position] >= Self.threshold {
-            // The named creators are not their own lookalikes.
-            if !references.buffer.contains(Int(documents[position])) {
-                set.insert(documents[position])
-                passing.append(documents[position])
-                similarities.append(best[position])
-            }
+        // The named creators are not their own lookalikes.
+        for position in 0..<documents.count where best[position] >= Self.threshold && !references.buffer.contains(Int(documents[position])) {
+            passing.append(documents[position])
+            similarities.append(best[position])
         }
-        tested.passed = ScoredDocuments(documents: SortedDocuments(owned: passing), scores: OwnedBuffer(similarities))
+        let found = ScoredDocuments(documents: SortedDocuments(owned: passing), scores: OwnedBuffer(similarities))
+        tested.passed = found
         cursor = 0
-        return set
+        return DocumentSet(documentCount: vectors.documentCount, documents: found.documents.buffer)
     }
 
     override func score(_ document: UInt32) -> Double { Double(max(0, similarity(document))) }
