@@ -138,6 +138,17 @@ static inline __m512i vnni_reduce_sixteen(const __m512i a[16]) {
     return vnni_reduce_pairs(b);
 }
 
+/// Sixteen similarities from sixteen int32 sums of the flipped bytes times the reference:
+/// less 128 · Σ reference, times the inverse norms and the scale, clamped to -1...1, in
+/// scan_portable's order of float steps. Every VNNI path ends here, so their values agree
+/// bit for bit.
+__attribute__((target("avx512f,avx512bw,avx512vnni"), always_inline))
+static inline __m512 vnni_values(__m512i sums, __m512 inverse_norms, const vnni_query *query) {
+    const __m512i total = _mm512_sub_epi32(sums, query->offset);
+    const __m512 value = _mm512_mul_ps(_mm512_mul_ps(_mm512_cvtepi32_ps(total), inverse_norms), query->scale);
+    return _mm512_max_ps(_mm512_min_ps(value, _mm512_set1_ps(1.0f)), _mm512_set1_ps(-1.0f));
+}
+
 /// The values of vectors[0..<16] as scan_portable computes them, lane i for vector i.
 __attribute__((target("avx512f,avx512bw,avx512vnni")))
 static inline __m512 vnni_sixteen(const int8_t *vectors, const float *inverse_norms, const vnni_query *query) {
@@ -156,10 +167,7 @@ static inline __m512 vnni_sixteen(const int8_t *vectors, const float *inverse_no
         const __m512i x = _mm512_xor_si512(_mm512_loadu_si512(vectors + vector * CSIM_DIMENSIONS), flip);
         a[slot] = _mm512_dpbusd_epi32(_mm512_setzero_si512(), x, query->reference);
     }
-    const __m512i sums = vnni_reduce_sixteen(a);
-    const __m512i total = _mm512_sub_epi32(sums, query->offset);
-    const __m512 value = _mm512_mul_ps(_mm512_mul_ps(_mm512_cvtepi32_ps(total), _mm512_loadu_ps(inverse_norms)), query->scale);
-    return _mm512_max_ps(_mm512_min_ps(value, _mm512_set1_ps(1.0f)), _mm512_set1_ps(-1.0f));
+    return vnni_values(vnni_reduce_sixteen(a), _mm512_loadu_ps(inverse_norms), query);
 }
 
 __attribute__((target("avx512f,avx512bw,avx512vnni")))
@@ -337,12 +345,8 @@ static size_t coarse_confirm(const int8_t *vectors, const float *inverse_norms, 
             const __m512i x = _mm512_xor_si512(_mm512_loadu_si512(vectors + (size_t)document * CSIM_DIMENSIONS), flip);
             a[slot] = _mm512_dpbusd_epi32(_mm512_setzero_si512(), x, query->reference);
         }
-        const __m512i sums = vnni_reduce_sixteen(a);
-        const __m512i total = _mm512_sub_epi32(sums, query->offset);
         const __m512i documents = _mm512_loadu_si512(group);
-        const __m512 norms = _mm512_i32gather_ps(documents, inverse_norms, 4);
-        const __m512 value = _mm512_mul_ps(_mm512_mul_ps(_mm512_cvtepi32_ps(total), norms), query->scale);
-        const __m512 clamped = _mm512_max_ps(_mm512_min_ps(value, _mm512_set1_ps(1.0f)), _mm512_set1_ps(-1.0f));
+        const __m512 clamped = vnni_values(vnni_reduce_sixteen(a), _mm512_i32gather_ps(documents, inverse_norms, 4), query);
         const __mmask16 passed = _mm512_cmp_ps_mask(clamped, limit, _CMP_GE_OQ) & (__mmask16)((1u << in_group) - 1);
         if (passed == 0) continue;
         store_selected_ps(out_scores + kept, passed, clamped);

@@ -102,12 +102,15 @@ enum OverlapPostingsBuilder {
     private static func writeSketchRows(sketches: [UInt16], slotOfDocument: [UInt32], sampled: [UInt64],
                                         to writer: IndexFileWriter) throws {
         let buckets = AudienceSketch.bucketCount
-        let rows = sampled.reduce(0) { $0 + $1.nonzeroBitCount }
-        var bytes = ByteWriter(reservingCapacity: rows * buckets * 2)
-        for (document, slot) in slotOfDocument.enumerated() where sampled[document >> 6] >> UInt64(document & 63) & 1 == 1 {
-            bytes.appendArray(Array(sketches[Int(slot) * buckets..<(Int(slot) + 1) * buckets]))
+        let bytes = sampled.withUnsafeBufferPointer { words in
+            let present = PresenceBitset(words: words)
+            var bytes = ByteWriter(reservingCapacity: present.count * buckets * 2)
+            for (document, slot) in slotOfDocument.enumerated() where present.contains(document) {
+                bytes.appendArray(Array(sketches[Int(slot) * buckets..<(Int(slot) + 1) * buckets]))
+            }
+            return bytes.bytes
         }
-        try writer.addSection(sketchSectionName, bytes.bytes)
+        try writer.addSection(sketchSectionName, bytes)
     }
 
     private static func invert(sketches: [UInt16], slotOfDocument: [UInt32], buckets group: Range<Int>) -> Group {
