@@ -62,11 +62,7 @@ public struct CreatorProfile: Sendable, Equatable {
 
     /// `(last - first) / first` over `followerHistory`; unknown with fewer than two
     /// points or a first value of 0.
-    public var growth: Double? {
-        guard followerHistory.count >= 2, let first = followerHistory.first, let last = followerHistory.last,
-              first.followers > 0 else { return nil }
-        return Double(last.followers - first.followers) / Double(first.followers)
-    }
+    public var growth: Double? { HistoryPoint.growth(over: followerHistory) }
 }
 
 /// One recent post.
@@ -98,6 +94,13 @@ public struct HistoryPoint: Sendable, Equatable {
     public init(date: Timestamp, followers: Int64) {
         self.date = date
         self.followers = followers
+    }
+
+    /// `(last - first) / first` over a history; unknown with fewer than two points or a
+    /// first value of 0.
+    public static func growth(over history: [HistoryPoint]) -> Double? {
+        guard history.count >= 2, let first = history.first, let last = history.last, first.followers > 0 else { return nil }
+        return Double(last.followers - first.followers) / Double(first.followers)
     }
 }
 

@@ -5,14 +5,22 @@
 public enum StoredProfile {
     public static func json(_ profile: CreatorProfile) -> [UInt8] {
         var json = JSONWriter(reservingCapacity: 2048)
-        writeHead(profile, into: &json)
+        writeIdentity(profile, into: &json)
+        writeHistory(profile.followerHistory, into: &json)
+        if let audience = profile.audience { write(AudienceDisplay(audience), into: &json) }
+        writeDealings(profile, into: &json)
         writePosts(profile.recentPosts, into: &json)
         json.endObject()
         return json.bytes
     }
 
-    /// The object's opening and every field before `recent_posts` (the object stays open).
-    static func writeHead(_ profile: CreatorProfile, into json: inout JSONWriter) {
+    // The display JSON is written in five parts, in this order, so that the document store
+    // can keep each part in the form that suits it (`StoredRecord`) and render it back
+    // through the same function.
+
+    /// The object's opening and every field up to `engagement_rate_derived` (the object
+    /// stays open).
+    static func writeIdentity(_ profile: CreatorProfile, into json: inout JSONWriter) {
         json.beginObject()
         json.field("id", profile.id)
         json.field("platform", profile.platform.rawValue)
@@ -34,19 +42,26 @@ public enum StoredProfile {
         json.field("avg_shares", profile.avgShares)
         json.field("engagement_rate", profile.engagementRate)
         if profile.engagementRate != nil { json.field("engagement_rate_derived", !profile.engagementRateProvided) }
-        json.field("growth", profile.growth)
-        if !profile.followerHistory.isEmpty {
-            json.key("follower_history")
+    }
+
+    /// `growth` (derived from the history) and `follower_history`, each only when known.
+    static func writeHistory(_ history: [HistoryPoint], into json: inout JSONWriter) {
+        json.field("growth", HistoryPoint.growth(over: history))
+        guard !history.isEmpty else { return }
+        json.key("follower_history")
+        json.beginArray()
+        for point in history {
             json.beginArray()
-            for point in profile.followerHistory {
-                json.beginArray()
-                json.value(point.date)
-                json.value(point.followers)
-                json.endArray()
-            }
+            json.value(point.date)
+            json.value(point.followers)
             json.endArray()
         }
-        if let audience = profile.audience { write(audience, into: &json) }
+        json.endArray()
+    }
+
+    /// Every field after `audience` and before `recent_posts`: price, collaborations,
+    /// commerce, blacklisting, contact and `updated_at`, each only when known.
+    static func writeDealings(_ profile: CreatorProfile, into json: inout JSONWriter) {
         if let price = profile.price {
             json.key("price")
             json.beginObject()
@@ -109,25 +124,23 @@ public enum StoredProfile {
         }
     }
 
-    static func write(_ audience: Audience, into json: inout JSONWriter) {
+    /// `audience`: its known distributions with their display shares, credibility and
+    /// sample size.
+    static func write(_ audience: AudienceDisplay, into json: inout JSONWriter) {
         json.key("audience")
         json.beginObject()
-        let distributions: [(String, Distribution?)] = [
-            ("countries", audience.countries), ("languages", audience.languages), ("genders", audience.genders),
-            ("ages", audience.ages), ("interests", audience.interests),
-        ]
-        for (name, distribution) in distributions {
-            guard let distribution else { continue }
+        for (name, entries) in zip(AudienceDisplay.distributionNames, audience.distributions) {
+            guard let entries else { continue }
             json.key(name)
             json.beginObject()
-            for entry in distribution.entries {
+            for entry in entries {
                 json.key(entry.key)
-                json.value((entry.share * 10_000).rounded() / 10_000)
+                json.value(entry.share)
             }
             json.endObject()
         }
         json.field("credibility", audience.credibility)
-        json.field("sample_size", audience.sample.isEmpty ? nil : Int64(audience.sample.count))
+        json.field("sample_size", audience.sampleSize)
         json.endObject()
     }
 

@@ -1,25 +1,42 @@
 /// The compact form in which the document store keeps a profile's display JSON
 /// (`StoredProfile`), rendered back to exactly the same JSON bytes when read.
 ///
-/// The recent posts are about 70 % of a display record, and as JSON most of their bytes
-/// are keys, quotes and decimal digits that zstd codes as short matches one field at a
-/// time. Here they are stored by column instead (all captions, then all dates, then each
-/// counter), as varints, which compresses about a sixth smaller and is cheaper to make
-/// (no date or number text at build time). The fields before the posts stay JSON text:
-/// they are a third of the record, varied, and compress well with the store's dictionary.
+/// The display JSON is written in five parts (`StoredProfile.json`); each is kept here in
+/// the form that compresses best under the store's zstd dictionary:
+/// - the identity (id through engagement) and the dealings (price through `updated_at`)
+///   as their JSON text: varied fields whose keys the dictionary holds;
+/// - the follower history as day and count deltas, and `growth` not at all (it is derived
+///   from the history when read): as JSON, dates and counts were a seventh of the
+///   compressed record;
+/// - the audience's display shares as decimals (`0.7902` as 7902 and four places) beside
+///   their keys, instead of number text;
+/// - the recent posts (about 70 % of a record before compression) by column: all captions,
+///   then all dates, then each counter, as varints.
 ///
 /// Layout:
-/// `varint headLength · head` (JSON: `{` and every field before `recent_posts`, the
-/// object left open) `· varint postCount · flags u8[postCount]` (bit 0 caption, 1
-/// posted_at, 2 likes, 3 comments, 4 views, 5 shares, 6 sponsored known, 7 sponsored)
+/// `varint identityLength · identity` (JSON: `{` and every field up to
+/// `engagement_rate_derived`, the object left open)
+/// `· varint historyCount ·` per point `zigzag varint` day and follower count, each minus
+/// the previous point's (0 before the first)
+/// `· u8 audience` (0: unknown; else bit 0 set, bit 1 + i when distribution i of
+/// `AudienceDisplay.distributionNames` is known, bit 6 credibility, bit 7 sample size)
+/// `·` per known distribution `varint entryCount ·` per entry `varint keyLength · UTF-8 ·
+/// decimal share` `·` credibility as a decimal `·` sample size as a zigzag varint
+/// `· varint dealingsLength · dealings` (JSON: the dealings' fields, no braces; may be empty)
+/// `· varint postCount · flags u8[postCount]` (bit 0 caption, 1 posted_at, 2 likes,
+/// 3 comments, 4 views, 5 shares, 6 sponsored known, 7 sponsored)
 /// `·` per post with a caption: `varint length · UTF-8` `·` per post with a date: zigzag
 /// varint of its UTC day minus the previous such post's (0 before the first), `varint`
 /// seconds into the day `·` likes, then comments, views and shares of the posts that have
 /// them, each a zigzag varint.
 ///
-/// Reading renders the head as it is and the posts through `StoredProfile.writePosts`,
-/// the function that makes the JSON at build time, so both forms are byte-identical by
-/// construction (the tests compare them on generated corpora).
+/// A decimal is a `Double` that equals `m / 10^k` exactly for some k ≤ 6, kept as the varint
+/// `zigzag(m) << 3 | k`; any other value (more digits, infinities, NaN, −0) is the varint 7
+/// and its eight bytes.
+///
+/// Reading renders every part through the function of `StoredProfile` that writes it at
+/// build time, so both forms are byte-identical by construction (the tests compare them on
+/// generated profiles and corpora).
 public enum StoredRecord {
     private enum Flag {
         static let caption: UInt8 = 1 << 0
@@ -53,14 +70,125 @@ public enum StoredRecord {
         }
     }
 
+    private enum AudienceBit {
+        static let known: UInt8 = 1 << 0
+        static let firstDistribution = 1
+        static let credibility: UInt8 = 1 << 6
+        static let sampleSize: UInt8 = 1 << 7
+    }
+
     /// Encodes a profile's display record.
     public static func encode(_ profile: CreatorProfile) -> [UInt8] {
-        var head = JSONWriter(reservingCapacity: 1024)
-        StoredProfile.writeHead(profile, into: &head)
+        var identity = JSONWriter(reservingCapacity: 512)
+        StoredProfile.writeIdentity(profile, into: &identity)
+        var dealings = JSONWriter(reservingCapacity: 256)
+        StoredProfile.writeDealings(profile, into: &dealings)
         let posts = profile.recentPosts
-        var bytes = ByteWriter(reservingCapacity: head.bytes.count + 16 + posts.count * 64)
-        bytes.appendVarint(UInt64(head.bytes.count))
-        bytes.append(contentsOf: head.bytes)
+        var bytes = ByteWriter(reservingCapacity: identity.bytes.count + dealings.bytes.count + 256 + posts.count * 64)
+        bytes.appendVarint(UInt64(identity.bytes.count))
+        bytes.append(contentsOf: identity.bytes)
+        append(profile.followerHistory, to: &bytes)
+        append(profile.audience.map(AudienceDisplay.init), to: &bytes)
+        bytes.appendVarint(UInt64(dealings.bytes.count))
+        bytes.append(contentsOf: dealings.bytes)
+        append(posts, to: &bytes)
+        return bytes.bytes
+    }
+
+    /// The display JSON of an encoded record; throws when the record is damaged.
+    public static func json(_ record: UnsafeRawBufferPointer) throws -> [UInt8] {
+        var reader = Reader(bytes: record)
+        var json = JSONWriter(reservingCapacity: record.count * 2)
+        json.raw(try reader.bytes(try reader.count()))
+        StoredProfile.writeHistory(try history(&reader), into: &json)
+        if let audience = try audience(&reader) { StoredProfile.write(audience, into: &json) }
+        let dealings = try reader.bytes(try reader.count())
+        if !dealings.isEmpty { json.raw(dealings) }
+        StoredProfile.writePosts(try posts(&reader), into: &json)
+        guard reader.isAtEnd else { throw damaged }
+        json.endObject()
+        return json.bytes
+    }
+
+    private static func append(_ history: [HistoryPoint], to bytes: inout ByteWriter) {
+        bytes.appendVarint(UInt64(history.count))
+        var previousDay: Int64 = 0, previousFollowers: Int64 = 0
+        for point in history {
+            bytes.appendVarint(zigzag(point.date.day &- previousDay))
+            bytes.appendVarint(zigzag(point.followers &- previousFollowers))
+            previousDay = point.date.day
+            previousFollowers = point.followers
+        }
+    }
+
+    /// The history as the display shows it: days (the time of day is not shown) and counts.
+    private static func history(_ reader: inout Reader) throws -> [HistoryPoint] {
+        let count = try reader.count()
+        var history: [HistoryPoint] = []
+        history.reserveCapacity(count)
+        var day: Int64 = 0, followers: Int64 = 0
+        for _ in 0..<count {
+            day = day &+ unzigzag(try reader.varint())
+            followers = followers &+ unzigzag(try reader.varint())
+            history.append(HistoryPoint(date: Timestamp(secondsSinceEpoch: day &* 86_400), followers: followers))
+        }
+        return history
+    }
+
+    private static func append(_ audience: AudienceDisplay?, to bytes: inout ByteWriter) {
+        guard let audience else { return bytes.append(UInt8(0)) }
+        var presence = AudienceBit.known
+        for (index, entries) in audience.distributions.enumerated() where entries != nil {
+            presence |= 1 << (AudienceBit.firstDistribution + index)
+        }
+        if audience.credibility != nil { presence |= AudienceBit.credibility }
+        if audience.sampleSize != nil { presence |= AudienceBit.sampleSize }
+        bytes.append(presence)
+        for entries in audience.distributions {
+            guard let entries else { continue }
+            bytes.appendVarint(UInt64(entries.count))
+            for entry in entries {
+                bytes.appendVarint(UInt64(entry.key.utf8.count))
+                bytes.append(contentsOf: entry.key.utf8)
+                appendDecimal(entry.share, to: &bytes)
+            }
+        }
+        if let credibility = audience.credibility { appendDecimal(credibility, to: &bytes) }
+        if let sampleSize = audience.sampleSize { bytes.appendVarint(zigzag(sampleSize)) }
+    }
+
+    private static func audience(_ reader: inout Reader) throws -> AudienceDisplay? {
+        let presence = try reader.byte()
+        guard presence != 0 else { return nil }
+        guard presence & AudienceBit.known != 0 else { throw damaged }
+        let distributions = try AudienceDisplay.distributionNames.indices.map { index -> [AudienceDisplay.Entry]? in
+            guard presence & 1 << (AudienceBit.firstDistribution + index) != 0 else { return nil }
+            return try (0..<reader.count()).map { _ in
+                let key = String(decoding: try reader.bytes(try reader.count()), as: UTF8.self)
+                return AudienceDisplay.Entry(key: key, share: try reader.decimal())
+            }
+        }
+        return AudienceDisplay(distributions: distributions,
+                               credibility: presence & AudienceBit.credibility != 0 ? try reader.decimal() : nil,
+                               sampleSize: presence & AudienceBit.sampleSize != 0 ? unzigzag(try reader.varint()) : nil)
+    }
+
+    private static let powersOfTen: [Double] = [1, 10, 100, 1_000, 10_000, 100_000, 1_000_000]
+    private static let rawDecimal: UInt64 = 7
+
+    private static func appendDecimal(_ value: Double, to bytes: inout ByteWriter) {
+        for (places, scale) in powersOfTen.enumerated() {
+            let scaled = (value * scale).rounded()
+            guard abs(scaled) < 0x1p53 else { break }
+            if (Double(Int64(scaled)) / scale).bitPattern == value.bitPattern {
+                return bytes.appendVarint(zigzag(Int64(scaled)) << 3 | UInt64(places))
+            }
+        }
+        bytes.appendVarint(rawDecimal)
+        bytes.append(value.bitPattern)
+    }
+
+    private static func append(_ posts: [Post], to bytes: inout ByteWriter) {
         bytes.appendVarint(UInt64(posts.count))
         for post in posts { bytes.append(flags(of: post)) }
         for post in posts {
@@ -81,20 +209,6 @@ public enum StoredRecord {
                 if let value = counterValue(counter, of: post) { bytes.appendVarint(zigzag(value)) }
             }
         }
-        return bytes.bytes
-    }
-
-    /// The display JSON of an encoded record; throws when the record is damaged.
-    public static func json(_ record: UnsafeRawBufferPointer) throws -> [UInt8] {
-        var reader = Reader(bytes: record)
-        let headLength = try reader.count()
-        let head = try reader.bytes(headLength)
-        var json = JSONWriter(reservingCapacity: record.count * 2)
-        json.raw(head)
-        StoredProfile.writePosts(try posts(&reader), into: &json)
-        guard reader.isAtEnd else { throw damaged }
-        json.endObject()
-        return json.bytes
     }
 
     private static func posts(_ reader: inout Reader) throws -> [Post] {
@@ -152,6 +266,24 @@ public enum StoredRecord {
                 shift += 7
             }
             throw StoredRecord.damaged
+        }
+
+        mutating func byte() throws -> UInt8 {
+            guard cursor < bytes.count else { throw StoredRecord.damaged }
+            defer { cursor += 1 }
+            return bytes[cursor]
+        }
+
+        /// A decimal (see the layout above).
+        mutating func decimal() throws -> Double {
+            let code = try varint()
+            let places = Int(code & 7)
+            guard UInt64(places) == StoredRecord.rawDecimal else {
+                return Double(StoredRecord.unzigzag(code >> 3)) / StoredRecord.powersOfTen[places]
+            }
+            guard code == StoredRecord.rawDecimal else { throw StoredRecord.damaged }
+            let raw = try bytes(8)
+            return Double(bitPattern: UInt64(littleEndian: raw.loadUnaligned(as: UInt64.self)))
         }
 
         /// A length or count: a varint no larger than the bytes left.

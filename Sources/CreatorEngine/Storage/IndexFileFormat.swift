@@ -23,10 +23,11 @@ public enum IndexFileFormat {
     /// 5: compact stored records with a zstd dictionary. 6: sketches only for creators with
     /// a sample, numeric columns as u32 or f64 (rows only for the known values when under
     /// half are), postings as document deltas then four-bit term frequencies, audience
-    /// forward offsets in u32 and key ids in one byte, 20-byte term infos.
+    /// forward offsets in u32 and key ids in one byte, 20-byte term infos. 7: stored records
+    /// keep the follower history, growth and audience as numbers, not JSON text.
     /// Optional sections that a reader uses when present (`vector.lookalike.coarse`) are
     /// added without a new version: an older index of the same version still answers alike.
-    public static let version: UInt32 = 6
+    public static let version: UInt32 = 7
     public static let headerSize = 64
     /// The largest alignment a section's data may ask of the writer (a cache line).
     public static let widestAlignment = 64
