@@ -21,6 +21,10 @@ extern "C" {
 /// Dot product of two 64-element int8 vectors (elements in -127...127).
 int32_t csim_dot64(const int8_t *a, const int8_t *b);
 
+/// Asks for the cache line holding `address` to be read into the caches, without waiting
+/// for it (Swift has no prefetch of its own). Any address is allowed: a prefetch never faults.
+static inline void csim_prefetch(const void *address) { __builtin_prefetch(address, 0, 3); }
+
 /// For each i < count: out[i] = dot(vectors + 64 i, reference) * inverse_norms[i] * scale
 /// (in float, in that order), clamped to -1...1.
 /// `vectors` holds count × 64 int8 (elements in -127...127, never -128); none of the

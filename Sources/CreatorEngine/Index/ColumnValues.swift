@@ -1,3 +1,5 @@
+import CSimilarity
+
 /// One numeric column (`column.<name>`), read in place: every document's value as a
 /// `Double`, NaN where unknown.
 ///
@@ -46,6 +48,17 @@ public struct ColumnValues: RandomAccessCollection, @unchecked Sendable {
         guard holdsIntegers else { return doubles[row] }
         let value = integers[row]
         return value == Self.unknownInteger ? .nan : Double(value)
+    }
+
+    /// Starts reading the document's value into the caches (see `MatchLookahead`); does
+    /// nothing for a sparse column, whose row needs its bitset read first.
+    func prefetch(_ document: Int) {
+        guard present == nil else { return }
+        if holdsIntegers {
+            if let rows = integers.baseAddress { csim_prefetch(rows + document) }
+        } else if let rows = doubles.baseAddress {
+            csim_prefetch(rows + document)
+        }
     }
 
     /// How many documents have a value (a pass over the column unless it is sparse).

@@ -125,13 +125,16 @@ public final class Searcher: Sendable {
             ? FilteredIterator(driver: RangeIterator(count: index.documentCount), checks: [root])
             : root.makeIterator()
         var collector = TopKCollector(capacity: wanted)
-        let offer = offering(leaves: leaves, sort: sort)
+        let ranking = offering(leaves: leaves, sort: sort)
+        var lookahead = MatchLookahead(matches: root.estimate, of: index.documentCount)
         var total = 0
         while let document = iterator.next() {
             total += 1
             if total & 0x3FF == 0 { _ = try checkingTimeLimit((), deadline: deadline, text: text) }
-            offer(document, &collector)
+            if lookahead.prefetches { ranking.prefetch(document) }
+            if let due = lookahead.push(document) { ranking.offer(due, &collector) }
         }
+        while let due = lookahead.pop() { ranking.offer(due, &collector) }
         return (total, collector.sorted().map(\.document))
     }
 
@@ -167,20 +170,32 @@ public final class Searcher: Sendable {
             return (total, best)
         }
         var collector = TopKCollector(capacity: wanted)
-        let offer = offering(leaves: leaves, sort: sort)
-        set.forEach { offer($0, &collector) }
+        let ranking = offering(leaves: leaves, sort: sort)
+        var lookahead = MatchLookahead(matches: total, of: index.documentCount)
+        set.forEach { document in
+            if lookahead.prefetches { ranking.prefetch(document) }
+            if let due = lookahead.push(document) { ranking.offer(due, &collector) }
+        }
+        while let due = lookahead.pop() { ranking.offer(due, &collector) }
         return (total, collector.sorted().map(\.document))
+    }
+
+    /// How a ranking reads and offers its matches: `prefetch` starts reading what `offer`
+    /// will need of a match (see `MatchLookahead`).
+    private struct Offering {
+        let prefetch: (UInt32) -> Void
+        let offer: (UInt32, inout TopKCollector) -> Void
     }
 
     /// Offers a match to a collector under the query's order: a field's value (unknown
     /// values last in both directions), or the score.
-    private func offering(leaves: [ScoringLeaf], sort: SortOrder) -> (UInt32, inout TopKCollector) -> Void {
+    private func offering(leaves: [ScoringLeaf], sort: SortOrder) -> Offering {
         if let column = sort.key.column.map({ index.column($0) }) {
             let descending = sort.descending
-            return { document, collector in
+            return Offering(prefetch: { column.prefetch(Int($0)) }, offer: { document, collector in
                 let value = column[Int(document)]
                 collector.offer(key: value.isNaN ? -.infinity : (descending ? value : -value), document: document)
-            }
+            })
         }
         // Read per document through unowned references and a plain buffer of weights.
         let matchers = MatcherList(leaves), weights = OwnedBuffer(leaves.map { Self.weighted(1, of: $0) })
@@ -193,7 +208,7 @@ public final class Searcher: Sendable {
         let values = UnsafeMutableBufferPointer<Double>.allocate(capacity: max(1, matchers.count))
         values.initialize(repeating: 0)
         let valuesOwner = OwnedBuffer<Double>(adopting: values)
-        return { document, collector in
+        return Offering(prefetch: { quality.prefetch(Int($0)) }, offer: { document, collector in
             let values = valuesOwner.mutableBuffer
             var bound = quality.maximum + margin
             for leaf in 0..<matchers.count {
@@ -204,7 +219,7 @@ public final class Searcher: Sendable {
             var total = quality.score(of: Int(document))
             for leaf in 0..<matchers.count { total += values[leaf] }
             collector.offer(key: total, document: document)
-        }
+        })
     }
 
     private func scoreParts(of page: [UInt32], leaves: [ScoringLeaf]) -> [SearchHit] {

@@ -1,3 +1,5 @@
+import CSimilarity
+
 /// The order of results when a query has no free text and no `like:`: a creator-quality
 /// score in 0...1, so that a filter-only query lists the creators a brand should look at
 /// first, not index order.
@@ -44,6 +46,11 @@ public struct QualityScore: Sendable {
     public func parts(of document: Int) -> Parts { signals.parts(of: document) }
 
     public func score(of document: Int) -> Double { scores.buffer[document] }
+
+    /// Starts reading `score(of: document)` into the caches (see `MatchLookahead`).
+    func prefetch(_ document: Int) {
+        if let scores = scores.buffer.baseAddress { csim_prefetch(scores + document) }
+    }
 
 
     /// The columns the score reads and the peers' medians.
