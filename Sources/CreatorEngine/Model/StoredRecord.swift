@@ -10,7 +10,7 @@
 ///   compressed record;
 /// - the audience's display shares as decimals (`0.7902` as 7902 and four places) beside
 ///   their keys, instead of number text;
-/// - the recent posts (about 70 % of a record before compression) by column: all captions,
+/// - the recent posts (about 70 % of the display JSON) by column: all captions,
 ///   then all dates, then each counter, as varints.
 ///
 /// Layout:
