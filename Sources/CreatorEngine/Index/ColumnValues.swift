@@ -1,5 +1,3 @@
-import CSimilarity
-
 /// One numeric column (`column.<name>`), read in place: every document's value as a
 /// `Double`, NaN where unknown.
 ///
@@ -54,11 +52,7 @@ public struct ColumnValues: RandomAccessCollection, @unchecked Sendable {
     /// nothing for a sparse column, whose row needs its bitset read first.
     func prefetch(_ document: Int) {
         guard present == nil else { return }
-        if holdsIntegers {
-            if let rows = integers.baseAddress { csim_prefetch(rows + document) }
-        } else if let rows = doubles.baseAddress {
-            csim_prefetch(rows + document)
-        }
+        if holdsIntegers { integers.prefetch(document) } else { doubles.prefetch(document) }
     }
 
     /// How many documents have a value (a pass over the column unless it is sparse).

@@ -72,7 +72,7 @@ extension csj_value {
 /// (tiny values keep Swift's shortest exact form).
 func formatNumber(_ value: Double) -> String {
     if value == value.rounded(), abs(value) < 1e15 { return String(Int64(value)) }
-    let rounded = (value * 10_000).rounded() / 10_000
+    let rounded = value.roundedToFourDecimals
     if rounded != 0, abs(value) < 1e15 { return rounded.description }
     return value.description
 }

@@ -51,7 +51,7 @@ public struct Shortlist: Sendable {
         for (slug, weight) in inferredCategories {
             writer.beginObject()
             writer.field("slug", slug)
-            writer.field("weight", Self.rounded(weight))
+            writer.field("weight", weight.roundedToFourDecimals)
             writer.endObject()
         }
         writer.endArray()
@@ -62,9 +62,9 @@ public struct Shortlist: Sendable {
         writer.field("creators", Int64(entries.count))
         writer.field("total_reach", Int64(overlap.totalReach.rounded()))
         writer.field("unique_reach", Int64(overlap.uniqueReach.rounded()))
-        writer.field("unique_reach_share", overlap.totalReach > 0 ? Self.rounded(overlap.uniqueReach / overlap.totalReach) : nil)
+        writer.field("unique_reach_share", overlap.totalReach > 0 ? (overlap.uniqueReach / overlap.totalReach).roundedToFourDecimals : nil)
         writer.key("max_pairwise_overlap")
-        if let largest = overlap.maxPairwiseOverlap { writer.value(Self.rounded(largest)) } else { writer.null() }
+        if let largest = overlap.maxPairwiseOverlap { writer.value(largest.roundedToFourDecimals) } else { writer.null() }
         writer.field("currency", "USD")
         writer.field("cost", Self.money(cost))
         writer.key("budget_total")
@@ -89,17 +89,17 @@ public struct Shortlist: Sendable {
         if let price = entry.price { writer.value(Self.money(price)) } else { writer.null() }
         writer.field("price_estimated", entry.priceEstimated)
         summary.writeRisk(to: &writer)
-        writer.field("score", Self.rounded(entry.score.total))
+        writer.field("score", entry.score.total.roundedToFourDecimals)
         writer.key("score_parts")
         writer.beginObject()
         for part in entry.score.parts {
             writer.key(part.name)
-            if let value = part.value { writer.value(Self.rounded(value)) } else { writer.null() }
+            if let value = part.value { writer.value(value.roundedToFourDecimals) } else { writer.null() }
         }
-        writer.field("risk_factor", Self.rounded(entry.score.riskFactor))
+        writer.field("risk_factor", entry.score.riskFactor.roundedToFourDecimals)
         writer.endObject()
         writer.key("new_audience_share")
-        if let unreached = entry.unreached { writer.value(Self.rounded(unreached)) } else { writer.null() }
+        if let unreached = entry.unreached { writer.value(unreached.roundedToFourDecimals) } else { writer.null() }
         writer.field("reason", entry.reason)
         writer.endObject()
     }
@@ -141,7 +141,6 @@ public struct Shortlist: Sendable {
         return lines.joined(separator: "\n") + "\n"
     }
 
-    static func rounded(_ value: Double) -> Double { (value * 10_000).rounded() / 10_000 }
     static func money(_ value: Double) -> Double { (value * 100).rounded() / 100 }
 
     /// 1234 → 1.2k, 2_500_000 → 2.5M.

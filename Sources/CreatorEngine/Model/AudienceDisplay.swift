@@ -26,7 +26,7 @@ struct AudienceDisplay: Equatable {
     init(_ audience: Audience) {
         let known = [audience.countries, audience.languages, audience.genders, audience.ages, audience.interests]
         distributions = known.map { distribution in
-            distribution?.entries.map { Entry(key: $0.key, share: ($0.share * 10_000).rounded() / 10_000) }
+            distribution?.entries.map { Entry(key: $0.key, share: $0.share.roundedToFourDecimals) }
         }
         credibility = audience.credibility
         sampleSize = audience.sample.isEmpty ? nil : Int64(audience.sample.count)

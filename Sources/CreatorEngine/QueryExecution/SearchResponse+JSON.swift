@@ -41,7 +41,7 @@ extension Searcher {
         let summary = self.summary(of: hit.document)
         writer.beginObject()
         summary.writeIdentity(to: &writer)
-        writer.field("score", (hit.score * 10_000).rounded() / 10_000)
+        writer.field("score", hit.score.roundedToFourDecimals)
         summary.writeRisk(to: &writer)
         if parts {
             writer.key("score_parts")
@@ -50,7 +50,7 @@ extension Searcher {
                 writer.beginObject()
                 writer.field("kind", part.kind.rawValue)
                 writer.field("label", part.label)
-                writer.field("value", (part.value * 10_000).rounded() / 10_000)
+                writer.field("value", part.value.roundedToFourDecimals)
                 writer.endObject()
             }
             writer.endArray()

@@ -131,10 +131,9 @@ public final class Searcher: Sendable {
         while let document = iterator.next() {
             total += 1
             if total & 0x3FF == 0 { _ = try checkingTimeLimit((), deadline: deadline, text: text) }
-            if lookahead.prefetches { ranking.prefetch(document) }
-            if let due = lookahead.push(document) { ranking.offer(due, &collector) }
+            ranking.take(document, through: &lookahead, into: &collector)
         }
-        while let due = lookahead.pop() { ranking.offer(due, &collector) }
+        ranking.drain(&lookahead, into: &collector)
         return (total, collector.sorted().map(\.document))
     }
 
@@ -173,10 +172,9 @@ public final class Searcher: Sendable {
         let ranking = offering(leaves: leaves, sort: sort)
         var lookahead = MatchLookahead(matches: total, of: index.documentCount)
         set.forEach { document in
-            if lookahead.prefetches { ranking.prefetch(document) }
-            if let due = lookahead.push(document) { ranking.offer(due, &collector) }
+            ranking.take(document, through: &lookahead, into: &collector)
         }
-        while let due = lookahead.pop() { ranking.offer(due, &collector) }
+        ranking.drain(&lookahead, into: &collector)
         return (total, collector.sorted().map(\.document))
     }
 
@@ -185,6 +183,19 @@ public final class Searcher: Sendable {
     private struct Offering {
         let prefetch: (UInt32) -> Void
         let offer: (UInt32, inout TopKCollector) -> Void
+
+        /// Offers `document`, or holds it back in `lookahead` while what offering it reads
+        /// is prefetched (offering the oldest held match instead).
+        @inline(__always) func take(_ document: UInt32, through lookahead: inout MatchLookahead,
+                                    into collector: inout TopKCollector) {
+            if lookahead.prefetches { prefetch(document) }
+            if let due = lookahead.push(document) { offer(due, &collector) }
+        }
+
+        /// Offers the matches still held back, once the matches have run out.
+        func drain(_ lookahead: inout MatchLookahead, into collector: inout TopKCollector) {
+            while let due = lookahead.pop() { offer(due, &collector) }
+        }
     }
 
     /// Offers a match to a collector under the query's order: a field's value (unknown

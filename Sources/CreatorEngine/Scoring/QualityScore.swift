@@ -1,5 +1,3 @@
-import CSimilarity
-
 /// The order of results when a query has no free text and no `like:`: a creator-quality
 /// score in 0...1, so that a filter-only query lists the creators a brand should look at
 /// first, not index order.
@@ -48,10 +46,7 @@ public struct QualityScore: Sendable {
     public func score(of document: Int) -> Double { scores.buffer[document] }
 
     /// Starts reading `score(of: document)` into the caches (see `MatchLookahead`).
-    func prefetch(_ document: Int) {
-        if let scores = scores.buffer.baseAddress { csim_prefetch(scores + document) }
-    }
-
+    func prefetch(_ document: Int) { scores.buffer.prefetch(document) }
 
     /// The columns the score reads and the peers' medians.
     // @unchecked: the column views point into the immutable mapping of the index the

@@ -125,9 +125,9 @@ public struct AudienceOverlapSet: Sendable {
         writer.field("creators", Int64(members.count))
         writer.field("total_reach", Int64(totalReach.rounded()))
         writer.field("unique_reach", Int64(uniqueReach.rounded()))
-        writer.field("unique_reach_share", totalReach > 0 ? Self.rounded(uniqueReach / totalReach) : nil)
+        writer.field("unique_reach_share", totalReach > 0 ? (uniqueReach / totalReach).roundedToFourDecimals : nil)
         writer.key("max_pairwise_overlap")
-        if let maxPairwiseOverlap { writer.value(Self.rounded(maxPairwiseOverlap)) } else { writer.null() }
+        if let maxPairwiseOverlap { writer.value(maxPairwiseOverlap.roundedToFourDecimals) } else { writer.null() }
         writer.key("members")
         writer.beginArray()
         for member in members {
@@ -137,9 +137,9 @@ public struct AudienceOverlapSet: Sendable {
             writer.field("followers", Int64(member.followers.rounded()))
             writer.field("sampled", member.sampled)
             writer.key("unique_share")
-            if let share = member.uniqueShare { writer.value(Self.rounded(share)) } else { writer.null() }
+            if let share = member.uniqueShare { writer.value(share.roundedToFourDecimals) } else { writer.null() }
             writer.key("overlapping_share")
-            if let share = member.overlappingShare { writer.value(Self.rounded(share)) } else { writer.null() }
+            if let share = member.overlappingShare { writer.value(share.roundedToFourDecimals) } else { writer.null() }
             writer.endObject()
         }
         writer.endArray()
@@ -148,7 +148,7 @@ public struct AudienceOverlapSet: Sendable {
         for row in matrix {
             writer.beginArray()
             for cell in row {
-                if let cell { writer.value(Self.rounded(cell)) } else { writer.null() }
+                if let cell { writer.value(cell.roundedToFourDecimals) } else { writer.null() }
             }
             writer.endArray()
         }
@@ -156,5 +156,4 @@ public struct AudienceOverlapSet: Sendable {
         writer.endObject()
     }
 
-    static func rounded(_ share: Double) -> Double { (share * 10_000).rounded() / 10_000 }
 }
