@@ -27,6 +27,12 @@ public final class MappedFile: @unchecked Sendable {
         let mapped = mmap(nil, count, PROT_READ, MAP_PRIVATE, fd, 0)
         guard let mapped, mapped != MAP_FAILED else { throw IndexError.io("cannot map \(path): \(String(cString: strerror(errno)))") }
         base = UnsafeRawPointer(mapped)
+        #if os(Linux)
+        // Pages the kernel reads in for this mapping come in 2 MiB folios, mapped as huge
+        // pages (as `FileOutput` leaves a freshly written index): far fewer TLB misses for
+        // the scans and random reads of a query. Only advice: an error changes nothing.
+        _ = madvise(mapped, count, MADV_HUGEPAGE)
+        #endif
     }
 
     deinit {
