@@ -63,7 +63,11 @@ let package = Package(
             dependencies: [
                 "CreatorEngine", "CorpusGenerator", "CreatorServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
-            ]
+            ],
+            // jemalloc (Debian's libjemalloc-dev) replaces glibc's malloc for the whole
+            // process: a 1M build takes 12 % less CPU and 8 % less memory with it (the
+            // workers allocate what the merging thread frees); queries are unchanged.
+            linkerSettings: [.linkedLibrary("jemalloc")]
         ),
 
         .testTarget(name: "CreatorTextTests", dependencies: ["CreatorText"]),

@@ -6,7 +6,7 @@
 #                                 chromium with fonts for every script, wrk, and Python's
 #                                 redis, playwright and pytest
 set -euo pipefail
-packages=(pkg-config libicu-dev libsimdjson-dev libzstd-dev zlib1g-dev)
+packages=(pkg-config libicu-dev libsimdjson-dev libzstd-dev zlib1g-dev libjemalloc-dev)
 python_packages=()
 if [ "${1:-}" = "--test" ]; then
   packages+=(redis-tools chromium fonts-noto-cjk fonts-noto-core fonts-noto-color-emoji wrk python3-pip)
