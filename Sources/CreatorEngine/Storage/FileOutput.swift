@@ -19,7 +19,6 @@ public final class FileOutput {
     private var buffer: [UInt8] = []
     /// Twice the x86-64 huge page, so every chunk covers whole 2 MiB folios.
     static let chunkSize = 4 << 20
-    private let bufferLimit = FileOutput.chunkSize
     /// Bytes written so far, buffered or not.
     public private(set) var offset: Int = 0
 
@@ -27,7 +26,7 @@ public final class FileOutput {
         self.path = path
         fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         guard fd >= 0 else { throw IndexError.io("cannot create \(path): \(String(cString: strerror(errno)))") }
-        buffer.reserveCapacity(bufferLimit)
+        buffer.reserveCapacity(Self.chunkSize)
     }
 
     deinit {
@@ -38,10 +37,10 @@ public final class FileOutput {
         offset += bytes.count
         var rest = bytes
         while !rest.isEmpty {
-            let taken = min(rest.count, bufferLimit - buffer.count)
+            let taken = min(rest.count, Self.chunkSize - buffer.count)
             buffer.append(contentsOf: UnsafeRawBufferPointer(rebasing: rest[..<taken]))
             rest = UnsafeRawBufferPointer(rebasing: rest[taken...])
-            if buffer.count == bufferLimit { try flush() }
+            if buffer.count == Self.chunkSize { try flush() }
         }
     }
 
