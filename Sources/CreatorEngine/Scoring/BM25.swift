@@ -18,13 +18,9 @@ public struct BM25: Sendable, Hashable {
         return log(1 + (n - df + 0.5) / (df + 0.5))
     }
 
-    /// The term-frequency part: saturates with `tf`, penalises fields longer than average.
-    public func termWeight(frequency: Double, length: Double, averageLength: Double) -> Double {
-        field(averageLength: averageLength).termWeight(frequency: frequency, length: length)
-    }
-
-    /// `termWeight` for one field, its constants computed once: per call a multiply-add and
-    /// one division, where the plain formula divides twice (scoring loops call it per match).
+    /// The term-frequency part for one field (`FieldWeight.termWeight`: saturates with `tf`,
+    /// penalises fields longer than average), its constants computed once: per call a
+    /// multiply-add and one division, where the plain formula divides twice.
     public func field(averageLength: Double) -> FieldWeight {
         FieldWeight(saturation: k1 + 1, constant: averageLength > 0 ? k1 * (1 - b) : k1,
                     perLength: averageLength > 0 ? k1 * b / averageLength : 0)
