@@ -41,10 +41,6 @@ func suite(_ name: String, engineProduct: String) -> Target {
             .product(name: engineProduct, package: "creators"),
         ],
         path: "Benchmarks/\(name)",
-        // The allocator the `creators` executable links (Debian's libjemalloc-dev, installed by
-        // scripts/bootstrap.sh), so that the suites time what the command line runs; the malloc
-        // interposer's counters forward to it.
-        linkerSettings: [.linkedLibrary("jemalloc")],
         plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
     )
 }
