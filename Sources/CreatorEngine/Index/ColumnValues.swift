@@ -48,7 +48,7 @@ public struct ColumnValues: RandomAccessCollection, @unchecked Sendable {
         return value == Self.unknownInteger ? .nan : Double(value)
     }
 
-    /// Starts reading the document's value into the caches (see `MatchLookahead`); does
+    /// Starts reading the document's value into the caches (see `RankingBatch`); does
     /// nothing for a sparse column, whose row needs its bitset read first.
     func prefetch(_ document: Int) {
         guard present == nil else { return }

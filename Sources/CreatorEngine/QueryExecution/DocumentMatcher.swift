@@ -59,6 +59,14 @@ class DocumentMatcher {
     /// pass); 0 except for scoring leaves.
     func score(_ document: UInt32) -> Double { 0 }
 
+    /// `score` of each of `documents` (ascending, after every document asked before) into
+    /// `scores`, for a ranking that scores its matches a batch at a time (`RankingBatch`).
+    /// Leaves that score many matches override it with a loop of their own; the values are
+    /// exactly `score`'s.
+    func scores(of documents: UnsafeBufferPointer<UInt32>, into scores: UnsafeMutableBufferPointer<Double>) {
+        for index in documents.indices { scores[index] = score(documents[index]) }
+    }
+
     /// Leaves that add to a document's relevance (free-text terms, phrases, lookalikes),
     /// skipping anything under a negation: a creator is never ranked up for what it lacks.
     var scoringLeaves: [ScoringLeaf] { children.flatMap(\.scoringLeaves) }

@@ -26,6 +26,12 @@ struct MatcherList {
         references.buffer[position]._withUnsafeGuaranteedRef { $0.score(document) }
     }
 
+    /// The scores the matcher at `position` gives `documents`, into `scores`.
+    @inline(__always) func scores(_ position: Int, of documents: UnsafeBufferPointer<UInt32>,
+                                  into scores: UnsafeMutableBufferPointer<Double>) {
+        references.buffer[position]._withUnsafeGuaranteedRef { $0.scores(of: documents, into: scores) }
+    }
+
     /// Whether some matcher accepts `document`.
     @inline(__always) func anyMatches(_ document: UInt32) -> Bool {
         for index in 0..<references.buffer.count

@@ -126,14 +126,14 @@ public final class Searcher: Sendable {
             : root.makeIterator()
         var collector = TopKCollector(capacity: wanted)
         let ranking = offering(leaves: leaves, sort: sort)
-        var lookahead = MatchLookahead(matches: root.estimate, of: index.documentCount)
+        let batch = RankingBatch(matches: root.estimate, of: index.documentCount)
         var total = 0
         while let document = iterator.next() {
             total += 1
             if total & 0x3FF == 0 { _ = try checkingTimeLimit((), deadline: deadline, text: text) }
-            ranking.take(document, through: &lookahead, into: &collector)
+            ranking.take(document, into: batch, offeringTo: &collector)
         }
-        ranking.drain(&lookahead, into: &collector)
+        ranking.flush(batch, into: &collector)
         return (total, collector.sorted().map(\.document))
     }
 
@@ -170,45 +170,53 @@ public final class Searcher: Sendable {
         }
         var collector = TopKCollector(capacity: wanted)
         let ranking = offering(leaves: leaves, sort: sort)
-        var lookahead = MatchLookahead(matches: total, of: index.documentCount)
+        let batch = RankingBatch(matches: total, of: index.documentCount)
         set.forEach { document in
-            ranking.take(document, through: &lookahead, into: &collector)
+            ranking.take(document, into: batch, offeringTo: &collector)
         }
-        ranking.drain(&lookahead, into: &collector)
+        ranking.flush(batch, into: &collector)
         return (total, collector.sorted().map(\.document))
     }
 
-    /// How a ranking reads and offers its matches: `prefetch` starts reading what `offer`
-    /// will need of a match (see `MatchLookahead`).
+    /// How a ranking reads and offers its matches, a batch at a time (`RankingBatch`):
+    /// `prefetch` starts reading what `offer` will need of a match.
     private struct Offering {
         let prefetch: (UInt32) -> Void
-        let offer: (UInt32, inout TopKCollector) -> Void
+        let offer: (UnsafeBufferPointer<UInt32>, inout TopKCollector) -> Void
 
-        /// Offers `document`, or holds it back in `lookahead` while what offering it reads
-        /// is prefetched (offering the oldest held match instead).
-        @inline(__always) func take(_ document: UInt32, through lookahead: inout MatchLookahead,
-                                    into collector: inout TopKCollector) {
-            if lookahead.prefetches { prefetch(document) }
-            if let due = lookahead.push(document) { offer(due, &collector) }
+        /// Adds `document` to the batch (prefetching what offering it reads, when the
+        /// matches are sparse), and offers the batch's due matches once it is full.
+        @inline(__always) func take(_ document: UInt32, into batch: RankingBatch,
+                                    offeringTo collector: inout TopKCollector) {
+            if batch.prefetches { prefetch(document) }
+            if batch.append(document) { offerDue(batch, last: false, into: &collector) }
         }
 
-        /// Offers the matches still held back, once the matches have run out.
-        func drain(_ lookahead: inout MatchLookahead, into collector: inout TopKCollector) {
-            while let due = lookahead.pop() { offer(due, &collector) }
+        /// Offers the matches still in the batch, once the matches have run out.
+        func flush(_ batch: RankingBatch, into collector: inout TopKCollector) {
+            offerDue(batch, last: true, into: &collector)
+        }
+
+        private func offerDue(_ batch: RankingBatch, last: Bool, into collector: inout TopKCollector) {
+            let due = batch.dueCount(last: last)
+            offer(UnsafeBufferPointer(rebasing: batch.documents[0..<due]), &collector)
+            batch.removeFirst(due)
         }
     }
 
-    /// Offers a match to a collector under the query's order: a field's value (unknown
+    /// Offers matches to a collector under the query's order: a field's value (unknown
     /// values last in both directions), or the score.
     private func offering(leaves: [ScoringLeaf], sort: SortOrder) -> Offering {
         if let column = sort.key.column.map({ index.column($0) }) {
             let descending = sort.descending
-            return Offering(prefetch: { column.prefetch(Int($0)) }, offer: { document, collector in
-                let value = column[Int(document)]
-                collector.offer(key: value.isNaN ? -.infinity : (descending ? value : -value), document: document)
+            return Offering(prefetch: { column.prefetch(Int($0)) }, offer: { documents, collector in
+                for document in documents {
+                    let value = column[Int(document)]
+                    collector.offer(key: value.isNaN ? -.infinity : (descending ? value : -value), document: document)
+                }
             })
         }
-        // Read per document through unowned references and a plain buffer of weights.
+        // Read per batch through unowned references and a plain buffer of weights.
         let matchers = MatcherList(leaves), weights = OwnedBuffer(leaves.map { Self.weighted(1, of: $0) })
         let quality = self.quality
         // Documents come in ascending order, so a new one enters a full collector only with
@@ -216,20 +224,27 @@ public final class Searcher: Sendable {
         // (and a margin for rounding) stay below it, the creator's quality (a likely cache
         // miss) is not read. The key itself is summed in the one order, quality first.
         let margin = 1e-9
-        let values = UnsafeMutableBufferPointer<Double>.allocate(capacity: max(1, matchers.count))
-        values.initialize(repeating: 0)
-        let valuesOwner = OwnedBuffer<Double>(adopting: values)
-        return Offering(prefetch: { quality.prefetch(Int($0)) }, offer: { document, collector in
-            let values = valuesOwner.mutableBuffer
-            var bound = quality.maximum + margin
+        // Each leaf's scores of a batch (at most `RankingBatch.capacity` matches), a row a leaf.
+        let rows = UnsafeMutableBufferPointer<Double>.allocate(capacity: max(1, matchers.count) * RankingBatch.capacity)
+        rows.initialize(repeating: 0)
+        let rowsOwner = OwnedBuffer<Double>(adopting: rows)
+        return Offering(prefetch: { quality.prefetch(Int($0)) }, offer: { documents, collector in
+            let rows = rowsOwner.mutableBuffer, width = RankingBatch.capacity
             for leaf in 0..<matchers.count {
-                values[leaf] = weights.buffer[leaf] * matchers.score(leaf, document)
-                bound += values[leaf]
+                let row = UnsafeMutableBufferPointer(rebasing: rows[(leaf * width)..<(leaf * width + documents.count)])
+                matchers.scores(leaf, of: documents, into: row)
             }
-            if let threshold = collector.threshold, bound < threshold { return }
-            var total = quality.score(of: Int(document))
-            for leaf in 0..<matchers.count { total += values[leaf] }
-            collector.offer(key: total, document: document)
+            for (position, document) in documents.enumerated() {
+                var bound = quality.maximum + margin
+                for leaf in 0..<matchers.count {
+                    rows[leaf * width + position] *= weights.buffer[leaf]
+                    bound += rows[leaf * width + position]
+                }
+                if let threshold = collector.threshold, bound < threshold { continue }
+                var total = quality.score(of: Int(document))
+                for leaf in 0..<matchers.count { total += rows[leaf * width + position] }
+                collector.offer(key: total, document: document)
+            }
         })
     }
 

@@ -132,6 +132,25 @@ final class TermMatcher: DocumentMatcher, ScoringLeaf {
         return total
     }
 
+    /// `score` for a batch: field by field, each field's cursor walking the whole batch, so
+    /// each document's sum takes its fields in the same order as `score`'s.
+    override func scores(of documents: UnsafeBufferPointer<UInt32>, into scores: UnsafeMutableBufferPointer<Double>) {
+        for index in documents.indices { scores[index] = 0 }
+        guard isScoring else { return }
+        for field in 0..<fieldDocuments.buffer.count {
+            let postings = SortedDocuments(mapped: fieldDocuments.buffer[field])
+            let frequencies = fieldFrequencies.buffer[field], scorer = fieldScorers.buffer[field]
+            var position = fieldCursors[field]
+            for index in documents.indices {
+                let document = documents[index]
+                position = postings.firstPosition(from: position, atLeast: document)
+                guard position < postings.count, postings[position] == document else { continue }
+                scores[index] += scorer.score(frequency: frequencies[position], document: document)
+            }
+            fieldCursors[field] = position
+        }
+    }
+
     var scoreLabel: String { "text \"\(term)\"" }
     var scoreKind: ScoreKind { .text }
     override var scoringLeaves: [ScoringLeaf] { isScoring ? [self] : [] }

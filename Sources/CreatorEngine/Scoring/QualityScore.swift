@@ -45,7 +45,7 @@ public struct QualityScore: Sendable {
 
     public func score(of document: Int) -> Double { scores.buffer[document] }
 
-    /// Starts reading `score(of: document)` into the caches (see `MatchLookahead`).
+    /// Starts reading `score(of: document)` into the caches (see `RankingBatch`).
     func prefetch(_ document: Int) { scores.buffer.prefetch(document) }
 
     /// The columns the score reads and the peers' medians.

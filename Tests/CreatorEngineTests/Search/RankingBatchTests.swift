@@ -1,0 +1,79 @@
+import CreatorText
+import Testing
+@testable import CreatorEngine
+
+/// A ranking scores its matches a batch at a time: the batch keeps them in the order they
+/// came, and a term's batch scores are exactly the scores it gives one document at a time.
+@Suite("Ranking batches")
+struct RankingBatchTests {
+    @Test("matches leave once, in order, the newest held back while prefetching",
+          arguments: [1, 15, 16, 17, 63, 64, 65, 200, 1000] as [Int])
+    func order(count: Int) {
+        var random = SplitMixRandom(seed: UInt64(count))
+        let matches = (0..<count).map { _ in UInt32.random(in: 0..<1_000_000, using: &random) }
+        // Sparse matches (prefetched, so some held back) and dense ones.
+        for (documents, prefetches) in [(1_000_000, true), (count * 2, false)] {
+            let batch = RankingBatch(matches: count, of: documents)
+            #expect(batch.prefetches == prefetches)
+            var out: [UInt32] = []
+            for (taken, match) in matches.enumerated() {
+                let full = batch.append(match)
+                #expect(full == (batch.documents.count == RankingBatch.capacity))
+                if full {
+                    let due = batch.dueCount(last: false)
+                    out += Array(batch.documents[0..<due])
+                    batch.removeFirst(due)
+                    // While prefetching, the newest `heldBack` matches wait for the next batch.
+                    #expect(out.count == taken + 1 - (prefetches ? RankingBatch.heldBack : 0))
+                }
+                #expect(batch.documents.count <= RankingBatch.capacity)
+                #expect(out.count + batch.documents.count == taken + 1)
+            }
+            out += Array(batch.documents[0..<batch.dueCount(last: true)])
+            #expect(out == matches)
+        }
+    }
+
+    @Test("sparse, and prefetched, means under one match in sixteen documents")
+    func sparseShare() {
+        #expect(RankingBatch(matches: 62, of: 1000).prefetches)
+        #expect(!RankingBatch(matches: 63, of: 1000).prefetches)
+        #expect(!RankingBatch(matches: 0, of: 0).prefetches)
+        #expect(!RankingBatch(matches: .max, of: 1000).prefetches)
+    }
+
+    @Test("a term's scores of a batch equal its scores one document at a time, bit for bit")
+    func termScores() throws {
+        let fixture = try SearchFixture.generated.get()
+        let index = fixture.index, scoring = TextScoring(), analyzer = try TextAnalyzer()
+        var queries = RandomQueries(fixture: fixture, seed: 11)
+        var compared = 0
+        for _ in 0..<30 {
+            let word = queries.random.pick(queries.words)
+            guard let term = analyzer.terms(word).first else { continue }
+            let fields = FieldTerm.lookUp(term, in: index, scoring: scoring)
+            guard !fields.isEmpty else { continue }
+            func matcher() -> TermMatcher {
+                TermMatcher(term: term, fields: fields, cache: PostingsCache(), bm25: scoring.bm25, documentCount: index.documentCount)
+            }
+            let batched = matcher(), single = matcher()
+            // Every creator in ascending order (holders of the term and not), in batches of
+            // random sizes up to the capacity, as a ranking asks.
+            var start = 0
+            while start < index.documentCount {
+                let size = min(Int.random(in: 1...RankingBatch.capacity, using: &queries.random), index.documentCount - start)
+                let documents = (start..<(start + size)).map(UInt32.init)
+                var scores = [Double](repeating: .nan, count: size)
+                documents.withUnsafeBufferPointer { documents in
+                    scores.withUnsafeMutableBufferPointer { batched.scores(of: documents, into: $0) }
+                }
+                for (document, score) in zip(documents, scores) {
+                    #expect(score.bitPattern == single.score(document).bitPattern, "\(term) at \(document)")
+                    if score > 0 { compared += 1 }
+                }
+                start += size
+            }
+        }
+        #expect(compared > 100)
+    }
+}
