@@ -161,6 +161,7 @@ final class LikeMatcher: DocumentMatcher, ScoringLeaf {
     override func scores(of documents: UnsafeBufferPointer<UInt32>, into scores: UnsafeMutableBufferPointer<Double>) {
         for index in documents.indices { scores[index] = Double(max(0, similarity(documents[index]))) }
     }
+
     var scoreLabel: String { description }
     var scoreKind: ScoreKind { .similarity }
     override var scoringLeaves: [ScoringLeaf] { [self] }
