@@ -158,10 +158,6 @@ final class LikeMatcher: DocumentMatcher, ScoringLeaf {
 
     override func score(_ document: UInt32) -> Double { Double(max(0, similarity(document))) }
 
-    override func scores(of documents: UnsafeBufferPointer<UInt32>, into scores: UnsafeMutableBufferPointer<Double>) {
-        for index in documents.indices { scores[index] = Double(max(0, similarity(documents[index]))) }
-    }
-
     var scoreLabel: String { description }
     var scoreKind: ScoreKind { .similarity }
     override var scoringLeaves: [ScoringLeaf] { [self] }

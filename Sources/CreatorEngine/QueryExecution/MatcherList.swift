@@ -21,11 +21,6 @@ struct MatcherList {
         return true
     }
 
-    /// The score the matcher at `position` gives `document`.
-    @inline(__always) func score(_ position: Int, _ document: UInt32) -> Double {
-        references.buffer[position]._withUnsafeGuaranteedRef { $0.score(document) }
-    }
-
     /// The scores the matcher at `position` gives `documents`, into `scores`.
     @inline(__always) func scores(_ position: Int, of documents: UnsafeBufferPointer<UInt32>,
                                   into scores: UnsafeMutableBufferPointer<Double>) {
