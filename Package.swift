@@ -70,11 +70,13 @@ let package = Package(
             linkerSettings: [.linkedLibrary("jemalloc")]
         ),
 
+        // Scratch folders for the test targets, removed when the test process exits.
+        .target(name: "TestScratch", path: "Tests/TestScratch"),
         .testTarget(name: "CreatorTextTests", dependencies: ["CreatorText"]),
-        .testTarget(name: "CreatorEngineTests", dependencies: ["CreatorEngine", "CorpusGenerator", "CSimilarity"]),
-        .testTarget(name: "CorpusGeneratorTests", dependencies: ["CorpusGenerator"]),
-        .testTarget(name: "CLITests", dependencies: ["creators"]),
-        .testTarget(name: "CreatorServerTests", dependencies: ["CreatorServer", "CreatorEngine", "CorpusGenerator"]),
+        .testTarget(name: "CreatorEngineTests", dependencies: ["CreatorEngine", "CorpusGenerator", "CSimilarity", "TestScratch"]),
+        .testTarget(name: "CorpusGeneratorTests", dependencies: ["CorpusGenerator", "TestScratch"]),
+        .testTarget(name: "CLITests", dependencies: ["creators", "TestScratch"]),
+        .testTarget(name: "CreatorServerTests", dependencies: ["CreatorServer", "CreatorEngine", "CorpusGenerator", "TestScratch"]),
     ],
     cxxLanguageStandard: .cxx17
 )

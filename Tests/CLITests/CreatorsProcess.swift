@@ -1,4 +1,5 @@
 import Foundation
+import TestScratch
 
 /// Runs the built `creators` executable, as a user would.
 struct CreatorsProcess {
@@ -44,8 +45,7 @@ struct CreatorsProcess {
 
 /// A fresh folder, removed when dropped.
 final class Scratch {
-    let path = NSTemporaryDirectory() + "creators-cli-\(UUID().uuidString)"
-    init() { try? FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true) }
+    let path = TestScratch.folder("creators-cli")
     deinit { try? FileManager.default.removeItem(atPath: path) }
     func file(_ name: String) -> String { path + "/" + name }
 

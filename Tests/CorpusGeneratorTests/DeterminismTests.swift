@@ -1,6 +1,7 @@
 import CorpusGenerator
 import Foundation
 import Testing
+import TestScratch
 
 @Suite("Determinism")
 struct DeterminismTests {
@@ -44,7 +45,7 @@ struct DeterminismTests {
 
     @Test("gzip output is the plain output compressed, and identical across thread counts")
     func gzipMatchesPlain() throws {
-        let folder = NSTemporaryDirectory() + "corpus-gzip-" + UUID().uuidString
+        let folder = TestScratch.folder("corpus-gzip")
         defer { try? FileManager.default.removeItem(atPath: folder) }
         var options = GeneratorOptions(count: 600, seed: 11)
         options.chunkSize = 100

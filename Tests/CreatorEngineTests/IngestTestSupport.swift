@@ -2,6 +2,7 @@ import CZlib
 import CreatorEngine
 import Foundation
 import Testing
+import TestScratch
 
 /// Shared fixtures for the Ingest tests.
 enum IngestFixture {
@@ -22,11 +23,9 @@ enum IngestFixture {
         return #"{"id":"x:1","platform":"\#(platform)","handle":"someone","followers":\#(followers)\#(tail)}"#
     }
 
-    /// A fresh, empty temporary folder.
+    /// A fresh, empty temporary folder (removed when the test process exits).
     static func temporaryFolder() throws -> String {
-        let path = NSTemporaryDirectory() + "ingest-tests-" + UUID().uuidString
-        try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
-        return path
+        TestScratch.folder("ingest-tests")
     }
 
     static func write(_ bytes: [UInt8], to path: String) throws {

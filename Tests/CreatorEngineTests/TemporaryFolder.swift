@@ -1,12 +1,13 @@
 import Foundation
+import TestScratch
 
-/// A fresh folder under the system's temporary directory, removed when dropped.
+/// A fresh folder inside the test process's scratch folder (`TestScratch`), removed when
+/// dropped (or, for a fixture kept for the whole process, when the process exits).
 final class TemporaryFolder {
     let path: String
 
     init(_ label: String = "creators-test") {
-        path = NSTemporaryDirectory() + "\(label)-\(UUID().uuidString)"
-        try? FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+        path = TestScratch.folder(label)
     }
 
     deinit { try? FileManager.default.removeItem(atPath: path) }

@@ -2,6 +2,7 @@ import CreatorEngine
 import Foundation
 import Testing
 @testable import CreatorServer
+import TestScratch
 
 @Suite("Command service: the documents every transport answers")
 struct CommandServiceTests {
@@ -122,7 +123,7 @@ struct CommandServiceTests {
 struct IndexHolderTests {
     @Test("a reload with nothing new keeps the generation; a new build is swapped in; in-flight references stay valid")
     func reloadSwaps() throws {
-        let folder = NSTemporaryDirectory() + "creators-reload-\(UUID().uuidString)"
+        let folder = TestScratch.folder("creators-reload")
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let directory = IndexDirectory(path: folder + "/index")
         try ServerTestIndex.build(into: directory, seed: 1, count: 200)
@@ -142,7 +143,7 @@ struct IndexHolderTests {
 
     @Test("a missing or broken CURRENT answers an error and the old index keeps serving")
     func reloadFailureKeepsOld() throws {
-        let folder = NSTemporaryDirectory() + "creators-reload-\(UUID().uuidString)"
+        let folder = TestScratch.folder("creators-reload")
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let directory = IndexDirectory(path: folder + "/index")
         try ServerTestIndex.build(into: directory, seed: 1, count: 200)

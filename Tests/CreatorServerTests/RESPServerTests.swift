@@ -2,6 +2,7 @@ import CreatorEngine
 import Foundation
 import Testing
 @testable import CreatorServer
+import TestScratch
 
 /// The server end to end over a real socket, with the small client in RESPTestClient.swift.
 @Suite("RESP server over a socket", .serialized)
@@ -257,7 +258,7 @@ struct RESPServerTests {
 
     @Test("RELOAD under queries from several connections: a new build is swapped in, no query fails")
     func reloadUnderLoad() async throws {
-        let folder = NSTemporaryDirectory() + "creators-reload-load-\(UUID().uuidString)"
+        let folder = TestScratch.folder("creators-reload-load")
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let directory = IndexDirectory(path: folder + "/index")
         try ServerTestIndex.build(into: directory, seed: 1, count: 300)

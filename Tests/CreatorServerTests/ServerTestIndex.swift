@@ -2,6 +2,7 @@ import CorpusGenerator
 import CreatorEngine
 import Foundation
 @testable import CreatorServer
+import TestScratch
 
 /// A small generated corpus built once per test process into its own folder, plus helpers
 /// to build further generations into a folder (for RELOAD).
@@ -11,7 +12,7 @@ enum ServerTestIndex {
 
     /// The folder holding the shared test index (built on first use).
     static let directory: IndexDirectory = {
-        let folder = NSTemporaryDirectory() + "creators-server-tests-\(UUID().uuidString)"
+        let folder = TestScratch.folder("creators-server-tests")
         let directory = IndexDirectory(path: folder + "/index")
         // A failed build shows up as a test failure when the index is opened.
         try? build(into: directory, seed: 7)
