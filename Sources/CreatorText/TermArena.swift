@@ -55,6 +55,13 @@ public struct TermArena: Sendable, Equatable {
         closeTerm(position: position)
     }
 
+    /// Removes the last term (no bytes may be pending after it).
+    mutating func removeLastTerm() {
+        bytes.removeSubrange(range(of: count - 1))
+        ends.removeLast()
+        positions.removeLast()
+    }
+
     /// Inserts `utf8` as term number `index`, moving the later terms along.
     mutating func insert(_ utf8: [UInt8], position: UInt32, at index: Int) {
         let start = Int(index == 0 ? 0 : ends[index - 1])

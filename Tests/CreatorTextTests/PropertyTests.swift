@@ -41,6 +41,31 @@ struct PropertyTests {
         }
     }
 
+    @Test func aKoreanWordIsFoundInsideAnyLongerRunAsTermsInARow() throws {
+        // What the pairs are for: any run of two or more syllables cut from a longer Korean
+        // word (a noun with its particle, a compound) analyses to terms that the longer
+        // word holds at consecutive positions, so the word and its quoted phrase find it.
+        let analyzer = try TextAnalyzer()
+        let syllables = Array("서울에스킨케어루틴맛집가방을는이")
+        var random = SplitMix64(state: 17)
+        for _ in 0..<400 {
+            let text = String((0..<Int.random(in: 2...9, using: &random)).map { _ in syllables.randomElement(using: &random) ?? "가" })
+            let characters = Array(text)
+            let start = Int.random(in: 0...(characters.count - 2), using: &random)
+            let end = Int.random(in: (start + 2)...characters.count, using: &random)
+            let query = analyzer.analyze(String(characters[start..<end]))
+            let terms = analyzer.analyze("#" + text + " " + text)
+            #expect(query.map(\.position) == Array(0..<query.count), "\(query)")
+            let found = terms.indices.contains { first in
+                query.indices.allSatisfy { offset in
+                    terms.contains { $0.text == query[offset].text && $0.position == terms[first].position + offset }
+                }
+            }
+            #expect(found, "\(characters[start..<end]) in \(text)")
+            #expect(terms.allSatisfy { $0.text.hasPrefix("#") || (1...2).contains($0.text.count) }, "\(terms)")
+        }
+    }
+
     @Test func eachTermIsAFixedPointOfFoldKeyword() throws {
         let analyzer = try TextAnalyzer()
         var random = SplitMix64(state: 5)

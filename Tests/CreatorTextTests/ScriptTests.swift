@@ -45,7 +45,23 @@ struct ScriptTests {
     }
 
     @Test func korean() {
+        // Two-syllable words are their own pair.
         #expect(analyzer.terms("서울 맛집 추천") == ["서울", "맛집", "추천"])
+        // Particles and joined words: overlapping pairs, a position each.
+        #expect(analyzer.termsByPosition("서울에서 스킨케어루틴") == [["서울"], ["울에"], ["에서"], ["스킨"], ["킨케"], ["케어"], ["어루"], ["루틴"]])
+        // A lone syllable stays whole; other characters in the word stay terms of their own.
+        // Jamo are not syllables: `ㅋㅋㅋ` stays one term (NFKC makes them conjoining jamo).
+        #expect(analyzer.terms("책 e스포츠 IT리뷰 ㅋㅋㅋ") == ["책", "e", "스포", "포츠", "it", "리뷰", analyzer.foldKeyword("ㅋㅋㅋ")])
+        #expect(analyzer.terms("K뷰티") == ["k", "뷰티"])
+        #expect(analyzer.terms("뷰티K") == ["뷰티", "k"])
+        #expect(analyzer.terms("가A나") == ["가", "a", "나"])
+    }
+
+    @Test func koreanHashtagsKeepTheWholeTagBesideThePairs() {
+        #expect(analyzer.termsByPosition("#스킨케어추천 @서울맛집") == [
+            ["#스킨케어추천", "스킨"], ["킨케"], ["케어"], ["어추"], ["추천"], ["@서울맛집", "서울"], ["울맛"], ["맛집"],
+        ])
+        #expect(analyzer.foldKeyword("스킨케어추천") == "스킨케어추천")
     }
 
     @Test func thai() {

@@ -13,6 +13,8 @@ struct MultilingualSearchTests {
         ("ja_kana", "毎日のスキンケアを紹介します"),
         ("ja_kanji", "敏感肌の化粧品レビュー"),
         ("ko_spaced", "매일 스킨케어 루틴 공유"),
+        ("ko_unspaced", "매일스킨케어루틴공유해요"),
+        ("ko_particle", "서울에서 맛집투어 중 📍"),
         ("th_unspaced", "รีวิวเครื่องสำอางทุกวันค่ะ"),
         ("th_other", "ออกกำลังกายที่บ้าน"),
         ("fr_cafe", "Le meilleur Café de Paris"),
@@ -40,11 +42,15 @@ struct MultilingualSearchTests {
         return Set(response.hits.map { fixture.index.handle(of: $0.document) })
     }
 
-    @Test("a word inside unspaced Chinese, Japanese and Thai text is found", arguments: [
+    @Test("a word inside unspaced Chinese, Japanese, Korean and Thai text is found", arguments: [
         ("护肤", ["zh_simplified", "zh_traditional"]),
         ("スキンケア", ["ja_kana"]),
         ("化粧品", ["ja_kanji"]),
-        ("스킨케어", ["ko_spaced"]),
+        ("스킨케어", ["ko_spaced", "ko_unspaced"]),
+        ("루틴", ["ko_spaced", "ko_unspaced"]),
+        ("서울", ["ko_particle"]),
+        ("맛집", ["ko_particle"]),
+        ("서울에서", ["ko_particle"]),
         ("เครื่องสำอาง", ["th_unspaced"]),
         ("ออกกำลังกาย", ["th_other"]),
     ])
@@ -71,6 +77,10 @@ struct MultilingualSearchTests {
         #expect(try handles("clean skincare") == ["en_phrase", "en_reversed"])
         #expect(try handles("\"skin care\"") == ["fullwidth", "halfwidth"])
         #expect(try handles("\"care skin\"").isEmpty)
+        // Korean pairs: in a row inside the quoted words, and the words in order.
+        #expect(try handles("\"스킨케어 루틴\"") == ["ko_spaced"])
+        #expect(try handles("\"스킨케어루틴\"") == ["ko_unspaced"])
+        #expect(try handles("\"루틴 스킨케어\"").isEmpty)
     }
 
     @Test("emoji are searchable words")
