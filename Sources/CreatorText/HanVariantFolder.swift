@@ -3,7 +3,11 @@ internal import CICU
 /// Folds Traditional Chinese characters to Simplified with ICU's `Traditional-Simplified`
 /// transliterator, so `護膚` and `护肤` (skin care), `臺灣` and `台湾` index alike.
 ///
-/// Japanese kanji are folded too, on purpose. The fold is applied to every Han token
+/// The same rules also run on a whole text before segmentation, applied in Swift
+/// (`HanVariantRules`, so that ICU's dictionary segments both scripts alike); this class
+/// folds each token after it (`TokenFolder`, which also serves `foldKeyword`).
+///
+/// Japanese kanji are folded too, on purpose. The fold is applied to every Han character
 /// regardless of the surrounding text, so Japanese `動画` indexes as `动画` and `東京` as
 /// `东京`, while shinjitai with no traditional form in ICU's table stay as they are
 /// (`広告`). Folding by context (not in text that contains kana) was rejected because
@@ -33,14 +37,15 @@ final class HanVariantFolder {
         }
     }
 
-    /// `changedCharacters(inRules:)` of ICU's `Traditional-Simplified`, read once per
-    /// process (a few ms; ICU's data does not change while it runs). Immutable after that.
-    private static let changedCharactersOfICURules: [Unicode.Scalar]? = {
-        guard let transliterator = try? Transliterator(id: "Traditional-Simplified"),
-              let rules = transliterator.rules()
-        else { return nil }
-        return changedCharacters(inRules: rules)
+    /// ICU's `Traditional-Simplified` rules as text, read once per process (a few ms; ICU's
+    /// data does not change while it runs). Immutable after that.
+    static let icuRules: String? = {
+        guard let transliterator = try? Transliterator(id: "Traditional-Simplified") else { return nil }
+        return transliterator.rules()
     }()
+
+    /// `changedCharacters(inRules:)` of ICU's rules.
+    private static let changedCharactersOfICURules: [Unicode.Scalar]? = icuRules.flatMap(changedCharacters(inRules:))
 
     /// Whether folding could change `units`.
     func mayChange(_ units: UnsafeBufferPointer<UInt16>) -> Bool {

@@ -2,6 +2,9 @@
 //
 // Pipeline, for each text (bios, captions, names, queries):
 //
+// 0. Fold Traditional Chinese characters to Simplified in the whole text (`HanVariantRules`),
+//    so that ICU's dictionary sees the same characters in both scripts and segments them
+//    alike (it splits `化妆品` but not `化妝品`).
 // 1. Segment the text with ICU's word break iterator, root locale (`WordSegmenter`): rules
 //    for space-separated scripts, dictionaries for Chinese, Japanese, Thai, Lao, Khmer and
 //    Burmese. Segment first, fold after: folding the whole text first would change what
@@ -37,6 +40,10 @@
 public final class TextAnalyzer {
     private let segmenter: WordSegmenter
     private let folder: TokenFolder
+    private let hanRules = HanVariantRules.icu
+    /// Scratch for a text whose Han characters `hanRules` changed (only ever passed to
+    /// `hanRules.fold`, so no access overlaps another).
+    @exclusivity(unchecked) private var hanFoldedText: [UInt8] = []
 
     public init() throws(AnalysisError) {
         segmenter = try WordSegmenter()
@@ -74,7 +81,13 @@ public final class TextAnalyzer {
     /// build's path. The arena's earlier terms are left as they are.
     public func analyze(_ text: String, appendingTo arena: inout TermArena, firstPosition: UInt32 = 0) {
         var text = text
-        text.withUTF8 { collectTerms(of: $0, into: &arena, firstPosition: firstPosition) }
+        text.withUTF8 { bytes in
+            guard hanRules.fold(bytes, into: &hanFoldedText) else {
+                collectTerms(of: bytes, into: &arena, firstPosition: firstPosition)
+                return
+            }
+            hanFoldedText.withUnsafeBufferPointer { collectTerms(of: $0, into: &arena, firstPosition: firstPosition) }
+        }
     }
 
     /// The texts of `analyze(text)`.

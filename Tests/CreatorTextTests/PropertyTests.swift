@@ -66,6 +66,28 @@ struct PropertyTests {
         }
     }
 
+    @Test func aTextAndItsSimplifiedSpellingAnalyseAlike() throws {
+        // Traditional and simplified Chinese give the same terms, whatever surrounds them:
+        // each run of Han characters replaced by its folded keyword changes nothing.
+        let analyzer = try TextAnalyzer()
+        var random = SplitMix64(state: 23)
+        var checked = 0
+        for _ in 0..<400 {
+            let text = RandomText.make(using: &random)
+            var simplified = "", run = ""
+            for scalar in text.unicodeScalars {
+                if (0x4E00...0x9FFF).contains(scalar.value) { run.unicodeScalars.append(scalar); continue }
+                simplified += analyzer.foldKeyword(run)
+                run = ""
+                simplified.unicodeScalars.append(scalar)
+            }
+            simplified += analyzer.foldKeyword(run)
+            if simplified != text { checked += 1 }
+            #expect(analyzer.analyze(simplified) == analyzer.analyze(text), "\(text.debugDescription) vs \(simplified.debugDescription)")
+        }
+        #expect(checked > 50)
+    }
+
     @Test func eachTermIsAFixedPointOfFoldKeyword() throws {
         let analyzer = try TextAnalyzer()
         var random = SplitMix64(state: 5)
@@ -100,5 +122,50 @@ struct PropertyTests {
             }
         }
         #expect(checked > 3000)
+    }
+
+    @Test func theRulesFoldLikeTheTransliterator() throws {
+        // Differential: the analyser folds whole texts with `HanVariantRules`, ICU's rules
+        // applied in Swift. ICU's transliterator must agree on every rule's key, and on random runs of
+        // keys, their first characters alone, and characters no rule changes.
+        let rulesText = try #require(HanVariantFolder.icuRules)
+        let rules = try #require(HanVariantRules(rules: rulesText))
+        let folder = try HanVariantFolder()
+        var buffers = UTF16BufferPair()
+        func transliterated(_ text: String) -> String {
+            var text = text
+            text.withUTF8 { _ = buffers.current.assign(utf8: $0) }
+            folder.fold(&buffers)
+            return buffers.current.makeString()
+        }
+        func folded(_ text: String) -> String {
+            var text = text, output: [UInt8] = []
+            let changed = text.withUTF8 { rules.fold($0, into: &output) }
+            if !changed { #expect(transliterated(text) == text, "\(text)") }
+            return changed ? String(decoding: output, as: UTF8.self) : text
+        }
+        var keys: [String] = []
+        for line in rulesText.split(separator: "\n") {
+            guard let key = line.split(separator: " ").first else { continue }
+            keys.append(String(key))
+            #expect(folded(String(key)) == transliterated(String(key)), "\(key)")
+        }
+        #expect(keys.count > 3000)
+        let firsts = keys.compactMap { $0.unicodeScalars.count > 1 ? $0.unicodeScalars.first.map(String.init) : nil }
+        let unchanged = ["了", "美", "和", "的", "品", "肤", "化", "思", "额"]
+        var random = SplitMix64(state: 29)
+        for _ in 0..<3000 {
+            var run = ""
+            for _ in 0..<Int.random(in: 1...6, using: &random) {
+                switch Int.random(in: 0..<3, using: &random) {
+                case 0: run += keys.randomElement(using: &random) ?? ""
+                case 1: run += firsts.randomElement(using: &random) ?? ""
+                default: run += unchanged.randomElement(using: &random) ?? ""
+                }
+            }
+            #expect(folded(run) == transliterated(run), "\(run)")
+        }
+        #expect(folded("剩餘額度") == transliterated("剩餘額度"))
+        #expect(rules.changes(0x8B77) && !rules.changes(0x4E86))  // 護 yes, 了 no
     }
 }

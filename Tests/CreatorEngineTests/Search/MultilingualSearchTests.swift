@@ -10,6 +10,8 @@ struct MultilingualSearchTests {
     static let bios: [(handle: String, bio: String)] = [
         ("zh_simplified", "每天分享护肤心得和平价好物"),
         ("zh_traditional", "每天分享護膚心得和開箱"),
+        ("zh_cosmetics_simplified", "平价化妆品推荐"),
+        ("zh_cosmetics_traditional", "平價化妝品推薦"),
         ("ja_kana", "毎日のスキンケアを紹介します"),
         ("ja_kanji", "敏感肌の化粧品レビュー"),
         ("ko_spaced", "매일 스킨케어 루틴 공유"),
@@ -44,8 +46,13 @@ struct MultilingualSearchTests {
 
     @Test("a word inside unspaced Chinese, Japanese, Korean and Thai text is found", arguments: [
         ("护肤", ["zh_simplified", "zh_traditional"]),
+        // Cosmetics in simplified and traditional Chinese and in Japanese (化粧品, whose 粧
+        // folds to 妆): one word, found alike.
+        ("化妆品", ["zh_cosmetics_simplified", "zh_cosmetics_traditional", "ja_kanji"]),
+        ("化妝品", ["zh_cosmetics_simplified", "zh_cosmetics_traditional", "ja_kanji"]),
         ("スキンケア", ["ja_kana"]),
-        ("化粧品", ["ja_kanji"]),
+        ("化粧品", ["zh_cosmetics_simplified", "zh_cosmetics_traditional", "ja_kanji"]),
+        ("敏感肌", ["ja_kanji"]),
         ("스킨케어", ["ko_spaced", "ko_unspaced"]),
         ("루틴", ["ko_spaced", "ko_unspaced"]),
         ("서울", ["ko_particle"]),
@@ -59,7 +66,9 @@ struct MultilingualSearchTests {
     }
 
     @Test("spelling variants find the same creators", arguments: [
-        ["护肤", "護膚"],
+        ["护肤", "護膚", "护膚"],
+        ["化妆品", "化妝品"],
+        ["化妆品推荐", "化妝品推薦"],
         ["cafe", "Café", "CAFÉ", "café"],
         ["skin", "ＳＫＩＮ", "Skin"],
         ["istanbul", "İstanbul", "ISTANBUL"],
