@@ -48,7 +48,9 @@ final class HanVariantRules: Sendable {
         self.init(single: [], phrases: [:], startsPhrase: [])
     }
 
-    /// Parses rules of the form `key > value;`, one per line; nil on any other line.
+    /// Parses rules of the form `key > value;`, one per line, whose keys are characters from
+    /// U+3000 to U+FFFF (three bytes of UTF-8 each, which is what `fold` looks up); nil on
+    /// any other line.
     convenience init?(rules: String) {
         var single = [UInt16](repeating: 0, count: 0x10000)
         var phrases: [UInt32: [(key: [UInt32], value: [Unicode.Scalar])]] = [:]
@@ -57,8 +59,10 @@ final class HanVariantRules: Sendable {
             guard parts.count == 3, parts[1] == ">", parts[2].hasSuffix(";") else { return nil }
             let key = Array(parts[0].unicodeScalars)
             let value = Array(parts[2].dropLast().unicodeScalars)
-            guard let first = key.first, (key + value).allSatisfy({ $0.value >= 0x80 }) else { return nil }  // no rule syntax
-            if key.count == 1, value.count == 1, first.value <= 0xFFFF, (0x800...0xFFFF).contains(value[0].value) {
+            guard let first = key.first, key.allSatisfy({ (0x3000...0xFFFF).contains($0.value) }),
+                  value.allSatisfy({ $0.value >= 0x80 })  // no rule syntax
+            else { return nil }
+            if key.count == 1, value.count == 1, (0x800...0xFFFF).contains(value[0].value) {
                 if single[Int(first.value)] == 0, first != value[0] { single[Int(first.value)] = UInt16(value[0].value) }
             } else {
                 phrases[first.value, default: []].append((key.map(\.value), value))
@@ -66,17 +70,10 @@ final class HanVariantRules: Sendable {
         }
         var startsPhrase = [UInt64](repeating: 0, count: 0x10000 / 64)
         for first in phrases.keys {
-            guard first <= 0xFFFF else { return nil }
             phrases[first]?.sort { $0.key.count > $1.key.count }
             startsPhrase[Int(first >> 6)] |= 1 << UInt64(first & 63)
         }
         self.init(single: single, phrases: phrases, startsPhrase: startsPhrase)
-    }
-
-    /// Whether a rule can change text at `scalar`.
-    @inline(__always)
-    func changes(_ scalar: UInt32) -> Bool {
-        scalar <= 0xFFFF && !single.isEmpty && (single[Int(scalar)] != 0 || startsAPhrase(scalar))
     }
 
     @inline(__always)
@@ -88,8 +85,8 @@ final class HanVariantRules: Sendable {
     /// false when no rule applies to `text` (the usual case, which writes nothing; a rule
     /// may apply and change nothing, as `于思 > 于思` does): one pass that passes eight
     /// bytes at a time where no character of three or four bytes starts, and looks up each
-    /// character of three bytes from U+3000 on (the rules read U+3400 to U+9FFF and U+F900
-    /// to U+FAFF). `text` must be well-formed UTF-8, as a Swift string's is.
+    /// character of three bytes from U+3000 on (where every key character lies). `text` must
+    /// be well-formed UTF-8, as a Swift string's is.
     func fold(_ text: UnsafeBufferPointer<UInt8>, into output: inout [UInt8]) -> Bool {
         guard let base = text.baseAddress, !single.isEmpty else { return false }
         var copied = 0, index = 0, changed = false

@@ -7,8 +7,8 @@
 //    alike (it splits `化妆品` but not `化妝品`).
 // 1. Segment the text with ICU's word break iterator, root locale (`WordSegmenter`): rules
 //    for space-separated scripts, dictionaries for Chinese, Japanese, Thai, Lao, Khmer and
-//    Burmese. Segment first, fold after: folding the whole text first would change what
-//    the dictionaries see (NFKC splits Thai SARA AM, and `ออกกำลังกาย` would no longer
+//    Burmese. Segment first, fold after (but for step 0): folding the whole text first would
+//    change what the dictionaries see (NFKC splits Thai SARA AM, and `ออกกำลังกาย` would no longer
 //    segment as `ออก`/`กำลัง`/`กาย`).
 // 2. Keep ICU's word segments (numbers, letters, kana, ideographs) and fold each one
 //    (`TokenFolder`): NFKC case folding (`CaseFolder`: `ＳＫＩＮ` → `skin`); diacritics of
@@ -27,8 +27,9 @@
 //    one position, `@nike` gives `@nike` and `nike`; the marked token's body is folded like
 //    `foldKeyword`, so it equals `"#" + foldKeyword("fitness")`.
 //
-// Positions count the kept words from 0 (a Korean word's pairs take one each). The output depends only on the text, never on the
-// analyser instance or on earlier calls, so the index and the query side agree.
+// Positions count the kept words from 0 (a Korean word's pairs take one each). The output
+// depends only on the text, never on the analyser instance or on earlier calls, so the index
+// and the query side agree.
 
 /// Splits text into folded, positioned search terms with ICU (see the file header for the
 /// pipeline). The same analyser serves indexing and queries.

@@ -166,6 +166,8 @@ struct PropertyTests {
             #expect(folded(run) == transliterated(run), "\(run)")
         }
         #expect(folded("剩餘額度") == transliterated("剩餘額度"))
-        #expect(rules.changes(0x8B77) && !rules.changes(0x4E86))  // 護 yes, 了 no
+        #expect(folded("護膚") == "护肤")
+        var noRule = "了", output: [UInt8] = []
+        #expect(!noRule.withUTF8 { rules.fold($0, into: &output) })  // no rule reads 了
     }
 }
