@@ -58,19 +58,30 @@ final class HanVariantFolder {
         if transliterator.transliterate(buffers.current, into: buffers.spare) { buffers.swap() }
     }
 
-    /// The characters that rules of the plain form `key > value;` (one per line, as ICU 72
-    /// prints `Traditional-Simplified`) change: in each rule, the key's characters at the
-    /// places where the value differs, or all of them when the lengths differ. A token
-    /// with none of them matches no rule that changes anything. Nil if any line has another
-    /// form (then the caller falls back to the source set, which is always safe).
-    static func changedCharacters(inRules rules: String) -> [Unicode.Scalar]? {
-        var changed = Set<Unicode.Scalar>()
+    /// The rules of `rules` when every line has the plain form `key > value;` (as ICU 72
+    /// prints `Traditional-Simplified`), with no ASCII (so no rule syntax); nil otherwise.
+    static func plainRules(in rules: String) -> [(key: [Unicode.Scalar], value: [Unicode.Scalar])]? {
+        var parsed: [(key: [Unicode.Scalar], value: [Unicode.Scalar])] = []
         for line in rules.split(whereSeparator: { $0 == "\n" || $0 == "\r" }) {
             let parts = line.split(separator: " ", omittingEmptySubsequences: true)
             guard parts.count == 3, parts[1] == ">", parts[2].hasSuffix(";") else { return nil }
             let key = Array(parts[0].unicodeScalars)
             let value = Array(parts[2].dropLast().unicodeScalars)
-            guard (key + value).allSatisfy({ $0.value >= 0x80 }) else { return nil }  // no rule syntax
+            guard !key.isEmpty, (key + value).allSatisfy({ $0.value >= 0x80 }) else { return nil }
+            parsed.append((key, value))
+        }
+        return parsed
+    }
+
+    /// The characters that the plain rules of `rules` (`plainRules(in:)`) change: in each
+    /// rule, the key's characters at the places where the value differs, or all of them when
+    /// the lengths differ. A token with none of them matches no rule that changes anything.
+    /// Nil if the rules are not plain (then the caller falls back to the source set, which
+    /// is always safe).
+    static func changedCharacters(inRules rules: String) -> [Unicode.Scalar]? {
+        guard let parsed = plainRules(in: rules) else { return nil }
+        var changed = Set<Unicode.Scalar>()
+        for (key, value) in parsed {
             if key.count == value.count {
                 for (from, to) in zip(key, value) where from != to { changed.insert(from) }
             } else {

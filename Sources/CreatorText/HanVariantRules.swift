@@ -48,20 +48,15 @@ final class HanVariantRules: Sendable {
         self.init(single: [], phrases: [:], startsPhrase: [])
     }
 
-    /// Parses rules of the form `key > value;`, one per line, whose keys are characters from
-    /// U+3000 to U+FFFF (three bytes of UTF-8 each, which is what `fold` looks up); nil on
-    /// any other line.
+    /// Parses plain rules (`HanVariantFolder.plainRules(in:)`) whose keys are characters from
+    /// U+3000 to U+FFFF (three bytes of UTF-8 each, which is what `fold` looks up); nil for
+    /// any other.
     convenience init?(rules: String) {
+        guard let parsed = HanVariantFolder.plainRules(in: rules) else { return nil }
         var single = [UInt16](repeating: 0, count: 0x10000)
         var phrases: [UInt32: [(key: [UInt32], value: [Unicode.Scalar])]] = [:]
-        for line in rules.split(whereSeparator: { $0 == "\n" || $0 == "\r" }) {
-            let parts = line.split(separator: " ", omittingEmptySubsequences: true)
-            guard parts.count == 3, parts[1] == ">", parts[2].hasSuffix(";") else { return nil }
-            let key = Array(parts[0].unicodeScalars)
-            let value = Array(parts[2].dropLast().unicodeScalars)
-            guard let first = key.first, key.allSatisfy({ (0x3000...0xFFFF).contains($0.value) }),
-                  value.allSatisfy({ $0.value >= 0x80 })  // no rule syntax
-            else { return nil }
+        for (key, value) in parsed {
+            guard let first = key.first, key.allSatisfy({ (0x3000...0xFFFF).contains($0.value) }) else { return nil }
             if key.count == 1, value.count == 1, (0x800...0xFFFF).contains(value[0].value) {
                 if single[Int(first.value)] == 0, first != value[0] { single[Int(first.value)] = UInt16(value[0].value) }
             } else {
@@ -90,6 +85,12 @@ final class HanVariantRules: Sendable {
     func fold(_ text: UnsafeBufferPointer<UInt8>, into output: inout [UInt8]) -> Bool {
         guard let base = text.baseAddress, !single.isEmpty else { return false }
         var copied = 0, index = 0, changed = false
+        // Starts a replacement at `start`: the text since the last one is copied first.
+        func copyUnchanged(upTo start: Int) {
+            if !changed { output.removeAll(keepingCapacity: true) }
+            changed = true
+            output.append(contentsOf: UnsafeBufferPointer(rebasing: text[copied..<start]))
+        }
         next: while index < text.count {
             // Eight bytes at a time while none starts a character of three or four bytes
             // (none is 0xE0 or more: its top three bits are not all set).
@@ -112,22 +113,18 @@ final class HanVariantRules: Sendable {
             if startsAPhrase(scalar), let candidates = phrases[scalar] {
                 for phrase in candidates {
                     guard let end = Self.match(phrase.key, in: text, at: index) else { continue }
-                    if !changed { output.removeAll(keepingCapacity: true) }
-                    output.append(contentsOf: UnsafeBufferPointer(rebasing: text[copied..<index]))
+                    copyUnchanged(upTo: index)
                     for character in phrase.value { Self.appendUTF8(character.value, to: &output) }
                     index = end
                     copied = end
-                    changed = true
                     continue next
                 }
             }
             let replacement = single[Int(scalar)]
             if replacement != 0 {
-                if !changed { output.removeAll(keepingCapacity: true) }
-                output.append(contentsOf: UnsafeBufferPointer(rebasing: text[copied..<index]))
+                copyUnchanged(upTo: index)
                 Self.appendUTF8(UInt32(replacement), to: &output)
                 copied = index + 3
-                changed = true
             }
             index += 3
         }

@@ -157,7 +157,6 @@ final class LikeMatcher: DocumentMatcher, ScoringLeaf {
     }
 
     override func score(_ document: UInt32) -> Double { Double(max(0, similarity(document))) }
-
     var scoreLabel: String { description }
     var scoreKind: ScoreKind { .similarity }
     override var scoringLeaves: [ScoringLeaf] { [self] }
