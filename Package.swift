@@ -31,13 +31,16 @@ let package = Package(
         // Lookalike scan kernels: int8 dot products, AVX2 chosen at run time (see csimilarity.h).
         .target(name: "CSimilarity"),
 
+        // Postings kernels: skipping varints and summing frequencies with AVX2, chosen at run time (see cpostings.h).
+        .target(name: "CPostings"),
+
         // Text analysis over ICU's C API. Imports no Foundation (see ARCHITECTURE.md).
         .target(name: "CreatorText", dependencies: ["CICU"]),
 
         // The engine: model, ingest, index storage, build (and later query, scoring, risk).
         .target(
             name: "CreatorEngine",
-            dependencies: ["CreatorText", "CZlib", "CZstd", "CSimdjson", "CSimilarity"]
+            dependencies: ["CreatorText", "CZlib", "CZstd", "CSimdjson", "CSimilarity", "CPostings"]
         ),
 
         // Deterministic synthetic dumps (`creators generate`).
@@ -73,7 +76,7 @@ let package = Package(
         // Scratch folders for the test targets, removed when the test process exits.
         .target(name: "TestScratch", path: "Tests/TestScratch"),
         .testTarget(name: "CreatorTextTests", dependencies: ["CreatorText"]),
-        .testTarget(name: "CreatorEngineTests", dependencies: ["CreatorEngine", "CorpusGenerator", "CSimilarity", "TestScratch"]),
+        .testTarget(name: "CreatorEngineTests", dependencies: ["CreatorEngine", "CorpusGenerator", "CSimilarity", "CPostings", "TestScratch"]),
         .testTarget(name: "CorpusGeneratorTests", dependencies: ["CorpusGenerator", "TestScratch"]),
         .testTarget(name: "CLITests", dependencies: ["creators", "TestScratch"]),
         .testTarget(name: "CreatorServerTests", dependencies: ["CreatorServer", "CreatorEngine", "CorpusGenerator", "TestScratch"]),

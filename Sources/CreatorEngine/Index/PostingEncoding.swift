@@ -1,3 +1,5 @@
+internal import CPostings
+
 /// How one term's postings are stored in `text.<field>.postings` (its positions follow):
 ///
 /// ```
@@ -35,74 +37,18 @@ enum PostingEncoding {
     /// below `documentLimit` or the bytes and `count` do not add up (damaged bytes or a
     /// damaged count, though a damaged count can add up by chance: the format keeps no
     /// lengths of its own), with the buffers' contents undefined.
+    ///
+    /// `cpost_decode_postings` does it: sixteen one-byte deltas, or sixteen codes, at a time
+    /// with AVX-512 (a common word's deltas are nearly all one byte), else a posting at a time.
     @inline(__always)
     static func decode(_ bytes: UnsafeRawBufferPointer, count: Int, documentLimit: UInt32,
                        documents: UnsafeMutableBufferPointer<UInt32>, frequencies: UnsafeMutableBufferPointer<UInt32>) -> Bool {
-        let end = bytes.count
-        var offset = 0
-        var document: UInt32 = 0
-        var index = 0
-        if count > 0 {
-            guard let first = Varint.read(bytes, at: &offset, end: end) else { return false }
-            document = first
-            documents[0] = first
-            index = 1
-        }
-        while index < count {
-            // Eight deltas of one byte each, as most of a common word's are, added without a
-            // branch per byte: taken when the next eight bytes are all below 0x80 and none is
-            // 0 (a zero delta is damage; the general loop below refuses it), and when eight
-            // deltas of 127 cannot overflow.
-            if count - index >= 8, end - offset >= 8, document <= UInt32.max - 8 * 127 {
-                let word = UInt64(littleEndian: bytes.loadUnaligned(fromByteOffset: offset, as: UInt64.self))
-                let highBits: UInt64 = 0x8080_8080_8080_8080, lowBits: UInt64 = 0x0101_0101_0101_0101
-                if word & highBits == 0, (word &- lowBits) & ~word & highBits == 0 {
-                    for byte in 0..<8 {
-                        document &+= UInt32(truncatingIfNeeded: word >> UInt64(8 * byte)) & 0xFF
-                        documents[index + byte] = document
-                    }
-                    index += 8
-                    offset += 8
-                    continue
-                }
-            }
-            guard let delta = Varint.read(bytes, at: &offset, end: end),
-                  let next = Self.document(after: document, delta: delta) else { return false }
-            document = next
-            documents[index] = document
-            index += 1
-        }
-        // Ascending, so the last is the largest.
-        guard count == 0 || document < documentLimit else { return false }
-        let codes = offset, codeBytes = (count + 1) / 2
-        guard codeBytes <= end - codes else { return false }
-        var large = codes + codeBytes
-        // `frequency(_:codes:index:large:)` reads one code the same way; this loop keeps its
-        // own copy without the bounds check per posting (the codes' length is checked above),
-        // which was 7–10 % of "Trying music for" in interleaved runs. Sixteen codes (eight
-        // bytes) at a time, from an even posting, when none of them is the escape.
-        index = 0
-        while index < count {
-            if index & 1 == 0, count - index >= 16 {
-                let word = UInt64(littleEndian: bytes.loadUnaligned(fromByteOffset: codes + index >> 1, as: UInt64.self))
-                let inverted = ~word  // an escape (15) is a zero nibble here
-                if (inverted &- 0x1111_1111_1111_1111) & ~inverted & 0x8888_8888_8888_8888 == 0 {
-                    for nibble in 0..<16 {
-                        frequencies[index + nibble] = UInt32(truncatingIfNeeded: word >> UInt64(4 * nibble)) & 0x0F + 1
-                    }
-                    index += 16
-                    continue
-                }
-            }
-            let code = UInt32(bytes[codes + index >> 1] >> UInt8((index & 1) << 2) & 0x0F)
-            frequencies[index] = code + 1
-            if code == escape {
-                guard let extra = Varint.read(bytes, at: &large, end: end), extra < UInt32.max - escape else { return false }
-                frequencies[index] = extra + escape + 1
-            }
-            index += 1
-        }
-        return large == end
+        guard count <= documents.count, count <= frequencies.count else { return false }
+        guard count > 0 else { return bytes.isEmpty }
+        guard let base = bytes.baseAddress, let documentBase = documents.baseAddress,
+              let frequencyBase = frequencies.baseAddress else { return false }
+        return cpost_decode_postings(base.assumingMemoryBound(to: UInt8.self), bytes.count, count, documentLimit,
+                                     documentBase, frequencyBase) != 0
     }
 
     /// The document `delta` after `previous`, `nil` for damage: postings ascend strictly,

@@ -1,3 +1,5 @@
+internal import CPostings
+
 /// A forward-only cursor over one term's postings in one field, for phrases: documents
 /// come from the decoded postings, and the positions of the current document are read
 /// from the file on demand, stepping over the positions of the documents passed by.
@@ -31,7 +33,12 @@ final class TermCursor {
         if index >= 0, index < documents.count, documents[index] >= target { return documents[index] == target }
         let start = max(index, 0)
         let next = documents.firstPosition(from: start, atLeast: target)
-        for passed in start..<next { positionsBefore += Int(frequencies[passed]) }
+        // A common word's cursor passes most of its list between two candidates.
+        if next - start > 16, let base = frequencies.baseAddress {
+            positionsBefore += Int(cpost_sum_u32(base + start, next - start))
+        } else {
+            for passed in start..<next { positionsBefore &+= Int(frequencies[passed]) }
+        }
         index = next
         return next < documents.count && documents[next] == target
     }

@@ -1,3 +1,5 @@
+internal import CPostings
+
 /// Reading the varints `ByteWriter.appendVarint` writes (LEB128: 7 bits a byte, low bits
 /// first, the high bit set on every byte but the last). Postings, positions and overlap
 /// lists all use them, so every reader decodes them here.
@@ -19,25 +21,31 @@ enum Varint {
     }
 
     /// Moves `cursor` past `count` values without decoding them (a value ends at each byte
-    /// below 0x80), eight bytes at a time while the last end wanted lies further on, then a
-    /// byte at a time; `false` when `end` comes first, with `cursor` at `end`.
+    /// below 0x80); `false` when `end` comes first, with `cursor` at `end`. More than a few
+    /// are counted by `cpost_skip_varints` (32 bytes at a time with AVX2): stepping over a
+    /// common word's positions to reach one document's is a scan of the positions before it.
     @inline(__always)
     static func skip(_ count: Int, in bytes: UnsafeRawBufferPointer, at cursor: inout Int, end: Int) -> Bool {
-        var left = count
-        // A word holds at most eight ends, so one with fewer than `left` is passed whole;
-        // under two values left, the bytes are quicker to test than to count.
-        while left > 1, cursor + 8 <= end {
-            let word = bytes.loadUnaligned(fromByteOffset: cursor, as: UInt64.self)
-            let ends = (~word & 0x8080_8080_8080_8080).nonzeroBitCount
-            guard ends < left else { break }
-            left -= ends
-            cursor += 8
+        // A few values (a document's positions) are quicker to step over here than to call out for.
+        if count <= 8 {
+            var left = count
+            while left > 0 {
+                guard cursor < end else { return false }
+                if bytes[cursor] < 0x80 { left -= 1 }
+                cursor += 1
+            }
+            return true
         }
-        while left > 0 {
-            guard cursor < end else { return false }
-            if bytes[cursor] < 0x80 { left -= 1 }
-            cursor += 1
+        guard cursor < end, let base = bytes.baseAddress else {
+            cursor = max(cursor, end)
+            return false
         }
+        let passed = cpost_skip_varints(base.advanced(by: cursor).assumingMemoryBound(to: UInt8.self), end - cursor, count)
+        guard passed >= 0 else {
+            cursor = end
+            return false
+        }
+        cursor += passed
         return true
     }
 }

@@ -1,0 +1,258 @@
+#include "cpostings.h"
+
+#if defined(__x86_64__) || defined(__i386__)
+#include <immintrin.h>
+#define CPOST_X86 1
+#endif
+
+/// Finishes a skip a byte at a time from `offset`, where `left` varints remain.
+static size_t skip_tail(const uint8_t *bytes, size_t length, size_t offset, size_t left) {
+    while (left > 0) {
+        if (offset >= length) return SIZE_MAX;
+        if (bytes[offset] < 0x80) left--;
+        offset++;
+    }
+    return offset;
+}
+
+static size_t skip_portable(const uint8_t *bytes, size_t length, size_t count) {
+    return skip_tail(bytes, length, 0, count);
+}
+
+static uint64_t sum_portable(const uint32_t *values, size_t count) {
+    uint64_t sum = 0;
+    for (size_t i = 0; i < count; i++) sum += values[i];
+    return sum;
+}
+
+// MARK: Decoding postings
+
+/// Reads one varint at *cursor as Swift's `Varint.read` does: at most five bytes, bits past
+/// 32 dropped; 0 when `end` comes first or a sixth byte would be needed.
+static inline int read_varint(const uint8_t *bytes, size_t end, size_t *cursor, uint32_t *value) {
+    uint32_t result = 0;
+    size_t at = *cursor;
+    for (uint32_t shift = 0; at < end && shift < 32; shift += 7) {
+        const uint8_t byte = bytes[at++];
+        result |= (uint32_t)(byte & 0x7F) << shift;
+        if (byte < 0x80) {
+            *cursor = at;
+            *value = result;
+            return 1;
+        }
+    }
+    *cursor = at;
+    return 0;
+}
+
+enum { ESCAPE = 15 };
+
+/// One delta after `*document`: 0 for damage (a zero delta, or past 2^32).
+static inline int next_document(uint32_t *document, uint32_t delta) {
+    if (delta == 0 || *document > UINT32_MAX - delta) return 0;
+    *document += delta;
+    return 1;
+}
+
+/// The frequencies from `index` on, a code at a time; *large moves past the large ones.
+static inline int decode_codes_tail(const uint8_t *bytes, size_t length, size_t codes, size_t index, size_t count,
+                                    size_t *large, uint32_t *frequencies) {
+    for (; index < count; index++) {
+        const uint32_t code = (uint32_t)(bytes[codes + (index >> 1)] >> ((index & 1) << 2)) & 0x0F;
+        frequencies[index] = code + 1;
+        if (code == ESCAPE) {
+            uint32_t extra;
+            if (!read_varint(bytes, length, large, &extra) || extra >= UINT32_MAX - ESCAPE) return 0;
+            frequencies[index] = extra + ESCAPE + 1;
+        }
+    }
+    return 1;
+}
+
+/// Sixteen codes (eight bytes from an even posting) hold no escape: a zero nibble of ~word.
+static inline int no_escape(uint64_t word) {
+    const uint64_t inverted = ~word;
+    return ((inverted - 0x1111111111111111ull) & ~inverted & 0x8888888888888888ull) == 0;
+}
+
+static int decode_portable(const uint8_t *bytes, size_t length, size_t count, uint32_t limit,
+                           uint32_t *documents, uint32_t *frequencies) {
+    size_t offset = 0, index = 0;
+    uint32_t document = 0;
+    if (count > 0) {
+        if (!read_varint(bytes, length, &offset, &document)) return 0;
+        documents[0] = document;
+        index = 1;
+    }
+    for (; index < count; index++) {
+        uint32_t delta;
+        if (!read_varint(bytes, length, &offset, &delta) || !next_document(&document, delta)) return 0;
+        documents[index] = document;
+    }
+    if (count > 0 && document >= limit) return 0;
+    const size_t codes = offset, code_bytes = (count + 1) / 2;
+    if (code_bytes > length - codes) return 0;
+    size_t large = codes + code_bytes;
+    if (!decode_codes_tail(bytes, length, codes, 0, count, &large, frequencies)) return 0;
+    return large == length;
+}
+
+#ifdef CPOST_X86
+/// As decode_portable, with sixteen postings at a time where their deltas are one byte each
+/// (1...127, as most of a common word's are) and sixteen codes at a time where none is the
+/// escape: the bytes widened to 32 bits, the deltas summed in four shift-and-add steps.
+__attribute__((target("avx512f,avx512bw,avx512vl")))
+static int decode_avx512(const uint8_t *bytes, size_t length, size_t count, uint32_t limit,
+                         uint32_t *documents, uint32_t *frequencies) {
+    size_t offset = 0, index = 0;
+    uint32_t document = 0;
+    if (count > 0) {
+        if (!read_varint(bytes, length, &offset, &document)) return 0;
+        documents[0] = document;
+        index = 1;
+    }
+    const __m512i zero = _mm512_setzero_si512();
+    while (index < count) {
+        if (count - index >= 16 && length - offset >= 16 && document <= UINT32_MAX - 16 * 127) {
+            const __m128i block = _mm_loadu_si128((const __m128i *)(bytes + offset));
+            // No byte with its top bit set (a wider varint) and none zero (damage).
+            if (_mm_movemask_epi8(block) == 0 && _mm_cmpeq_epi8_mask(block, _mm_setzero_si128()) == 0) {
+                __m512i sums = _mm512_cvtepu8_epi32(block);
+                sums = _mm512_add_epi32(sums, _mm512_alignr_epi32(sums, zero, 15));
+                sums = _mm512_add_epi32(sums, _mm512_alignr_epi32(sums, zero, 14));
+                sums = _mm512_add_epi32(sums, _mm512_alignr_epi32(sums, zero, 12));
+                sums = _mm512_add_epi32(sums, _mm512_alignr_epi32(sums, zero, 8));
+                sums = _mm512_add_epi32(sums, _mm512_set1_epi32((int)document));
+                _mm512_storeu_si512((void *)(documents + index), sums);
+                document = documents[index + 15];
+                index += 16;
+                offset += 16;
+                continue;
+            }
+        }
+        uint32_t delta;
+        if (!read_varint(bytes, length, &offset, &delta) || !next_document(&document, delta)) return 0;
+        documents[index++] = document;
+    }
+    if (count > 0 && document >= limit) return 0;
+    const size_t codes = offset, code_bytes = (count + 1) / 2;
+    if (code_bytes > length - codes) return 0;
+    size_t large = codes + code_bytes;
+    const __m128i low_nibbles = _mm_set1_epi8(0x0F);
+    const __m512i one = _mm512_set1_epi32(1);
+    index = 0;
+    // Every code read here lies inside the code bytes (checked above).
+    while (count - index >= 16) {
+        uint64_t word;
+        __builtin_memcpy(&word, bytes + codes + (index >> 1), 8);
+        if (!no_escape(word)) {
+            if (!decode_codes_tail(bytes, length, codes, index, index + 16, &large, frequencies)) return 0;
+            index += 16;
+            continue;
+        }
+        const __m128i packed = _mm_cvtsi64_si128((long long)word);
+        const __m128i low = _mm_and_si128(packed, low_nibbles);
+        const __m128i high = _mm_and_si128(_mm_srli_epi16(packed, 4), low_nibbles);
+        const __m128i codes16 = _mm_unpacklo_epi8(low, high);
+        _mm512_storeu_si512((void *)(frequencies + index), _mm512_add_epi32(_mm512_cvtepu8_epi32(codes16), one));
+        index += 16;
+    }
+    if (!decode_codes_tail(bytes, length, codes, index, count, &large, frequencies)) return 0;
+    return large == length;
+}
+#endif
+
+#ifdef CPOST_X86
+/// Thirty-two bytes at a time: the bytes below 0x80 are the ends of varints. A block with
+/// fewer ends than are left is passed whole; in the block that holds the last end wanted,
+/// that end is found by depositing a bit on the left-th end (PDEP) and counting the zeros
+/// below it. Only a last block shorter than 32 bytes is read a byte at a time.
+__attribute__((target("avx2,popcnt,bmi,bmi2")))
+static size_t skip_avx2(const uint8_t *bytes, size_t length, size_t count) {
+    if (count == 0) return 0;
+    size_t offset = 0, left = count;
+    while (length - offset >= 32) {
+        const __m256i block = _mm256_loadu_si256((const __m256i *)(bytes + offset));
+        const uint32_t ends = ~(uint32_t)_mm256_movemask_epi8(block);
+        const size_t found = (size_t)__builtin_popcount(ends);
+        if (found >= left) {
+            const uint32_t last = _pdep_u32(1u << (left - 1), ends);
+            return offset + (size_t)__builtin_ctz(last) + 1;
+        }
+        left -= found;
+        offset += 32;
+    }
+    return skip_tail(bytes, length, offset, left);
+}
+
+__attribute__((target("avx2")))
+static uint64_t sum_avx2(const uint32_t *values, size_t count) {
+    __m256i low = _mm256_setzero_si256(), high = _mm256_setzero_si256();
+    size_t i = 0;
+    for (; i + 8 <= count; i += 8) {
+        const __m256i block = _mm256_loadu_si256((const __m256i *)(values + i));
+        low = _mm256_add_epi64(low, _mm256_cvtepu32_epi64(_mm256_castsi256_si128(block)));
+        high = _mm256_add_epi64(high, _mm256_cvtepu32_epi64(_mm256_extracti128_si256(block, 1)));
+    }
+    const __m256i both = _mm256_add_epi64(low, high);
+    uint64_t lanes[4];
+    _mm256_storeu_si256((__m256i *)lanes, both);
+    uint64_t sum = lanes[0] + lanes[1] + lanes[2] + lanes[3];
+    for (; i < count; i++) sum += values[i];
+    return sum;
+}
+
+/// Whether the CPU has what the AVX2 kernels use, asked once when the library loads (so
+/// that no call pays for the question, and no thread races to record the answer).
+static int cpu_has_avx2, cpu_has_avx512;
+
+__attribute__((constructor))
+static void detect_cpu(void) {
+    cpu_has_avx2 = __builtin_cpu_supports("avx2") && __builtin_cpu_supports("popcnt") && __builtin_cpu_supports("bmi")
+        && __builtin_cpu_supports("bmi2");
+    cpu_has_avx512 = __builtin_cpu_supports("avx512f") && __builtin_cpu_supports("avx512bw")
+        && __builtin_cpu_supports("avx512vl");
+}
+
+static int has_avx2(void) { return cpu_has_avx2; }
+#endif
+
+size_t cpost_skip_varints_using(cpost_kernel kernel, const uint8_t *bytes, size_t length, size_t count) {
+#ifdef CPOST_X86
+    if (kernel >= CPOST_KERNEL_AVX2 && has_avx2()) return skip_avx2(bytes, length, count);
+#endif
+    (void)kernel;
+    return skip_portable(bytes, length, count);
+}
+
+uint64_t cpost_sum_u32_using(cpost_kernel kernel, const uint32_t *values, size_t count) {
+#ifdef CPOST_X86
+    if (kernel >= CPOST_KERNEL_AVX2 && has_avx2()) return sum_avx2(values, count);
+#endif
+    (void)kernel;
+    return sum_portable(values, count);
+}
+
+size_t cpost_skip_varints(const uint8_t *bytes, size_t length, size_t count) {
+    return cpost_skip_varints_using(CPOST_KERNEL_BEST, bytes, length, count);
+}
+
+uint64_t cpost_sum_u32(const uint32_t *values, size_t count) {
+    return cpost_sum_u32_using(CPOST_KERNEL_BEST, values, count);
+}
+
+int cpost_decode_postings_using(cpost_kernel kernel, const uint8_t *bytes, size_t length, size_t count,
+                                uint32_t document_limit, uint32_t *documents, uint32_t *frequencies) {
+#ifdef CPOST_X86
+    if (kernel >= CPOST_KERNEL_AVX512 && cpu_has_avx512) {
+        return decode_avx512(bytes, length, count, document_limit, documents, frequencies);
+    }
+#endif
+    (void)kernel;
+    return decode_portable(bytes, length, count, document_limit, documents, frequencies);
+}
+
+int cpost_decode_postings(const uint8_t *bytes, size_t length, size_t count, uint32_t document_limit,
+                          uint32_t *documents, uint32_t *frequencies) {
+    return cpost_decode_postings_using(CPOST_KERNEL_BEST, bytes, length, count, document_limit, documents, frequencies);
+}

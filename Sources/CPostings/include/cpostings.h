@@ -1,0 +1,53 @@
+#ifndef CPOSTINGS_H
+#define CPOSTINGS_H
+
+// Kernels for reading postings: plain C over plain types, so that the loops that walk a
+// common word's whole list (hundreds of thousands of postings) use AVX-512, AVX2, POPCNT and
+// BMI2, chosen at run time, while the rest of the engine is built for the baseline x86-64 (SSE2) that
+// Swift targets by default, where a Swift `nonzeroBitCount` is a dozen instructions.
+
+#include <stddef.h>
+#include <stdint.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/// The number of bytes that hold the first `count` LEB128 varints of bytes[0..<length] (a
+/// varint ends at each byte below 0x80), or SIZE_MAX when fewer than `count` end there.
+/// For count 0 it is 0.
+size_t cpost_skip_varints(const uint8_t *bytes, size_t length, size_t count);
+
+/// The sum of values[0..<count], without overflow (the values are 32-bit).
+uint64_t cpost_sum_u32(const uint32_t *values, size_t count);
+
+/// Decodes one term's postings as `PostingEncoding` lays them out (`count` varint document
+/// deltas, the first document as is; then frequency − 1 in four bits a posting, 15 meaning
+/// "frequency − 16 follows as a varint after the codes") into documents[0..<count] and
+/// frequencies[0..<count]. Returns 1 when the bytes are exactly that: deltas above 0,
+/// documents below `document_limit` and below 2^32, varints of at most five bytes (bits past
+/// 32 dropped), and nothing after the last large frequency; else 0, with the outputs'
+/// contents undefined.
+int cpost_decode_postings(const uint8_t *bytes, size_t length, size_t count, uint32_t document_limit,
+                          uint32_t *documents, uint32_t *frequencies);
+
+/// Which kernel the functions above may use at most (one the CPU lacks falls back to the
+/// portable one); the plain functions use the best the CPU has. Every kernel gives the same
+/// results (the tests compare them).
+typedef enum {
+    CPOST_KERNEL_PORTABLE = 0,
+    CPOST_KERNEL_AVX2 = 1,      // skipping and summing; decoding stays portable
+    CPOST_KERNEL_AVX512 = 2,    // decoding sixteen one-byte deltas or codes at a time
+    CPOST_KERNEL_BEST = 2
+} cpost_kernel;
+
+size_t cpost_skip_varints_using(cpost_kernel kernel, const uint8_t *bytes, size_t length, size_t count);
+uint64_t cpost_sum_u32_using(cpost_kernel kernel, const uint32_t *values, size_t count);
+int cpost_decode_postings_using(cpost_kernel kernel, const uint8_t *bytes, size_t length, size_t count,
+                                uint32_t document_limit, uint32_t *documents, uint32_t *frequencies);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif

@@ -1,0 +1,121 @@
+import CPostings
+import Testing
+@testable import CreatorEngine
+
+/// The postings kernels (`cpostings.h`) pick AVX-512 or AVX2 at run time; each must give
+/// what the portable one gives, on valid lists and on damaged ones alike.
+@Suite("Postings kernels: every kernel reads as the portable one")
+struct PostingsKernelTests {
+    private static let kernels: [cpost_kernel] = [CPOST_KERNEL_PORTABLE, CPOST_KERNEL_AVX2, CPOST_KERNEL_AVX512]
+
+    /// Documents in runs of small gaps (sixteen one-byte deltas and more) broken by wide ones.
+    private func randomList(_ random: inout SplitMixRandom, count: Int) -> (documents: [UInt32], frequencies: [UInt32]) {
+        var document = UInt32(random.next() % 300)
+        var documents: [UInt32] = []
+        for index in 0..<count {
+            if index > 0 {
+                let wide = random.next() % 40 == 0
+                document += wide ? 128 + UInt32(random.next() % 100_000) : 1 + UInt32(random.next() % 127)
+            }
+            documents.append(document)
+        }
+        let frequencies: [UInt32] = (0..<count).map { _ in
+            random.next() % 60 == 0 ? 15 + UInt32(random.next() % 5_000) : 1 + UInt32(random.next() % 4)
+        }
+        return (documents, frequencies)
+    }
+
+    /// Where two decoded lists first differ (`nil` when equal), so a failure names a posting
+    /// instead of printing thousands.
+    private func firstDifference(_ left: [UInt32]?, _ right: [UInt32]?) -> String? {
+        guard let left, let right else { return left == nil && right == nil ? nil : "one refused, one read" }
+        guard left.count == right.count else { return "lengths \(left.count) and \(right.count)" }
+        return left.indices.first { left[$0] != right[$0] }.map { "at \($0): \(left[$0]) and \(right[$0])" }
+    }
+
+    private func decode(_ bytes: [UInt8], count: Int, limit: UInt32, kernel: cpost_kernel) -> [UInt32]? {
+        var documents = [UInt32](repeating: 0, count: max(count, 1)), frequencies = documents
+        let accepted = bytes.withUnsafeBufferPointer { raw in
+            cpost_decode_postings_using(kernel, raw.baseAddress, raw.count, count, limit, &documents, &frequencies)
+        }
+        return accepted != 0 ? Array(documents.prefix(count)) + Array(frequencies.prefix(count)) : nil
+    }
+
+    @Test("valid lists decode alike with every kernel, and equal what was written", arguments: 0..<30)
+    func validLists(seed: Int) throws {
+        var random = SplitMixRandom(seed: UInt64(1000 + seed))
+        let count = seed < 5 ? seed : Int(random.next() % 5000)
+        let list = randomList(&random, count: count)
+        var writer = ByteWriter()
+        PostingEncoding.append(documents: list.documents, frequencies: list.frequencies, to: &writer)
+        for kernel in Self.kernels {
+            let decoded = try #require(decode(writer.bytes, count: count, limit: .max, kernel: kernel), "kernel \(kernel.rawValue)")
+            #expect(firstDifference(decoded, list.documents + list.frequencies) == nil, "kernel \(kernel.rawValue)")
+        }
+    }
+
+    @Test("damaged lists (bytes changed, cut, or a wrong count) are refused or read alike by every kernel")
+    func damagedLists() {
+        var random = SplitMixRandom(seed: 77)
+        var refused = 0
+        for round in 0..<400 {
+            let count = 1 + Int(random.next() % 400)
+            let list = randomList(&random, count: count)
+            var writer = ByteWriter()
+            PostingEncoding.append(documents: list.documents, frequencies: list.frequencies, to: &writer)
+            var bytes = writer.bytes
+            var claimed = count
+            switch round % 4 {
+            case 0: bytes[Int(random.next() % UInt64(bytes.count))] = UInt8(truncatingIfNeeded: random.next())
+            case 1: bytes[Int(random.next() % UInt64(bytes.count))] = 0
+            case 2: bytes.removeLast(1 + Int(random.next() % UInt64(min(bytes.count, 20))))
+            default: claimed = count + Int(random.next() % 5) - 2
+            }
+            let limit = list.documents.last.map { $0 + UInt32(random.next() % 3) } ?? 0
+            let expected = decode(bytes, count: max(claimed, 0), limit: limit, kernel: CPOST_KERNEL_PORTABLE)
+            if expected == nil { refused += 1 }
+            for kernel in Self.kernels.dropFirst() {
+                #expect(firstDifference(decode(bytes, count: max(claimed, 0), limit: limit, kernel: kernel), expected) == nil,
+                        "round \(round), kernel \(kernel.rawValue)")
+            }
+        }
+        // The damage must be real: most of it is refused.
+        #expect(refused > 200)
+    }
+
+    @Test("skipping k varints lands where the portable kernel does, and refuses a count past the end")
+    func skipping() {
+        var random = SplitMixRandom(seed: 5)
+        for round in 0..<60 {
+            var writer = ByteWriter()
+            let count = Int(random.next() % 600)
+            for _ in 0..<count {
+                let wide = random.next() % 8 == 0
+                writer.appendVarint(wide ? random.next() >> UInt64(32 + random.next() % 32) : random.next() % 128)
+            }
+            let bytes = writer.bytes
+            bytes.withUnsafeBufferPointer { raw in
+                for skipped in stride(from: 0, through: count + 2, by: 1 + count / 50) {
+                    let expected = cpost_skip_varints_using(CPOST_KERNEL_PORTABLE, raw.baseAddress, raw.count, skipped)
+                    #expect((expected == -1) == (skipped > count), "round \(round)")
+                    for kernel in Self.kernels.dropFirst() {
+                        #expect(cpost_skip_varints_using(kernel, raw.baseAddress, raw.count, skipped) == expected,
+                                "round \(round), \(skipped) of \(count), kernel \(kernel.rawValue)")
+                    }
+                }
+            }
+        }
+    }
+
+    @Test("sums of 32-bit values do not wrap, with every kernel")
+    func sums() {
+        var random = SplitMixRandom(seed: 9)
+        for length in [0, 1, 7, 8, 9, 100, 4099] {
+            let values = (0..<length).map { _ in random.next() % 3 == 0 ? UInt32.max - UInt32(random.next() % 10) : UInt32(random.next() % 1000) }
+            let expected = values.reduce(UInt64(0)) { $0 + UInt64($1) }
+            for kernel in Self.kernels {
+                #expect(cpost_sum_u32_using(kernel, values, values.count) == expected, "length \(length), kernel \(kernel.rawValue)")
+            }
+        }
+    }
+}
