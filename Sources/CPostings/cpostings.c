@@ -25,6 +25,19 @@ static uint64_t sum_portable(const uint32_t *values, size_t count) {
     return sum;
 }
 
+void cpost_set_bits_ascending(uint64_t *words, const uint32_t *documents, size_t count) {
+    size_t i = 0;
+    while (i < count) {
+        const uint32_t word = documents[i] >> 6;
+        uint64_t bits = 0;
+        do {
+            bits |= 1ull << (documents[i] & 63);
+            i++;
+        } while (i < count && documents[i] >> 6 == word);
+        words[word] |= bits;
+    }
+}
+
 // MARK: Decoding postings
 
 /// Reads one varint at *cursor as Swift's `Varint.read` does: at most five bytes, bits past

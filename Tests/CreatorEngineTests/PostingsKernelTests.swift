@@ -119,3 +119,23 @@ struct PostingsKernelTests {
         }
     }
 }
+
+@Suite("Document sets from ascending lists")
+struct DocumentSetInsertTests {
+    @Test("a list's bits are those set one by one, for dense and sparse lists and every tail length")
+    func insertAscending() {
+        var random = SplitMixRandom(seed: 21)
+        for documentCount in [1, 63, 64, 65, 1000, 50_000] {
+            // From one document in 200 to nearly all, so both ways of setting bits run.
+            for density in [0.005, 0.05, 0.3, 0.95] {
+                let documents = (0..<UInt32(documentCount)).filter { _ in Double(random.next() % 10_000) < density * 10_000 }
+                var set = DocumentSet(documentCount: documentCount)
+                set.insert(ascending: SortedDocuments(owned: documents))
+                var expected = [UInt64](repeating: 0, count: (documentCount + 63) / 64)
+                for document in documents { expected[Int(document >> 6)] |= 1 << UInt64(document & 63) }
+                #expect(Array(set.words) == expected, "\(documentCount) documents, density \(density)")
+                #expect(set.count == documents.count)
+            }
+        }
+    }
+}

@@ -31,6 +31,12 @@ uint64_t cpost_sum_u32(const uint32_t *values, size_t count);
 int cpost_decode_postings(const uint8_t *bytes, size_t length, size_t count, uint32_t document_limit,
                           uint32_t *documents, uint32_t *frequencies);
 
+/// Sets bit d (bit d % 64 of words[d / 64]) for each d of documents[0..<count], ascending:
+/// the bits of one word are gathered in a register and stored once, where setting them one
+/// by one would wait on the store of the bit before whenever they share a word (as most of
+/// a common word's documents do). Every document must be below 64 × the words' count.
+void cpost_set_bits_ascending(uint64_t *words, const uint32_t *documents, size_t count);
+
 /// Which kernel the functions above may use at most (one the CPU lacks falls back to the
 /// portable one); the plain functions use the best the CPU has. Every kernel gives the same
 /// results (the tests compare them).

@@ -1,3 +1,5 @@
+internal import CPostings
+
 /// A set of an index's documents as one bit per document (125 KB at 1M creators): the
 /// currency of set-at-a-time execution. Filters that match tens of thousands of creators
 /// (a country, a follower range, an audience share) are answered as whole sets and
@@ -64,6 +66,20 @@ struct DocumentSet: @unchecked Sendable {
         for position in range {
             let value = document(position)
             words[Int(value >> 6)] |= 1 << UInt64(value & 63)
+        }
+    }
+
+    /// Adds an ascending list of documents (a term's postings), each below `documentCount`.
+    /// A dense list (a common word's: four documents or more to a word of bits on average)
+    /// gathers each word's bits before storing them (`cpost_set_bits_ascending`); a sparse
+    /// one is set bit by bit, where gathering would mostly mispredict the end of each run.
+    mutating func insert(ascending documents: SortedDocuments) {
+        let words = mutableWords
+        guard let first = documents.buffer.baseAddress, let wordBase = words.baseAddress else { return }
+        if documents.count >= 4 * words.count {
+            cpost_set_bits_ascending(wordBase, first, documents.count)
+        } else {
+            for value in documents.buffer { words[Int(value >> 6)] |= 1 << UInt64(value & 63) }
         }
     }
 

@@ -110,10 +110,7 @@ final class TermMatcher: DocumentMatcher, ScoringLeaf {
 
     override func documentSet() -> DocumentSet? {
         var set = DocumentSet(documentCount: documentCount)
-        for list in postings {
-            let documents = list.documents
-            set.insert(0..<documents.count) { documents[$0] }
-        }
+        for list in postings { set.insert(ascending: list.documents) }
         return set
     }
 
