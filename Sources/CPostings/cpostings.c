@@ -82,48 +82,61 @@ static inline int decode_codes_tail(const uint8_t *bytes, size_t length, size_t 
     return 1;
 }
 
+/// Reads the first document (stored as is) into documents[0] when there is one; *index is
+/// then how many documents are read. 0 for damage.
+static inline int read_first_document(const uint8_t *bytes, size_t length, size_t count, size_t *offset,
+                                      uint32_t *document, uint32_t *documents, size_t *index) {
+    *document = 0;
+    *index = 0;
+    if (count == 0) return 1;
+    if (!read_varint(bytes, length, offset, document)) return 0;
+    documents[0] = *document;
+    *index = 1;
+    return 1;
+}
+
+/// After the deltas, which end at `offset` with `last`: checks `last` against the limit and
+/// that the codes fit, and sets *large where the large frequencies start. 0 for damage.
+static inline int locate_codes(size_t length, size_t offset, size_t count, uint32_t last, uint32_t limit,
+                               size_t *large) {
+    if (count > 0 && last >= limit) return 0;
+    const size_t code_bytes = (count + 1) / 2;
+    if (code_bytes > length - offset) return 0;
+    *large = offset + code_bytes;
+    return 1;
+}
+
+static int decode_portable(const uint8_t *bytes, size_t length, size_t count, uint32_t limit,
+                           uint32_t *documents, uint32_t *frequencies) {
+    size_t offset = 0, index, large;
+    uint32_t document;
+    if (!read_first_document(bytes, length, count, &offset, &document, documents, &index)) return 0;
+    for (; index < count; index++) {
+        uint32_t delta;
+        if (!read_varint(bytes, length, &offset, &delta) || !next_document(&document, delta)) return 0;
+        documents[index] = document;
+    }
+    if (!locate_codes(length, offset, count, document, limit, &large)) return 0;
+    if (!decode_codes_tail(bytes, length, offset, 0, count, &large, frequencies)) return 0;
+    return large == length;
+}
+
+#ifdef CPOST_X86
 /// Sixteen codes (eight bytes from an even posting) hold no escape: a zero nibble of ~word.
 static inline int no_escape(uint64_t word) {
     const uint64_t inverted = ~word;
     return ((inverted - 0x1111111111111111ull) & ~inverted & 0x8888888888888888ull) == 0;
 }
 
-static int decode_portable(const uint8_t *bytes, size_t length, size_t count, uint32_t limit,
-                           uint32_t *documents, uint32_t *frequencies) {
-    size_t offset = 0, index = 0;
-    uint32_t document = 0;
-    if (count > 0) {
-        if (!read_varint(bytes, length, &offset, &document)) return 0;
-        documents[0] = document;
-        index = 1;
-    }
-    for (; index < count; index++) {
-        uint32_t delta;
-        if (!read_varint(bytes, length, &offset, &delta) || !next_document(&document, delta)) return 0;
-        documents[index] = document;
-    }
-    if (count > 0 && document >= limit) return 0;
-    const size_t codes = offset, code_bytes = (count + 1) / 2;
-    if (code_bytes > length - codes) return 0;
-    size_t large = codes + code_bytes;
-    if (!decode_codes_tail(bytes, length, codes, 0, count, &large, frequencies)) return 0;
-    return large == length;
-}
-
-#ifdef CPOST_X86
 /// As decode_portable, with sixteen postings at a time where their deltas are one byte each
 /// (1...127, as most of a common word's are) and sixteen codes at a time where none is the
 /// escape: the bytes widened to 32 bits, the deltas summed in four shift-and-add steps.
 __attribute__((target("avx512f,avx512bw,avx512vl")))
 static int decode_avx512(const uint8_t *bytes, size_t length, size_t count, uint32_t limit,
                          uint32_t *documents, uint32_t *frequencies) {
-    size_t offset = 0, index = 0;
-    uint32_t document = 0;
-    if (count > 0) {
-        if (!read_varint(bytes, length, &offset, &document)) return 0;
-        documents[0] = document;
-        index = 1;
-    }
+    size_t offset = 0, index, large;
+    uint32_t document;
+    if (!read_first_document(bytes, length, count, &offset, &document, documents, &index)) return 0;
     const __m512i zero = _mm512_setzero_si512();
     while (index < count) {
         if (count - index >= 16 && length - offset >= 16 && document <= UINT32_MAX - 16 * 127) {
@@ -147,10 +160,8 @@ static int decode_avx512(const uint8_t *bytes, size_t length, size_t count, uint
         if (!read_varint(bytes, length, &offset, &delta) || !next_document(&document, delta)) return 0;
         documents[index++] = document;
     }
-    if (count > 0 && document >= limit) return 0;
-    const size_t codes = offset, code_bytes = (count + 1) / 2;
-    if (code_bytes > length - codes) return 0;
-    size_t large = codes + code_bytes;
+    if (!locate_codes(length, offset, count, document, limit, &large)) return 0;
+    const size_t codes = offset;
     const __m128i low_nibbles = _mm_set1_epi8(0x0F);
     const __m512i one = _mm512_set1_epi32(1);
     index = 0;
