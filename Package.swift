@@ -31,7 +31,7 @@ let package = Package(
         // Lookalike scan kernels: int8 dot products, AVX2 chosen at run time (see csimilarity.h).
         .target(name: "CSimilarity"),
 
-        // Postings kernels: skipping varints and summing frequencies with AVX2, chosen at run time (see cpostings.h).
+        // Postings kernels: decoding (AVX-512), skipping varints and summing (AVX2), chosen at run time (see cpostings.h).
         .target(name: "CPostings"),
 
         // Text analysis over ICU's C API. Imports no Foundation (see ARCHITECTURE.md).

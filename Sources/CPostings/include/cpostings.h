@@ -2,9 +2,10 @@
 #define CPOSTINGS_H
 
 // Kernels for reading postings: plain C over plain types, so that the loops that walk a
-// common word's whole list (hundreds of thousands of postings) use AVX-512, AVX2, POPCNT and
-// BMI2, chosen at run time, while the rest of the engine is built for the baseline x86-64 (SSE2) that
-// Swift targets by default, where a Swift `nonzeroBitCount` is a dozen instructions.
+// common word's whole list (hundreds of thousands of postings) use AVX-512, AVX2, POPCNT
+// and BMI2, chosen at run time, while the rest of the engine is built for the baseline
+// x86-64 (SSE2) that Swift targets by default, where a Swift `nonzeroBitCount` is a dozen
+// instructions.
 
 #include <stddef.h>
 #include <stdint.h>
