@@ -20,14 +20,15 @@
 //    selectors removed, ZWJ sequences whole) and drop spaces, punctuation and symbols.
 // 4. A word with an apostrophe is also indexed by its parts (`ApostropheParts`:
 //    `İstanbul'da` → `istanbul'da`, `istanbul`, `da`; `l'été` → `l'ete`, `ete`).
-// 5. A Korean word's runs of Hangul syllables become overlapping syllable pairs at
-//    consecutive positions (`HangulBigrams`: `서울에서` → `서울`, `울에`, `에서`), so that a
-//    word finds the texts that attach particles or other words to it.
+// 5. A word's runs of Hangul syllables, and its runs of katakana, become overlapping pairs
+//    at consecutive positions (`CharacterBigrams`: `서울에서` → `서울`, `울에`, `에서`;
+//    `プチプラコーデ` → `プチ`, `チプ`, `プラ`, `ラコ`, `コー`, `ーデ`), so that a word finds
+//    the texts that attach particles or other words to it.
 // 6. Hashtags and mentions (`SocialMarker`): `#fitness` gives `#fitness` and `fitness` at
 //    one position, `@nike` gives `@nike` and `nike`; the marked token's body is folded like
 //    `foldKeyword`, so it equals `"#" + foldKeyword("fitness")`.
 //
-// Positions count the kept words from 0 (a Korean word's pairs take one each). The output
+// Positions count the kept words from 0 (a word's pairs take one each). The output
 // depends only on the text, never on the analyser instance or on earlier calls, so the index
 // and the query side agree.
 
@@ -130,9 +131,9 @@ public final class TextAnalyzer {
         var hasTerm = false
     }
 
-    /// Scratch for a marked token's bytes, and for a Korean word's.
+    /// Scratch for a marked token's bytes, and for a word split into pairs.
     private var markedBytes: [UInt8] = []
-    private var hangulBytes: [UInt8] = []
+    private var pairBytes: [UInt8] = []
 
     private func collectTerms(of bytes: UnsafeBufferPointer<UInt8>, into terms: inout TermArena, firstPosition: UInt32) {
         guard !bytes.isEmpty, segmenter.reset(bytes) else { return }
@@ -200,9 +201,9 @@ public final class TextAnalyzer {
                     wordHasTerm = true
                 }
             }
-            if wordHasTerm, HangulBigrams.mayHaveSyllables(piece) {
-                // A Korean word: its syllable pairs instead, a position each.
-                position += HangulBigrams.splitLastTerm(of: &terms, position: position, scratch: &hangulBytes)
+            if wordHasTerm, CharacterBigrams.mayHavePairs(piece) {
+                // A Korean or katakana word: its pairs instead, a position each.
+                position += CharacterBigrams.splitLastTerm(of: &terms, position: position, scratch: &pairBytes)
             } else if wordHasTerm {
                 // The word's term is the arena's last: its apostrophe parts, then the next position.
                 let wordRange = terms.range(of: terms.count - 1)

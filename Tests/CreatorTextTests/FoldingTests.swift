@@ -47,11 +47,12 @@ struct FoldingTests {
 
     @Test(arguments: [
         "Café", "İstanbul", "ＳＫＩＮ", "護膚", "東京", "ёлка", "Αθήνα", "مَرْحَبًا", "ออกกำลังกาย",
-        "fitness", "Straße", "서울", "カメラ", "Việt", "ærø", "2024", "self_care", "👍🏽",
+        "fitness", "Straße", "서울", "ジム", "Việt", "ærø", "2024", "self_care", "👍🏽",
     ])
     func foldKeywordMatchesTheTokensOfTheWord(keyword: String) {
         // For a word ICU keeps whole, the keyword fold is the word's token; for one the
-        // dictionary splits (Thai), it is the tokens joined.
+        // dictionary splits (Thai), it is the tokens joined. (Korean and katakana words of
+        // three characters or more are overlapping pairs, which do not join back.)
         let terms = analyzer.terms(keyword)
         #expect(!terms.isEmpty)
         #expect(analyzer.foldKeyword(keyword) == terms.joined())

@@ -1,5 +1,5 @@
 import Testing
-import CreatorText
+@testable import CreatorText
 
 /// One test per script or language: the tokens a reader of that language would cut the
 /// text into, folded. (Each expectation was checked against ICU 72's segmentation; where
@@ -45,15 +45,59 @@ struct ScriptTests {
     }
 
     @Test func japaneseKana() {
-        #expect(analyzer.terms("カメラが好きです") == ["カメラ", "が", "好き", "です"])
+        // Katakana words are pairs (see `katakana`); hiragana and kanji stay ICU's words.
+        #expect(analyzer.terms("カメラが好きです") == ["カメ", "メラ", "が", "好き", "です"])
         #expect(analyzer.terms("ありがとう") == ["ありがとう"])
+    }
+
+    @Test func katakana() {
+        // A compound ICU's dictionary does not know stays one word: its pairs, a position each.
+        #expect(analyzer.termsByPosition("プチプラコーデ") == [["プチ"], ["チプ"], ["プラ"], ["ラコ"], ["コー"], ["ーデ"]])
+        // So a word finds the compound: its pairs are there, in a row.
+        let compound = analyzer.terms("プチプラコーデ")
+        #expect(analyzer.terms("コーデ").allSatisfy(compound.contains))
+        #expect(analyzer.terms("プチプラ").allSatisfy(compound.contains))
+        // Two characters are their own pair; one stays whole; half width is folded first.
+        #expect(analyzer.terms("ケア") == ["ケア"])
+        #expect(analyzer.terms("ｺｰﾃﾞ") == analyzer.terms("コーデ"))
+        // Other characters in the word stay terms of their own, and no pair joins two scripts.
+        #expect(analyzer.terms("韓国コスメ") == ["韩国", "コス", "スメ"])
+        #expect(analyzer.terms("서울コスメ").prefix(1) == ["서울"])
+        #expect(!analyzer.terms("서울コスメ").contains { $0.unicodeScalars.contains { $0.value >= 0xAC00 } && $0.unicodeScalars.contains { (0x30A1...0x30FF).contains($0.value) } })
+    }
+
+    @Test(arguments: [
+        // The prolonged sound mark continues a katakana run but does not start one: hiragana
+        // uses it too (ICU splits this one into characters; the rule holds for any word).
+        ("すごーい", ["すごーい"]),
+        ("コーヒー", ["コー", "ーヒ", "ヒー"]),
+        ("ーコ", ["ー", "コ"]),
+        // The middle dot is not katakana; Hangul and katakana never share a pair.
+        ("ハンド・メイド", ["ハン", "ンド", "・", "メイ", "イド"]),
+        ("서울コスメ", ["서울", "コス", "スメ"]),
+        ("カ", ["カ"]),
+    ])
+    func pairsOfOneWord(word: String, expected: [String]) {
+        var arena = TermArena()
+        arena.append(word.utf8, position: 0)
+        var scratch: [UInt8] = []
+        let taken = CharacterBigrams.splitLastTerm(of: &arena, position: 0, scratch: &scratch)
+        let pieces = (0..<arena.count).map { String(decoding: arena.bytes[arena.range(of: $0)], as: UTF8.self) }
+        #expect(pieces == expected)
+        #expect(Int(taken) == expected.count)
+    }
+
+    @Test func katakanaHashtagsKeepTheWholeTagBesideThePairs() {
+        let terms = analyzer.termsByPosition("#プチプラコーデ")
+        #expect(terms.first == ["#プチプラコーデ", "プチ"])
+        #expect(terms.dropFirst().map { $0.count } == [1, 1, 1, 1, 1])
     }
 
     @Test func japaneseKanjiAreFoldedLikeChinese() {
         // Decision (see HanVariantFolder): kanji fold to simplified forms in every text, so a
         // kana-less query such as 東京 or 動画 still matches Japanese text.
-        #expect(analyzer.terms("私はカメラが好きです") == ["私", "は", "カメラ", "が", "好き", "です"])
-        #expect(analyzer.terms("東京タワー") == ["东京", "タワー"])
+        #expect(analyzer.terms("私はカメラが好きです") == ["私", "は", "カメ", "メラ", "が", "好き", "です"])
+        #expect(analyzer.terms("東京タワー") == ["东京", "タワ", "ワー"])
         #expect(analyzer.terms("東京タワー") == analyzer.terms("东京タワー"))
         #expect(analyzer.terms("動画") == ["动画"])
         #expect(analyzer.terms("動画を見る").first == analyzer.terms("動画").first)

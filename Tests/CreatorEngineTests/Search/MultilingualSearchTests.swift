@@ -14,6 +14,8 @@ struct MultilingualSearchTests {
         ("zh_cosmetics_traditional", "平價化妝品推薦"),
         ("ja_kana", "毎日のスキンケアを紹介します"),
         ("ja_kanji", "敏感肌の化粧品レビュー"),
+        ("ja_katakana_compound", "プチプラコーデと韓国コスメ"),
+        ("ja_cosmetics_word", "コスメ好き"),
         ("ko_spaced", "매일 스킨케어 루틴 공유"),
         ("ko_unspaced", "매일스킨케어루틴공유해요"),
         ("ko_particle", "서울에서 맛집투어 중 📍"),
@@ -53,6 +55,11 @@ struct MultilingualSearchTests {
         ("スキンケア", ["ja_kana"]),
         ("化粧品", ["zh_cosmetics_simplified", "zh_cosmetics_traditional", "ja_kanji"]),
         ("敏感肌", ["ja_kanji"]),
+        // Katakana compounds unknown to ICU's dictionary are pairs, so their words find them.
+        ("コーデ", ["ja_katakana_compound"]),
+        ("プチプラ", ["ja_katakana_compound"]),
+        ("コスメ", ["ja_katakana_compound", "ja_cosmetics_word"]),
+        ("ｺｽﾒ", ["ja_katakana_compound", "ja_cosmetics_word"]),
         ("스킨케어", ["ko_spaced", "ko_unspaced"]),
         ("루틴", ["ko_spaced", "ko_unspaced"]),
         ("서울", ["ko_particle"]),
@@ -90,6 +97,9 @@ struct MultilingualSearchTests {
         #expect(try handles("\"스킨케어 루틴\"") == ["ko_spaced"])
         #expect(try handles("\"스킨케어루틴\"") == ["ko_unspaced"])
         #expect(try handles("\"루틴 스킨케어\"").isEmpty)
+        // Katakana pairs likewise.
+        #expect(try handles("\"プチプラコーデ\"") == ["ja_katakana_compound"])
+        #expect(try handles("\"コーデプチプラ\"").isEmpty)
     }
 
     @Test("emoji are searchable words")
