@@ -1,5 +1,7 @@
 #include "cpostings.h"
 
+#include <stdlib.h>
+
 #if defined(__x86_64__) || defined(__i386__)
 #include <immintrin.h>
 #define CPOST_X86 1
@@ -276,4 +278,141 @@ int cpost_decode_postings_using(cpost_kernel kernel, const uint8_t *bytes, size_
 int cpost_decode_postings(const uint8_t *bytes, size_t length, size_t count, uint32_t document_limit,
                           uint32_t *documents, uint32_t *frequencies) {
     return cpost_decode_postings_using(CPOST_KERNEL_BEST, bytes, length, count, document_limit, documents, frequencies);
+}
+
+// MARK: Phrases
+
+/// A word's walk through its postings: `posting` is the current one, and the positions of
+/// postings before `positioned` have been passed (they end at byte `byte`).
+typedef struct {
+    size_t posting;
+    size_t positioned;
+    size_t byte;
+} word_walk;
+
+/// The first posting at or after `from` whose document is >= `document` (galloping).
+static size_t gallop(const uint32_t *documents, size_t count, size_t from, uint32_t document) {
+    if (from >= count || documents[from] >= document) return from;
+    size_t low = from, step = 1, high = from + 1;
+    while (high < count && documents[high] < document) {
+        low = high;
+        step <<= 1;
+        high = low + step;
+    }
+    if (high > count) high = count;
+    size_t lower = low + 1;
+    while (lower < high) {
+        const size_t middle = lower + (high - lower) / 2;
+        if (documents[middle] < document) lower = middle + 1; else high = middle;
+    }
+    return lower;
+}
+
+/// Decodes the positions of the walk's current posting into buffer (room for its
+/// frequency); 0 for damage.
+static int read_positions(const cpost_phrase_word *word, word_walk *walk, uint32_t *buffer) {
+    if (walk->positioned < walk->posting) {
+        const size_t postings = walk->posting - walk->positioned;
+        uint64_t passed = 0;
+        if (postings <= 16) {
+            for (size_t i = walk->positioned; i < walk->posting; i++) passed += word->frequencies[i];
+        } else {
+            passed = cpost_sum_u32(word->frequencies + walk->positioned, postings);
+        }
+        // A few positions are quicker to step over here than through the kernel.
+        if (passed <= 16) {
+            const size_t skipped = skip_tail(word->positions, word->positions_length, walk->byte, (size_t)passed);
+            if (skipped == SIZE_MAX) return 0;
+            walk->byte = skipped;
+        } else {
+            const size_t skipped = cpost_skip_varints(word->positions + walk->byte, word->positions_length - walk->byte, (size_t)passed);
+            if (skipped == SIZE_MAX) return 0;
+            walk->byte += skipped;
+        }
+    }
+    uint32_t position = 0;
+    const uint32_t frequency = word->frequencies[walk->posting];
+    for (uint32_t i = 0; i < frequency; i++) {
+        uint32_t delta;
+        if (!read_varint(word->positions, word->positions_length, &walk->byte, &delta)) return 0;
+        position += delta;
+        buffer[i] = position;
+    }
+    walk->positioned = walk->posting + 1;
+    return 1;
+}
+
+/// A growable buffer of 32-bit values.
+typedef struct {
+    uint32_t *values;
+    size_t capacity;
+} scratch;
+
+static int reserve(scratch *buffer, size_t count) {
+    if (count <= buffer->capacity) return 1;
+    size_t capacity = buffer->capacity ? buffer->capacity : 64;
+    while (capacity < count) capacity *= 2;
+    uint32_t *grown = realloc(buffer->values, capacity * sizeof(uint32_t));
+    if (!grown) return 0;
+    buffer->values = grown;
+    buffer->capacity = capacity;
+    return 1;
+}
+
+size_t cpost_phrase_occurrences(const cpost_phrase_word *words, size_t word_count,
+                                uint32_t *out_documents, uint32_t *out_counts) {
+    if (word_count == 0) return 0;
+    enum { MAX_WORDS = 64 };
+    if (word_count > MAX_WORDS) return SIZE_MAX;
+    size_t lead = 0;
+    for (size_t i = 1; i < word_count; i++) if (words[i].count < words[lead].count) lead = i;
+    word_walk walks[MAX_WORDS] = {{0}};
+    scratch starts = {0}, positions = {0};
+    size_t found = 0, result = 0;
+    for (size_t k = 0; k < words[lead].count; k++) {
+        const uint32_t document = words[lead].documents[k];
+        walks[lead].posting = k;
+        int all = 1;
+        for (size_t i = 0; i < word_count && all; i++) {
+            if (i == lead) continue;
+            walks[i].posting = gallop(words[i].documents, words[i].count, walks[i].posting, document);
+            all = walks[i].posting < words[i].count && words[i].documents[walks[i].posting] == document;
+        }
+        if (!all) continue;
+        // The starts the lead word allows, then those every other word continues.
+        const uint32_t lead_frequency = words[lead].frequencies[k];
+        if (!reserve(&starts, lead_frequency) || !reserve(&positions, lead_frequency)) goto damaged;
+        if (!read_positions(&words[lead], &walks[lead], positions.values)) goto damaged;
+        size_t kept = 0;
+        for (uint32_t j = 0; j < lead_frequency; j++) {
+            if (positions.values[j] >= words[lead].offset) starts.values[kept++] = positions.values[j] - words[lead].offset;
+        }
+        for (size_t i = 0; i < word_count && kept > 0; i++) {
+            if (i == lead) continue;
+            const uint32_t frequency = words[i].frequencies[walks[i].posting];
+            if (!reserve(&positions, frequency)) goto damaged;
+            if (!read_positions(&words[i], &walks[i], positions.values)) goto damaged;
+            // Both ascending: keep the starts s with s + offset among the word's positions.
+            size_t next = 0, still = 0;
+            for (size_t j = 0; j < kept; j++) {
+                const uint64_t wanted = (uint64_t)starts.values[j] + words[i].offset;
+                while (next < frequency && positions.values[next] < wanted) next++;
+                if (next < frequency && positions.values[next] == wanted) starts.values[still++] = starts.values[j];
+            }
+            kept = still;
+        }
+        if (kept > 0) {
+            out_documents[found] = document;
+            out_counts[found] = (uint32_t)kept;
+            found++;
+        }
+    }
+    result = found;
+    goto done;
+damaged:
+    result = SIZE_MAX;
+done:
+    free(starts.values);
+    free(positions.values);
+    return result;
 }

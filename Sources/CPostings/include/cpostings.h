@@ -38,6 +38,29 @@ int cpost_decode_postings(const uint8_t *bytes, size_t length, size_t count, uin
 /// a common word's documents do). Every document must be below 64 × the words' count.
 void cpost_set_bits_ascending(uint64_t *words, const uint32_t *documents, size_t count);
 
+/// One word of a phrase in one field: its postings (documents ascending, each with its
+/// frequency) and their positions, every posting's in order, each posting's as varint
+/// deltas from 0 (as the index stores them); `offset` is the word's position relative to
+/// the phrase's first word.
+typedef struct {
+    const uint32_t *documents;
+    const uint32_t *frequencies;
+    size_t count;
+    const uint8_t *positions;
+    size_t positions_length;
+    uint32_t offset;
+} cpost_phrase_word;
+
+/// Every document where the phrase occurs, with how often: the documents holding all
+/// `word_count` words (listed by the word with the fewest postings, the others found by
+/// galloping), and in each the starts p >= 0 such that every word i is at p + offset_i.
+/// Writes the documents (ascending) and counts to out_documents and out_counts, each with
+/// room for the smallest word's posting count, and returns how many; SIZE_MAX when some
+/// positions are damaged (past the end, or a varint too long), with the outputs undefined.
+/// Positions are read in one forward pass per word, skipping those of passed postings.
+size_t cpost_phrase_occurrences(const cpost_phrase_word *words, size_t word_count,
+                                uint32_t *out_documents, uint32_t *out_counts);
+
 /// Which kernel the functions above may use at most (one the CPU lacks falls back to the
 /// portable one); the plain functions use the best the CPU has. Every kernel gives the same
 /// results (the tests compare them).

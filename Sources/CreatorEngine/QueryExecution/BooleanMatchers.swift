@@ -22,7 +22,11 @@ final class AndMatcher: DocumentMatcher {
 
     override func makeIterator() -> DocumentIterator {
         guard let driver else { return EmptyIterator() }
-        return FilteredIterator(driver: driver.makeIterator(), checks: parts.filter { $0 !== driver })
+        let checks = parts.filter { $0 !== driver }
+        for (index, check) in checks.enumerated() {
+            check.expectCandidates(driverEstimate: driver.estimate, earlierChecks: Array(checks[..<index]))
+        }
+        return FilteredIterator(driver: driver.makeIterator(), checks: checks)
     }
 
     override func matches(_ document: UInt32) -> Bool { list.allMatch(document) }

@@ -90,29 +90,76 @@ struct PostingList {
 }
 
 /// How often a phrase occurs in each field of the documents checked so far, in ascending
-/// document order (each plan checks documents in ascending order).
+/// document order (each plan checks documents in ascending order); or, once `isComplete`,
+/// of every document where it occurs, found at once (`PhraseMatcher`'s bulk pass).
 final class PhraseCounts {
     private let fields: Int
     @exclusivity(unchecked) private var documents: [UInt32] = []
     @exclusivity(unchecked) private var counts: [UInt32] = []
+    /// Every document where the phrase occurs is recorded: any other has no occurrence.
+    private(set) var isComplete = false
 
     init(fields: Int) {
         self.fields = fields
     }
 
     /// Copies the counts recorded for `document` into `found` (searching forward from
-    /// `cursor`); `false` when none are recorded.
+    /// `cursor`); `false` when none are recorded and the record is not complete.
     func copyCounts(of document: UInt32, cursor: inout Int, into found: inout ScratchBuffer<UInt32>) -> Bool {
         while cursor < documents.count, documents[cursor] < document { cursor += 1 }
-        guard cursor < documents.count, documents[cursor] == document else { return false }
+        guard cursor < documents.count, documents[cursor] == document else {
+            guard isComplete else { return false }
+            found.removeAll()
+            for _ in 0..<fields { found.append(0) }
+            return true
+        }
         found.removeAll()
         for field in 0..<fields { found.append(counts[cursor * fields + field]) }
         return true
     }
 
+    /// Replaces what was recorded by every occurrence: per field, the documents (ascending)
+    /// where the phrase occurs and how often.
+    func complete(byField: [(documents: [UInt32], counts: [UInt32])]) {
+        precondition(byField.count == fields)
+        // The union of the fields' documents, then each field's counts at their places.
+        var merged: [UInt32] = []
+        for field in byField {
+            merged = merged.isEmpty ? field.documents : Self.union(merged, field.documents)
+        }
+        var mergedCounts = [UInt32](repeating: 0, count: merged.count * fields)
+        for (field, found) in byField.enumerated() {
+            var at = 0
+            for (index, document) in found.documents.enumerated() {
+                while merged[at] < document { at += 1 }
+                mergedCounts[at * fields + field] = found.counts[index]
+            }
+        }
+        documents = merged
+        counts = mergedCounts
+        isComplete = true
+    }
+
+    /// The union of two ascending lists.
+    private static func union(_ left: [UInt32], _ right: [UInt32]) -> [UInt32] {
+        var result: [UInt32] = []
+        result.reserveCapacity(left.count + right.count)
+        var i = 0, j = 0
+        while i < left.count || j < right.count {
+            if j == right.count || (i < left.count && left[i] < right[j]) {
+                result.append(left[i]); i += 1
+            } else if i == left.count || right[j] < left[i] {
+                result.append(right[j]); j += 1
+            } else {
+                result.append(left[i]); i += 1; j += 1
+            }
+        }
+        return result
+    }
+
     /// Records a document's counts (ignored unless after every recorded one).
     func record(_ document: UInt32, _ found: ScratchBuffer<UInt32>) {
-        guard documents.last.map({ $0 < document }) ?? true else { return }
+        guard !isComplete, documents.last.map({ $0 < document }) ?? true else { return }
         documents.append(document)
         for index in 0..<found.count { counts.append(found[index]) }
     }

@@ -22,6 +22,8 @@ struct QueryPlanner {
     let orders: ValueOrders
     /// The query text, for errors that point into it.
     let queryText: String
+    /// How phrases find their occurrences.
+    var phrases: PhraseEvaluation = .automatic
 
     func matcher(for node: QueryNode) throws(QueryError) -> DocumentMatcher {
         let count = index.documentCount
@@ -140,7 +142,8 @@ struct QueryPlanner {
         if isPhrase {
             let first = analysed.map(\.position).min() ?? 0
             let positioned = analysed.map { (fields: fieldsOfTerm[$0.text] ?? [], offset: UInt32($0.position - first)) }
-            parts.append(PhraseMatcher(text: term.text, terms: positioned, cache: postingsCache, bm25: scoring.bm25))
+            parts.append(PhraseMatcher(text: term.text, terms: positioned, cache: postingsCache, bm25: scoring.bm25,
+                                       documentCount: count, evaluation: phrases))
         }
         if parts.count == 1 { return parts[0] }
         return AndMatcher(parts)

@@ -27,6 +27,7 @@ public final class Searcher: Sendable {
     private let bitsets: DocumentBitsets
     private let orders: ValueOrders
     private let setPlanning: SetPlanning
+    private let phrases: PhraseEvaluation
 
     /// The weight of `like:` similarity in the score.
     public static let similarityWeight = 4.0
@@ -39,10 +40,12 @@ public final class Searcher: Sendable {
         self.init(index: index, parser: parser, timeLimit: timeLimit, sets: .automatic, valueOrders: valueOrders)
     }
 
-    /// `sets` chooses where set-at-a-time execution is used (tests compare the modes).
+    /// `sets` chooses where set-at-a-time execution is used, `phrases` how phrases find
+    /// their occurrences (tests compare the modes).
     init(index: CreatorIndex, parser: QueryParser = QueryParser(), timeLimit: Duration = .seconds(5), sets: SetPlanning.Mode,
-         valueOrders: ValueOrders.Making? = nil) {
+         phrases: PhraseEvaluation = .automatic, valueOrders: ValueOrders.Making? = nil) {
         setPlanning = SetPlanning(documentCount: index.documentCount, mode: sets)
+        self.phrases = phrases
         orders = ValueOrders(index: index, making: valueOrders ?? (sets == .automatic ? .inBackground : .immediately))
         self.index = index
         facets = DocumentFacets(index: index)
@@ -88,7 +91,7 @@ public final class Searcher: Sendable {
         return try analyzers.withAnalyzer { analyzer throws(QueryError) in
             let planner = QueryPlanner(index: index, analyzer: analyzer, scoring: scoring,
                                        postingsCache: PostingsCache(), facets: facets, bitsets: bitsets, orders: orders,
-                                       queryText: text)
+                                       queryText: text, phrases: phrases)
             let root = setPlanning.prepare(try query.root.map { node throws(QueryError) in try planner.matcher(for: node) }
                 ?? EverythingMatcher(documentCount: index.documentCount))
             let plan = describingPlan ? PlanDescription(root: root, documentCount: index.documentCount).text : ""

@@ -27,6 +27,22 @@ final class TermCursor {
             ?? UnsafeRawBufferPointer(start: nil, count: 0)
     }
 
+    /// The term's postings and positions as `cpost_phrase_occurrences` reads them, the
+    /// term `offset` words after the phrase's first (the views stay valid while this cursor
+    /// and the index live).
+    func phraseWord(offset: UInt32) -> cpost_phrase_word {
+        cpost_phrase_word(documents: documents.buffer.baseAddress, frequencies: frequencies.baseAddress,
+                          count: documents.count,
+                          positions: positionBytes.baseAddress?.assumingMemoryBound(to: UInt8.self),
+                          positions_length: positionBytes.count, offset: offset)
+    }
+
+    /// Bytes of positions the term holds (what a bulk pass over it reads at most).
+    var positionByteCount: Int { positionBytes.count }
+
+    /// Postings the term holds.
+    var postingCount: Int { documents.count }
+
     /// Moves to the first posting at or after `target`; whether it is exactly `target`.
     func advance(to target: UInt32) -> Bool {
         let documents = self.documents, frequencies = self.frequencies

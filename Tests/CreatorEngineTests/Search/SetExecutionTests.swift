@@ -106,6 +106,40 @@ struct SetExecutionTests {
         }
     }
 
+    @Test("phrases found all at once and document by document give identical answers, with and without filters")
+    func phraseEvaluationsAgree() throws {
+        let fixture = try SearchFixture.generated.get()
+        let reference = BruteForceSearch(fixture: fixture, analyzer: try TextAnalyzer())
+        let allAtOnce = Searcher(index: fixture.index, sets: .automatic, phrases: .allAtOnce, valueOrders: .immediately)
+        let perDocument = Searcher(index: fixture.index, sets: .automatic, phrases: .perDocument, valueOrders: .immediately)
+        // Two- and three-word runs of captions and bios, with repeated words, hashtags and
+        // CJK among them, alone and under filters.
+        var random = SplitMixRandom(seed: 31)
+        var phrases: [String] = ["bye bye", "#fyp fyp"]
+        for profile in fixture.profiles.prefix(400) {
+            let texts = [profile.bio ?? ""] + profile.recentPosts.compactMap(\.caption)
+            let words = random.pick(texts).split(separator: " ").map(String.init)
+            guard words.count >= 3 else { continue }
+            let length = 2 + Int(random.next() % 2), start = Int(random.next() % UInt64(words.count - length + 1))
+            phrases.append(words[start..<start + length].joined(separator: " ").replacingOccurrences(of: "\"", with: ""))
+        }
+        let filters = ["", " tier:nano..mid", " -platform:tiktok", " lang:en", " followers:>=10k country:US,JP,VN"]
+        var found = 0
+        for (index, phrase) in phrases.enumerated() {
+            let text = "\"\(phrase)\"" + filters[index % filters.count] + " limit:50"
+            let fast = try allAtOnce.search(text), slow = try perDocument.search(text)
+            #expect(fast.total == slow.total, "total for \(text)")
+            #expect(fast.total == reference.matchingDocuments(try QueryParser().parse(text).root).count, "reference total for \(text)")
+            #expect(fast.hits.map(\.document) == slow.hits.map(\.document), "page for \(text)")
+            for (left, right) in zip(fast.hits, slow.hits) {
+                #expect(abs(left.score - right.score) < 1e-9, "score of \(left.document) for \(text)")
+            }
+            if fast.total > 0 { found += 1 }
+        }
+        // The phrases come from the texts, so most are found.
+        #expect(found > phrases.count / 2, "\(found) of \(phrases.count) phrases found")
+    }
+
     @Test("set-at-a-time and document-at-a-time answers are identical: totals, pages in order, scores",
           arguments: [(11, .always), (12, .always), (13, .automatic)] as [(UInt64, SetPlanning.Mode)])
     func bothWaysAgree(seed: UInt64, mode: SetPlanning.Mode) throws {
