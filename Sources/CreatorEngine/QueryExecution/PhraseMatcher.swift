@@ -30,6 +30,7 @@ final class PhraseMatcher: DocumentMatcher, ScoringLeaf {
     /// reads what the matching plan found instead of reading positions again).
     private let known: PhraseCounts
     @exclusivity(unchecked) private var knownCursor = 0
+    @exclusivity(unchecked) private var knownGeneration = 0
     /// Reused per document: one term's positions, the phrase starts still possible, the
     /// terms from rarest to most frequent, and the counts per field.
     @exclusivity(unchecked) private var positions = ScratchBuffer<UInt32>(capacity: 256)
@@ -139,6 +140,7 @@ final class PhraseMatcher: DocumentMatcher, ScoringLeaf {
     /// Sets `counts` to how often the phrase occurs in each field of `document`: read from
     /// what another plan of the search found, or from the positions (and recorded).
     private func loadCounts(at document: UInt32) {
+        if knownGeneration != known.generation { (knownCursor, knownGeneration) = (0, known.generation) }
         if known.copyCounts(of: document, cursor: &knownCursor, into: &counts) { return }
         counts.removeAll()
         for field in 0..<fields.count { counts.append(occurrences(inField: field, at: document)) }

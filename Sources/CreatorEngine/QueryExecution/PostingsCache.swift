@@ -98,6 +98,9 @@ final class PhraseCounts {
     @exclusivity(unchecked) private var counts: [UInt32] = []
     /// Every document where the phrase occurs is recorded: any other has no occurrence.
     private(set) var isComplete = false
+    /// Changes when the record is replaced by the complete one, so that a reader's cursor
+    /// into the old record starts over.
+    private(set) var generation = 0
 
     init(fields: Int) {
         self.fields = fields
@@ -125,7 +128,9 @@ final class PhraseCounts {
         // The union of the fields' documents, then each field's counts at their places.
         var merged: [UInt32] = []
         for field in byField {
-            merged = merged.isEmpty ? field.documents : Self.union(merged, field.documents)
+            merged = merged.withUnsafeBufferPointer { merged in
+                field.documents.withUnsafeBufferPointer { SortedDocuments.union(merged, $0) }
+            }
         }
         var mergedCounts = [UInt32](repeating: 0, count: merged.count * fields)
         for (field, found) in byField.enumerated() {
@@ -138,23 +143,7 @@ final class PhraseCounts {
         documents = merged
         counts = mergedCounts
         isComplete = true
-    }
-
-    /// The union of two ascending lists.
-    private static func union(_ left: [UInt32], _ right: [UInt32]) -> [UInt32] {
-        var result: [UInt32] = []
-        result.reserveCapacity(left.count + right.count)
-        var i = 0, j = 0
-        while i < left.count || j < right.count {
-            if j == right.count || (i < left.count && left[i] < right[j]) {
-                result.append(left[i]); i += 1
-            } else if i == left.count || right[j] < left[i] {
-                result.append(right[j]); j += 1
-            } else {
-                result.append(left[i]); i += 1; j += 1
-            }
-        }
-        return result
+        generation += 1
     }
 
     /// Records a document's counts (ignored unless after every recorded one).

@@ -51,6 +51,25 @@ struct SortedDocuments: @unchecked Sendable {
     }
 }
 
+extension SortedDocuments {
+    /// The union of two ascending lists, each document once.
+    static func union(_ left: UnsafeBufferPointer<UInt32>, _ right: UnsafeBufferPointer<UInt32>) -> [UInt32] {
+        var merged: [UInt32] = []
+        merged.reserveCapacity(left.count + right.count)
+        var i = 0, j = 0
+        while i < left.count || j < right.count {
+            if j == right.count || (i < left.count && left[i] < right[j]) {
+                merged.append(left[i]); i += 1
+            } else if i == left.count || right[j] < left[i] {
+                merged.append(right[j]); j += 1
+            } else {
+                merged.append(left[i]); i += 1; j += 1
+            }
+        }
+        return merged
+    }
+}
+
 /// Memory of its own for values computed by one query, read through a buffer pointer and
 /// freed with the last reference.
 final class OwnedBuffer<Element>: @unchecked Sendable {

@@ -72,19 +72,7 @@ final class TermMatcher: DocumentMatcher, ScoringLeaf {
     private static func union(_ lists: [SortedDocuments]) -> [UInt32] {
         var documents: [UInt32] = []
         for list in lists {
-            var merged: [UInt32] = []
-            merged.reserveCapacity(documents.count + list.count)
-            var left = 0, right = 0
-            while left < documents.count || right < list.count {
-                if right == list.count || (left < documents.count && documents[left] < list[right]) {
-                    merged.append(documents[left]); left += 1
-                } else if left == documents.count || list[right] < documents[left] {
-                    merged.append(list[right]); right += 1
-                } else {
-                    merged.append(documents[left]); left += 1; right += 1
-                }
-            }
-            documents = merged
+            documents = documents.withUnsafeBufferPointer { SortedDocuments.union($0, list.buffer) }
         }
         return documents
     }
