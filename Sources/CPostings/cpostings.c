@@ -60,7 +60,6 @@ static inline int read_varint(const uint8_t *bytes, size_t end, size_t *cursor, 
     return 0;
 }
 
-enum { ESCAPE = 15 };
 
 /// One delta after `*document`: 0 for damage (a zero delta, or past 2^32).
 static inline int next_document(uint32_t *document, uint32_t delta) {
@@ -75,10 +74,10 @@ static inline int decode_codes_tail(const uint8_t *bytes, size_t length, size_t 
     for (; index < count; index++) {
         const uint32_t code = (uint32_t)(bytes[codes + (index >> 1)] >> ((index & 1) << 2)) & 0x0F;
         frequencies[index] = code + 1;
-        if (code == ESCAPE) {
+        if (code == CPOST_FREQUENCY_ESCAPE) {
             uint32_t extra;
-            if (!read_varint(bytes, length, large, &extra) || extra >= UINT32_MAX - ESCAPE) return 0;
-            frequencies[index] = extra + ESCAPE + 1;
+            if (!read_varint(bytes, length, large, &extra) || extra >= UINT32_MAX - CPOST_FREQUENCY_ESCAPE) return 0;
+            frequencies[index] = extra + CPOST_FREQUENCY_ESCAPE + 1;
         }
     }
     return 1;
@@ -313,13 +312,9 @@ static size_t gallop(const uint32_t *documents, size_t count, size_t from, uint3
 static int read_positions(const cpost_phrase_word *word, word_walk *walk, uint32_t *buffer) {
     if (walk->positioned < walk->posting) {
         const size_t postings = walk->posting - walk->positioned;
-        uint64_t passed = 0;
-        if (postings <= 16) {
-            for (size_t i = walk->positioned; i < walk->posting; i++) passed += word->frequencies[i];
-        } else {
-            passed = cpost_sum_u32(word->frequencies + walk->positioned, postings);
-        }
-        // A few positions are quicker to step over here than through the kernel.
+        // A few postings and positions are quicker to step over here than through the kernels.
+        const uint64_t passed = postings <= 16 ? sum_portable(word->frequencies + walk->positioned, postings)
+                                               : cpost_sum_u32(word->frequencies + walk->positioned, postings);
         if (passed <= 16) {
             const size_t skipped = skip_tail(word->positions, word->positions_length, walk->byte, (size_t)passed);
             if (skipped == SIZE_MAX) return 0;

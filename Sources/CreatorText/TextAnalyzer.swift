@@ -7,9 +7,9 @@
 //    alike (it splits `化妆品` but not `化妝品`).
 // 1. Segment the text with ICU's word break iterator, root locale (`WordSegmenter`): rules
 //    for space-separated scripts, dictionaries for Chinese, Japanese, Thai, Lao, Khmer and
-//    Burmese. Segment first, fold after (but for step 0): folding the whole text first would
-//    change what the dictionaries see (NFKC splits Thai SARA AM, and `ออกกำลังกาย` would no longer
-//    segment as `ออก`/`กำลัง`/`กาย`).
+//    Burmese. Segment first, fold after (but for step 0): folding the whole text first
+//    would change what the dictionaries see (NFKC splits Thai SARA AM, and `ออกกำลังกาย`
+//    would no longer segment as `ออก`/`กำลัง`/`กาย`).
 // 2. Keep ICU's word segments (numbers, letters, kana, ideographs) and fold each one
 //    (`TokenFolder`): NFKC case folding (`CaseFolder`: `ＳＫＩＮ` → `skin`); diacritics of
 //    Latin, Greek and Cyrillic, vowel marks of Arabic and Hebrew (`DiacriticFolder`:

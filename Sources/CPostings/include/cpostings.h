@@ -22,6 +22,10 @@ size_t cpost_skip_varints(const uint8_t *bytes, size_t length, size_t count);
 /// The sum of values[0..<count], without overflow (the values are 32-bit).
 uint64_t cpost_sum_u32(const uint32_t *values, size_t count);
 
+/// The frequency code that means "frequency − 16 follows as a varint after the codes"
+/// (`PostingEncoding` writes with it, `cpost_decode_postings` reads with it).
+#define CPOST_FREQUENCY_ESCAPE 15
+
 /// Decodes one term's postings as `PostingEncoding` lays them out (`count` varint document
 /// deltas, the first document as is; then frequency − 1 in four bits a posting, 15 meaning
 /// "frequency − 16 follows as a varint after the codes") into documents[0..<count] and
@@ -56,7 +60,9 @@ typedef struct {
 /// galloping), and in each the starts p >= 0 such that every word i is at p + offset_i.
 /// Writes the documents (ascending) and counts to out_documents and out_counts, each with
 /// room for the smallest word's posting count, and returns how many; SIZE_MAX when some
-/// positions are damaged (past the end, or a varint too long), with the outputs undefined.
+/// positions are damaged (past the end, or a varint too long), when the phrase has more
+/// than 64 words or memory for positions runs out, with the outputs undefined (the caller
+/// then checks documents one by one).
 /// Positions are read in one forward pass per word, skipping those of passed postings.
 size_t cpost_phrase_occurrences(const cpost_phrase_word *words, size_t word_count,
                                 uint32_t *out_documents, uint32_t *out_counts);

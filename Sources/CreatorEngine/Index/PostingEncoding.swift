@@ -14,7 +14,7 @@ internal import CPostings
 /// slower. Four bits hold every frequency but a few (most are 1 to 3) and save half a byte a
 /// posting against a varint.
 enum PostingEncoding {
-    private static let escape: UInt32 = 15
+    private static let escape = UInt32(CPOST_FREQUENCY_ESCAPE)
 
     /// Appends one term's postings: documents ascending, frequencies at least 1.
     static func append(documents: [UInt32], frequencies: [UInt32], to bytes: inout ByteWriter) {

@@ -24,7 +24,7 @@ final class AndMatcher: DocumentMatcher {
         guard let driver else { return EmptyIterator() }
         let checks = parts.filter { $0 !== driver }
         for (index, check) in checks.enumerated() {
-            check.expectCandidates(driverEstimate: driver.estimate, earlierChecks: Array(checks[..<index]))
+            check.expectCandidates(driverEstimate: driver.estimate, earlierChecks: checks[..<index])
         }
         return FilteredIterator(driver: driver.makeIterator(), checks: checks)
     }

@@ -33,7 +33,7 @@ class DocumentMatcher {
     /// `driverEstimate` that pass `earlierChecks` first, so that a costly check can decide
     /// how to answer (a phrase finds all its occurrences at once when it would be asked
     /// about many documents).
-    func expectCandidates(driverEstimate: Int, earlierChecks: [DocumentMatcher]) {}
+    func expectCandidates(driverEstimate: Int, earlierChecks: ArraySlice<DocumentMatcher>) {}
 
     /// Whether `documentSet()` can give the matches as a whole set. Every condition can
     /// except phrases, whose positions are checked one document at a time.

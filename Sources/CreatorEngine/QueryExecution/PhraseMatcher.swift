@@ -81,7 +81,7 @@ final class PhraseMatcher: DocumentMatcher, ScoringLeaf {
     /// nanosecond per byte of positions and 40 ns per posting of each field's rarest word
     /// and other word. The candidates: the driver's documents that the cheaper checks before
     /// this one let through, each check assumed independent of the others.
-    override func expectCandidates(driverEstimate: Int, earlierChecks: [DocumentMatcher]) {
+    override func expectCandidates(driverEstimate: Int, earlierChecks: ArraySlice<DocumentMatcher>) {
         guard !known.isComplete, documentCount > 0, evaluation != .perDocument else { return }
         guard evaluation == .automatic else { return findAll() }
         var candidates = Double(driverEstimate)
