@@ -129,61 +129,124 @@ static inline int no_escape(uint64_t word) {
     return ((inverted - 0x1111111111111111ull) & ~inverted & 0x8888888888888888ull) == 0;
 }
 
+/// Sixteen one-byte deltas (1...127) at `bytes` added up from `document`: the documents go
+/// to out[0..<16]. The callers check the bytes first (block_of_small_deltas).
+typedef void (*sixteen_deltas)(const uint8_t *bytes, uint32_t document, uint32_t *out);
+/// Sixteen four-bit codes, none the escape (the eight bytes of `word`), as frequencies
+/// (code + 1) in out[0..<16].
+typedef void (*sixteen_codes)(uint64_t word, uint32_t *out);
+
+/// Whether the sixteen bytes at `bytes` are all one-byte deltas: no top bit set (a wider
+/// varint) and none zero (damage).
+__attribute__((target("sse2"), always_inline))
+static inline int block_of_small_deltas(const uint8_t *bytes) {
+    const __m128i block = _mm_loadu_si128((const __m128i *)bytes);
+    return _mm_movemask_epi8(block) == 0 && _mm_movemask_epi8(_mm_cmpeq_epi8(block, _mm_setzero_si128())) == 0;
+}
+
 /// As decode_portable, with sixteen postings at a time where their deltas are one byte each
-/// (1...127, as most of a common word's are) and sixteen codes at a time where none is the
-/// escape: the bytes widened to 32 bits, the deltas summed in four shift-and-add steps.
-__attribute__((target("avx512f,avx512bw,avx512vl")))
-static int decode_avx512(const uint8_t *bytes, size_t length, size_t count, uint32_t limit,
-                         uint32_t *documents, uint32_t *frequencies) {
+/// (as most of a common word's are) and sixteen codes at a time where none is the escape,
+/// each block handled by the kernel's `deltas` and `codes`. Inlined into each kernel, so
+/// that those calls are too.
+__attribute__((always_inline))
+static inline int decode_blocks(const uint8_t *bytes, size_t length, size_t count, uint32_t limit,
+                                uint32_t *documents, uint32_t *frequencies, sixteen_deltas deltas, sixteen_codes codes) {
     size_t offset = 0, index, large;
     uint32_t document;
     if (!read_first_document(bytes, length, count, &offset, &document, documents, &index)) return 0;
-    const __m512i zero = _mm512_setzero_si512();
     while (index < count) {
-        if (count - index >= 16 && length - offset >= 16 && document <= UINT32_MAX - 16 * 127) {
-            const __m128i block = _mm_loadu_si128((const __m128i *)(bytes + offset));
-            // No byte with its top bit set (a wider varint) and none zero (damage).
-            if (_mm_movemask_epi8(block) == 0 && _mm_cmpeq_epi8_mask(block, _mm_setzero_si128()) == 0) {
-                __m512i sums = _mm512_cvtepu8_epi32(block);
-                sums = _mm512_add_epi32(sums, _mm512_alignr_epi32(sums, zero, 15));
-                sums = _mm512_add_epi32(sums, _mm512_alignr_epi32(sums, zero, 14));
-                sums = _mm512_add_epi32(sums, _mm512_alignr_epi32(sums, zero, 12));
-                sums = _mm512_add_epi32(sums, _mm512_alignr_epi32(sums, zero, 8));
-                sums = _mm512_add_epi32(sums, _mm512_set1_epi32((int)document));
-                _mm512_storeu_si512((void *)(documents + index), sums);
-                document = documents[index + 15];
-                index += 16;
-                offset += 16;
-                continue;
-            }
+        if (count - index >= 16 && length - offset >= 16 && document <= UINT32_MAX - 16 * 127
+            && block_of_small_deltas(bytes + offset)) {
+            deltas(bytes + offset, document, documents + index);
+            document = documents[index + 15];
+            index += 16;
+            offset += 16;
+            continue;
         }
         uint32_t delta;
         if (!read_varint(bytes, length, &offset, &delta) || !next_document(&document, delta)) return 0;
         documents[index++] = document;
     }
     if (!locate_codes(length, offset, count, document, limit, &large)) return 0;
-    const size_t codes = offset;
-    const __m128i low_nibbles = _mm_set1_epi8(0x0F);
-    const __m512i one = _mm512_set1_epi32(1);
+    const size_t code_start = offset;
     index = 0;
     // Every code read here lies inside the code bytes (checked above).
     while (count - index >= 16) {
         uint64_t word;
-        __builtin_memcpy(&word, bytes + codes + (index >> 1), 8);
-        if (!no_escape(word)) {
-            if (!decode_codes_tail(bytes, length, codes, index, index + 16, &large, frequencies)) return 0;
-            index += 16;
-            continue;
+        __builtin_memcpy(&word, bytes + code_start + (index >> 1), 8);
+        if (no_escape(word)) {
+            codes(word, frequencies + index);
+        } else if (!decode_codes_tail(bytes, length, code_start, index, index + 16, &large, frequencies)) {
+            return 0;
         }
-        const __m128i packed = _mm_cvtsi64_si128((long long)word);
-        const __m128i low = _mm_and_si128(packed, low_nibbles);
-        const __m128i high = _mm_and_si128(_mm_srli_epi16(packed, 4), low_nibbles);
-        const __m128i codes16 = _mm_unpacklo_epi8(low, high);
-        _mm512_storeu_si512((void *)(frequencies + index), _mm512_add_epi32(_mm512_cvtepu8_epi32(codes16), one));
         index += 16;
     }
-    if (!decode_codes_tail(bytes, length, codes, index, count, &large, frequencies)) return 0;
+    if (!decode_codes_tail(bytes, length, code_start, index, count, &large, frequencies)) return 0;
     return large == length;
+}
+
+/// The sixteen codes of `word` as bytes, in order (each byte's low nibble first).
+__attribute__((target("sse2"), always_inline))
+static inline __m128i unpack_codes(uint64_t word) {
+    const __m128i packed = _mm_cvtsi64_si128((long long)word);
+    const __m128i low_nibbles = _mm_set1_epi8(0x0F);
+    const __m128i low = _mm_and_si128(packed, low_nibbles);
+    const __m128i high = _mm_and_si128(_mm_srli_epi16(packed, 4), low_nibbles);
+    return _mm_unpacklo_epi8(low, high);
+}
+
+/// The deltas widened to 32 bits and summed in four shift-and-add steps across the register.
+__attribute__((target("avx512f,avx512bw,avx512vl"), always_inline))
+static inline void deltas_avx512(const uint8_t *bytes, uint32_t document, uint32_t *out) {
+    const __m512i zero = _mm512_setzero_si512();
+    __m512i sums = _mm512_cvtepu8_epi32(_mm_loadu_si128((const __m128i *)bytes));
+    sums = _mm512_add_epi32(sums, _mm512_alignr_epi32(sums, zero, 15));
+    sums = _mm512_add_epi32(sums, _mm512_alignr_epi32(sums, zero, 14));
+    sums = _mm512_add_epi32(sums, _mm512_alignr_epi32(sums, zero, 12));
+    sums = _mm512_add_epi32(sums, _mm512_alignr_epi32(sums, zero, 8));
+    _mm512_storeu_si512((void *)out, _mm512_add_epi32(sums, _mm512_set1_epi32((int)document)));
+}
+
+__attribute__((target("avx512f,avx512bw,avx512vl"), always_inline))
+static inline void codes_avx512(uint64_t word, uint32_t *out) {
+    _mm512_storeu_si512((void *)out, _mm512_add_epi32(_mm512_cvtepu8_epi32(unpack_codes(word)), _mm512_set1_epi32(1)));
+}
+
+__attribute__((target("avx512f,avx512bw,avx512vl")))
+static int decode_avx512(const uint8_t *bytes, size_t length, size_t count, uint32_t limit,
+                         uint32_t *documents, uint32_t *frequencies) {
+    return decode_blocks(bytes, length, count, limit, documents, frequencies, deltas_avx512, codes_avx512);
+}
+
+/// The deltas widened to 16 bits (sixteen sum to at most 2,032) and summed within each
+/// 128-bit half in three shift-and-add steps; the first half's total is then added to the
+/// second half, and both halves are widened to 32 bits.
+__attribute__((target("avx2"), always_inline))
+static inline void deltas_avx2(const uint8_t *bytes, uint32_t document, uint32_t *out) {
+    __m256i sums = _mm256_cvtepu8_epi16(_mm_loadu_si128((const __m128i *)bytes));
+    sums = _mm256_add_epi16(sums, _mm256_slli_si256(sums, 2));
+    sums = _mm256_add_epi16(sums, _mm256_slli_si256(sums, 4));
+    sums = _mm256_add_epi16(sums, _mm256_slli_si256(sums, 8));
+    // The first half moved to the second (the first zeroed), its last element in every lane.
+    const __m256i carried = _mm256_permute2x128_si256(sums, sums, 0x08);
+    sums = _mm256_add_epi16(sums, _mm256_shuffle_epi8(carried, _mm256_set1_epi16(0x0F0E)));
+    const __m256i base = _mm256_set1_epi32((int)document);
+    _mm256_storeu_si256((__m256i *)out, _mm256_add_epi32(_mm256_cvtepu16_epi32(_mm256_castsi256_si128(sums)), base));
+    _mm256_storeu_si256((__m256i *)(out + 8), _mm256_add_epi32(_mm256_cvtepu16_epi32(_mm256_extracti128_si256(sums, 1)), base));
+}
+
+__attribute__((target("avx2"), always_inline))
+static inline void codes_avx2(uint64_t word, uint32_t *out) {
+    const __m128i codes = unpack_codes(word);
+    const __m256i one = _mm256_set1_epi32(1);
+    _mm256_storeu_si256((__m256i *)out, _mm256_add_epi32(_mm256_cvtepu8_epi32(codes), one));
+    _mm256_storeu_si256((__m256i *)(out + 8), _mm256_add_epi32(_mm256_cvtepu8_epi32(_mm_srli_si128(codes, 8)), one));
+}
+
+__attribute__((target("avx2")))
+static int decode_avx2(const uint8_t *bytes, size_t length, size_t count, uint32_t limit,
+                       uint32_t *documents, uint32_t *frequencies) {
+    return decode_blocks(bytes, length, count, limit, documents, frequencies, deltas_avx2, codes_avx2);
 }
 
 /// Thirty-two bytes at a time: the bytes below 0x80 are the ends of varints. A block with
@@ -268,6 +331,9 @@ int cpost_decode_postings_using(cpost_kernel kernel, const uint8_t *bytes, size_
 #ifdef CPOST_X86
     if (kernel >= CPOST_KERNEL_AVX512 && cpu_has_avx512) {
         return decode_avx512(bytes, length, count, document_limit, documents, frequencies);
+    }
+    if (kernel >= CPOST_KERNEL_AVX2 && cpu_has_avx2) {
+        return decode_avx2(bytes, length, count, document_limit, documents, frequencies);
     }
 #endif
     (void)kernel;

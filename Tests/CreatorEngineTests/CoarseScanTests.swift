@@ -53,6 +53,10 @@ struct CoarseScanTests {
         }
     }
 
+    /// The coarse passes to compare with the full scan: the AVX2 pass, and the best the CPU
+    /// has (VNNI where it is there; on a CPU without AVX2 both fall back to the full scan).
+    static let kernels = [CSIM_KERNEL_AVX2, CSIM_KERNEL_BEST]
+
     /// The vectors, their inverse norms, nibbles and codes, as pointers for the C calls.
     struct Fixture {
         let count: Int
@@ -82,17 +86,18 @@ struct CoarseScanTests {
 
         func vector(_ index: Int) -> UnsafeMutablePointer<Int8> { values.baseAddress! + index * 64 }
 
-        /// Both scans of documents start..<start + length against `reference`.
-        func scans(reference: Int, start: Int, length: Int, threshold: Float, firstDocument: UInt32)
+        /// Both scans of documents start..<start + length against `reference`: the portable
+        /// full scan, and the coarse pass with at most `kernel`.
+        func scans(reference: Int, start: Int, length: Int, threshold: Float, firstDocument: UInt32, kernel: csim_kernel)
             -> (full: (documents: [UInt32], scores: [Float]), coarse: (documents: [UInt32], scores: [Float])) {
             let full = CoarseScanTests.collect(length: length) { documents, scores in
-                csim_scan64_above(vector(start), inverseNorms.baseAddress! + start, length, vector(reference),
-                                  inverseNorms[reference], threshold, firstDocument, documents, scores)
+                csim_scan64_above_using(CSIM_KERNEL_PORTABLE, vector(start), inverseNorms.baseAddress! + start, length,
+                                        vector(reference), inverseNorms[reference], threshold, firstDocument, documents, scores)
             }
             let coarse = CoarseScanTests.collect(length: length) { documents, scores in
-                csim_scan64_coarse_above(nibbles.baseAddress! + start * 32, codes.baseAddress! + start, vector(start),
-                                         inverseNorms.baseAddress! + start, length, vector(reference), inverseNorms[reference],
-                                         threshold, firstDocument, documents, scores)
+                csim_scan64_coarse_above_using(kernel, nibbles.baseAddress! + start * 32, codes.baseAddress! + start,
+                                               vector(start), inverseNorms.baseAddress! + start, length, vector(reference),
+                                               inverseNorms[reference], threshold, firstDocument, documents, scores)
             }
             return (full, coarse)
         }
@@ -103,14 +108,17 @@ struct CoarseScanTests {
     func keepsWhatTheFullScanKeeps(threshold: Float) {
         let fixture = Fixture(count: 4_133, seed: 29)
         defer { fixture.deallocate() }
-        for reference in stride(from: 0, to: fixture.count, by: 149) {
-            // Odd starts and lengths exercise the tail of sixteen; the ids are offset.
-            let start = reference % 19, length = fixture.count - start - reference % 23
-            let (full, coarse) = fixture.scans(reference: reference, start: start, length: length, threshold: threshold,
-                                               firstDocument: UInt32(start) + 7)
-            #expect(coarse.documents == full.documents,
-                    "reference \(reference), threshold \(threshold): \(coarse.documents.count) kept, \(full.documents.count) expected")
-            #expect(coarse.scores.map(\.bitPattern) == full.scores.map(\.bitPattern), "reference \(reference), threshold \(threshold)")
+        for kernel in Self.kernels {
+            for reference in stride(from: 0, to: fixture.count, by: 149) {
+                // Odd starts and lengths exercise the tails of eight and sixteen; the ids are offset.
+                let start = reference % 19, length = fixture.count - start - reference % 23
+                let (full, coarse) = fixture.scans(reference: reference, start: start, length: length, threshold: threshold,
+                                                   firstDocument: UInt32(start) + 7, kernel: kernel)
+                #expect(coarse.documents == full.documents,
+                        "kernel \(kernel.rawValue), reference \(reference), threshold \(threshold): \(coarse.documents.count) kept, \(full.documents.count) expected")
+                #expect(coarse.scores.map(\.bitPattern) == full.scores.map(\.bitPattern),
+                        "kernel \(kernel.rawValue), reference \(reference), threshold \(threshold)")
+            }
         }
     }
 
@@ -123,10 +131,14 @@ struct CoarseScanTests {
             csim_scan64(fixture.values.baseAddress, fixture.inverseNorms.baseAddress, fixture.count, fixture.vector(reference),
                         fixture.inverseNorms[reference], &all)
             for target in [(reference * 7 + 1) % fixture.count, (reference * 13 + 5) % fixture.count] where all[target] > -1 {
-                let (full, coarse) = fixture.scans(reference: reference, start: 0, length: fixture.count, threshold: all[target],
-                                                   firstDocument: 0)
-                #expect(coarse.documents.contains(UInt32(target)), "reference \(reference), target \(target) at \(all[target])")
-                #expect(coarse.documents == full.documents && coarse.documents == (0..<fixture.count).filter { all[$0] >= all[target] }.map(UInt32.init))
+                for kernel in Self.kernels {
+                    let (full, coarse) = fixture.scans(reference: reference, start: 0, length: fixture.count,
+                                                       threshold: all[target], firstDocument: 0, kernel: kernel)
+                    #expect(coarse.documents.contains(UInt32(target)),
+                            "kernel \(kernel.rawValue), reference \(reference), target \(target) at \(all[target])")
+                    #expect(coarse.documents == full.documents
+                            && coarse.documents == (0..<fixture.count).filter { all[$0] >= all[target] }.map(UInt32.init))
+                }
             }
         }
     }

@@ -72,8 +72,8 @@ size_t cpost_phrase_occurrences(const cpost_phrase_word *words, size_t word_coun
 /// results (the tests compare them).
 typedef enum {
     CPOST_KERNEL_PORTABLE = 0,
-    CPOST_KERNEL_AVX2 = 1,      // skipping and summing; decoding stays portable
-    CPOST_KERNEL_AVX512 = 2,    // decoding sixteen one-byte deltas or codes at a time
+    CPOST_KERNEL_AVX2 = 1,      // skipping and summing; decoding sixteen deltas or codes at a time
+    CPOST_KERNEL_AVX512 = 2,    // decoding with 512-bit registers
     CPOST_KERNEL_BEST = 2
 } cpost_kernel;
 

@@ -70,12 +70,19 @@ void csim_coarse_encode(const int8_t *vectors, size_t count, uint8_t *nibbles, u
 /// csim_scan64_above with the same documents and values, bit for bit, reading half the
 /// bytes: a first pass over the coarse copy (csim_coarse_encode of the same vectors)
 /// bounds every value from above, and only the vectors whose bound reaches `threshold` are
-/// read and computed exactly. Falls back to csim_scan64_above when the CPU lacks AVX-512
-/// VNNI or threshold is not above -1. `nibbles` and `residual_codes` start at the same
-/// document as `vectors`.
+/// read and computed exactly, with AVX-512 VNNI or else AVX2 and FMA. Falls back to
+/// csim_scan64_above when the CPU has neither or threshold is not above -1. `nibbles` and
+/// `residual_codes` start at the same document as `vectors`.
 size_t csim_scan64_coarse_above(const uint8_t *nibbles, const uint8_t *residual_codes, const int8_t *vectors,
                                 const float *inverse_norms, size_t count, const int8_t *reference, float scale,
                                 float threshold, uint32_t first_document, uint32_t *out_documents, float *out_scores);
+/// csim_scan64_coarse_above with at most `kernel` (CSIM_KERNEL_AVX2: the AVX2 coarse pass
+/// even where VNNI is there; CSIM_KERNEL_PORTABLE: the portable full scan): the same
+/// documents and values with every kernel.
+size_t csim_scan64_coarse_above_using(csim_kernel kernel, const uint8_t *nibbles, const uint8_t *residual_codes,
+                                      const int8_t *vectors, const float *inverse_norms, size_t count,
+                                      const int8_t *reference, float scale, float threshold, uint32_t first_document,
+                                      uint32_t *out_documents, float *out_scores);
 
 #ifdef __cplusplus
 }
