@@ -324,6 +324,24 @@ void csim_coarse_encode(const int8_t *vectors, size_t count, uint8_t *nibbles, u
     }
 }
 
+/// What the coarse passes' bound needs of the reference q: `base` = -241 Σq (the bound is
+/// 0.5 · (32 q·h + base) + code · residual_step + 1, and 0.5 · (32 q·h + base) is exact in
+/// float, |·| < 2^24), and `residual_step` = |q| / 4 per step of a vector's code, rounded up.
+typedef struct {
+    int32_t base;
+    float residual_step;
+} coarse_bound;
+
+static coarse_bound coarse_bound_of(const int8_t *reference) {
+    int32_t sum = 0, squares = 0;
+    for (int j = 0; j < CSIM_DIMENSIONS; j++) {
+        sum += reference[j];
+        squares += (int32_t)reference[j] * reference[j];
+    }
+    const coarse_bound bound = {-241 * sum, (float)(sqrt((double)squares) / 4.0 * (1.0 + 1e-6))};
+    return bound;
+}
+
 #ifdef CSIM_X86
 /// The exact values of the candidates a coarse pass kept, sixteen at a time as vnni_sixteen
 /// computes them (the same loads, sums and float steps, from the candidates' addresses),
@@ -373,19 +391,14 @@ static size_t scan_coarse_above_vnni(const uint8_t *nibbles, const uint8_t *resi
                                      float threshold, uint32_t first_document, uint32_t *out_documents, float *out_scores) {
     enum { half = CSIM_DIMENSIONS / 2, batch = 512 };
     const vnni_query query = vnni_prepare(reference, scale);
-    int32_t reference_sum = 0, reference_squares = 0;
-    for (int j = 0; j < CSIM_DIMENSIONS; j++) {
-        reference_sum += reference[j];
-        reference_squares += (int32_t)reference[j] * reference[j];
-    }
+    const coarse_bound bound_terms = coarse_bound_of(reference);
     const __m256i first_half = _mm256_loadu_si256((const __m256i *)reference);
     const __m256i second_half = _mm256_loadu_si256((const __m256i *)(reference + half));
     const __m512i low_reference = _mm512_inserti64x4(_mm512_castsi256_si512(first_half), first_half, 1);
     const __m512i high_reference = _mm512_inserti64x4(_mm512_castsi256_si512(second_half), second_half, 1);
     const __m512i nibble_mask = _mm512_set1_epi8(0x0F);
-    // |q| / 4 per code step, rounded up; 0.5 · (32 q·h - 241 Σq) is exact in float (|·| < 2^24).
-    const __m512 residual_step = _mm512_set1_ps((float)(sqrt((double)reference_squares) / 4.0 * (1.0 + 1e-6)));
-    const __m512i base = _mm512_set1_epi32(-241 * reference_sum);
+    const __m512 residual_step = _mm512_set1_ps(bound_terms.residual_step);
+    const __m512i base = _mm512_set1_epi32(bound_terms.base);
     const __m512 margin = _mm512_set1_ps(1.0f), one_half = _mm512_set1_ps(0.5f);
     const __m512 limit = _mm512_set1_ps(threshold), vscale = _mm512_set1_ps(scale);
     const __m512i lanes = _mm512_setr_epi32(0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15);
@@ -555,16 +568,12 @@ static size_t scan_coarse_above_avx2(const uint8_t *nibbles, const uint8_t *resi
                                      const float *inverse_norms, size_t count, const int8_t *reference, float scale,
                                      float threshold, uint32_t first_document, uint32_t *out_documents, float *out_scores) {
     enum { half = CSIM_DIMENSIONS / 2, batch = 512 };
-    int32_t reference_sum = 0, reference_squares = 0;
-    for (int j = 0; j < CSIM_DIMENSIONS; j++) {
-        reference_sum += reference[j];
-        reference_squares += (int32_t)reference[j] * reference[j];
-    }
+    const coarse_bound bound_terms = coarse_bound_of(reference);
     const __m256i low_reference = _mm256_loadu_si256((const __m256i *)reference);
     const __m256i high_reference = _mm256_loadu_si256((const __m256i *)(reference + half));
     const __m256i nibble_mask = _mm256_set1_epi8(0x0F), ones = _mm256_set1_epi16(1);
-    const __m256 residual_step = _mm256_set1_ps((float)(sqrt((double)reference_squares) / 4.0 * (1.0 + 1e-6)));
-    const __m256i base = _mm256_set1_epi32(-241 * reference_sum);
+    const __m256 residual_step = _mm256_set1_ps(bound_terms.residual_step);
+    const __m256i base = _mm256_set1_epi32(bound_terms.base);
     const __m256 margin = _mm256_set1_ps(1.0f), one_half = _mm256_set1_ps(0.5f);
     const __m256 limit = _mm256_set1_ps(threshold), vscale = _mm256_set1_ps(scale);
     uint32_t candidates[batch + 8];  // a step stores eight lanes past the last kept one
