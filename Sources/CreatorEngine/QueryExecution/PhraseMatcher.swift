@@ -123,18 +123,34 @@ final class PhraseMatcher: DocumentMatcher, ScoringLeaf {
     }
 
     override func matches(_ document: UInt32) -> Bool {
+        // A complete record holds exactly the documents where the phrase occurs.
+        if known.isComplete { return knownPosition(of: document) != nil }
         loadCounts(at: document)
         for index in 0..<counts.count where counts[index] > 0 { return true }
         return false
     }
 
     override func score(_ document: UInt32) -> Double {
-        loadCounts(at: document)
         var total = 0.0
+        if known.isComplete {
+            guard let position = knownPosition(of: document) else { return 0 }
+            for field in 0..<known.fields {
+                let count = known.completeCount(at: position, field: field)
+                if count > 0 { total += scorers.buffer[field].score(frequency: count, document: document) }
+            }
+            return total
+        }
+        loadCounts(at: document)
         for index in 0..<counts.count where counts[index] > 0 {
             total += scorers.buffer[index].score(frequency: counts[index], document: document)
         }
         return total
+    }
+
+    /// Where `document` is in the complete record, nil when the phrase does not occur in it.
+    @inline(__always) private func knownPosition(of document: UInt32) -> Int? {
+        if knownGeneration != known.generation { (knownCursor, knownGeneration) = (0, known.generation) }
+        return known.completePosition(of: document, cursor: &knownCursor)
     }
 
     /// Sets `counts` to how often the phrase occurs in each field of `document`: read from

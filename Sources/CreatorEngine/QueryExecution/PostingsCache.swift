@@ -93,9 +93,13 @@ struct PostingList {
 /// document order (each plan checks documents in ascending order); or, once `isComplete`,
 /// of every document where it occurs, found at once (`PhraseMatcher`'s bulk pass).
 final class PhraseCounts {
-    private let fields: Int
+    let fields: Int
     @exclusivity(unchecked) private var documents: [UInt32] = []
     @exclusivity(unchecked) private var counts: [UInt32] = []
+    /// The complete record, as plain buffers for the per-document lookups (`documents` and
+    /// `counts` hold it too while it is being recorded).
+    private var completeDocuments = SortedDocuments(owned: [])
+    private var completeCounts = OwnedBuffer<UInt32>([])
     /// Every document where the phrase occurs is recorded: any other has no occurrence.
     private(set) var isComplete = false
     /// Changes when the record is replaced by the complete one, so that a reader's cursor
@@ -106,16 +110,31 @@ final class PhraseCounts {
         self.fields = fields
     }
 
+    /// Where `document` is in the complete record (searching forward from `cursor`, or from
+    /// the start when `document` comes before it; the cursor is left there), or nil when
+    /// the phrase does not occur in it. Only once `isComplete`.
+    @inline(__always) func completePosition(of document: UInt32, cursor: inout Int) -> Int? {
+        if cursor > 0, cursor <= completeDocuments.count, completeDocuments[cursor - 1] >= document { cursor = 0 }
+        cursor = completeDocuments.firstPosition(from: cursor, atLeast: document)
+        return cursor < completeDocuments.count && completeDocuments[cursor] == document ? cursor : nil
+    }
+
+    /// How often the phrase occurs in `field` of the document at `position` of the complete record.
+    @inline(__always) func completeCount(at position: Int, field: Int) -> UInt32 {
+        completeCounts.buffer[position * fields + field]
+    }
+
     /// Copies the counts recorded for `document` into `found` (searching forward from
     /// `cursor`); `false` when none are recorded and the record is not complete.
     func copyCounts(of document: UInt32, cursor: inout Int, into found: inout ScratchBuffer<UInt32>) -> Bool {
-        while cursor < documents.count, documents[cursor] < document { cursor += 1 }
-        guard cursor < documents.count, documents[cursor] == document else {
-            guard isComplete else { return false }
+        if isComplete {
             found.removeAll()
-            for _ in 0..<fields { found.append(0) }
+            let position = completePosition(of: document, cursor: &cursor)
+            for field in 0..<fields { found.append(position.map { completeCount(at: $0, field: field) } ?? 0) }
             return true
         }
+        while cursor < documents.count, documents[cursor] < document { cursor += 1 }
+        guard cursor < documents.count, documents[cursor] == document else { return false }
         found.removeAll()
         for field in 0..<fields { found.append(counts[cursor * fields + field]) }
         return true
@@ -140,8 +159,10 @@ final class PhraseCounts {
                 mergedCounts[at * fields + field] = found.counts[index]
             }
         }
-        documents = merged
-        counts = mergedCounts
+        completeDocuments = SortedDocuments(owned: merged)
+        completeCounts = OwnedBuffer(mergedCounts)
+        documents = []
+        counts = []
         isComplete = true
         generation += 1
     }
