@@ -96,8 +96,8 @@ final class PhraseCounts {
     let fields: Int
     @exclusivity(unchecked) private var documents: [UInt32] = []
     @exclusivity(unchecked) private var counts: [UInt32] = []
-    /// The complete record, as plain buffers for the per-document lookups (`documents` and
-    /// `counts` hold it too while it is being recorded).
+    /// The complete record (`complete(byField:)`), as plain buffers for the per-document
+    /// lookups; `documents` and `counts` hold what is recorded before it, document by document.
     private var completeDocuments = SortedDocuments(owned: [])
     private var completeCounts = OwnedBuffer<UInt32>([])
     /// Every document where the phrase occurs is recorded: any other has no occurrence.
