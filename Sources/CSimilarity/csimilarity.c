@@ -272,8 +272,8 @@ size_t csim_scan64_above(const int8_t *vectors, const float *inverse_norms, size
                                    first_document, out_documents, out_scores);
 }
 
-void csim_gather64(const int8_t *vectors, const float *inverse_norms, const uint32_t *documents, size_t count,
-                   const int8_t *reference, float scale, float *out) {
+static void gather_portable(const int8_t *vectors, const float *inverse_norms, const uint32_t *documents, size_t count,
+                            const int8_t *reference, float scale, float *out) {
     // How many candidates ahead to prefetch: enough misses in flight to cover DRAM latency.
     enum { ahead = 12 };
     for (size_t i = 0; i < count; i++) {
@@ -286,6 +286,50 @@ void csim_gather64(const int8_t *vectors, const float *inverse_norms, const uint
         const float value = (float)csim_dot64(vectors + document * CSIM_DIMENSIONS, reference) * inverse_norms[document] * scale;
         out[i] = value > 1.0f ? 1.0f : value < -1.0f ? -1.0f : value;
     }
+}
+
+#ifdef CSIM_X86
+/// gather_portable four documents a step, as scan_avx2 computes them (avx2_products and
+/// store_four from the documents' addresses), with the vectors and inverse norms sixteen
+/// documents ahead prefetched; the last few go through gather_portable.
+__attribute__((target("avx2")))
+static void gather_avx2(const int8_t *vectors, const float *inverse_norms, const uint32_t *documents, size_t count,
+                        const int8_t *reference, float scale, float *out) {
+    enum { ahead = 16 };
+    const __m256i q0 = _mm256_loadu_si256((const __m256i *)reference);
+    const __m256i q1 = _mm256_loadu_si256((const __m256i *)(reference + 32));
+    size_t i = 0;
+    for (; i + 4 <= count; i += 4) {
+        for (size_t next = i + ahead; next < i + ahead + 4 && next < count; next++) {
+            _mm_prefetch((const char *)(vectors + (size_t)documents[next] * CSIM_DIMENSIONS), _MM_HINT_T0);
+            _mm_prefetch((const char *)(inverse_norms + documents[next]), _MM_HINT_T0);
+        }
+        __m256i sums[4];
+        float norms[4];
+        for (size_t k = 0; k < 4; k++) {
+            sums[k] = avx2_products(vectors + (size_t)documents[i + k] * CSIM_DIMENSIONS, q0, q1);
+            norms[k] = inverse_norms[documents[i + k]];
+        }
+        store_four(sums, _mm_setzero_si128(), norms, scale, out + i);
+    }
+    gather_portable(vectors, inverse_norms, documents + i, count - i, reference, scale, out + i);
+}
+#endif
+
+void csim_gather64_using(csim_kernel kernel, const int8_t *vectors, const float *inverse_norms, const uint32_t *documents,
+                         size_t count, const int8_t *reference, float scale, float *out) {
+#ifdef CSIM_X86
+    if (kernel >= CSIM_KERNEL_AVX2 && __builtin_cpu_supports("avx2")) {
+        gather_avx2(vectors, inverse_norms, documents, count, reference, scale, out);
+        return;
+    }
+#endif
+    gather_portable(vectors, inverse_norms, documents, count, reference, scale, out);
+}
+
+void csim_gather64(const int8_t *vectors, const float *inverse_norms, const uint32_t *documents, size_t count,
+                   const int8_t *reference, float scale, float *out) {
+    csim_gather64_using(CSIM_KERNEL_BEST, vectors, inverse_norms, documents, count, reference, scale, out);
 }
 
 void csim_scan64_using(csim_kernel kernel, const int8_t *vectors, const float *inverse_norms, size_t count,

@@ -217,6 +217,33 @@ struct LookalikeTests {
         }
     }
 
+    @Test("every gather kernel gives the full scan's values for any list of documents, bit for bit")
+    func gatherKernelsAgree() throws {
+        let vectors = try SimilarityCorpus.shared.get().index.lookalike
+        let count = vectors.documentCount
+        var random = SplitMixRandom(seed: 41)
+        var scores: [Float] = []
+        for reference in stride(from: 2, to: count, by: 409) {
+            vectors.similarities(to: reference, into: &scores)
+            // Lengths around the four-a-step kernel's tail, sparse and dense, repeats included.
+            for length in [0, 1, 3, 4, 5, 17, 63, 500] {
+                let documents = (0..<length).map { _ in UInt32.random(in: 0..<UInt32(count), using: &random) }
+                for kernel in [CSIM_KERNEL_PORTABLE, CSIM_KERNEL_AVX2, CSIM_KERNEL_BEST] {
+                    var out = [Float](repeating: .nan, count: length)
+                    documents.withUnsafeBufferPointer { documents in
+                        out.withUnsafeMutableBufferPointer { out in
+                            csim_gather64_using(kernel, vectors.vectors.baseAddress, vectors.inverseNorms.baseAddress,
+                                                documents.baseAddress, length, vectors.vector(of: reference).baseAddress,
+                                                vectors.inverseNorms[reference], out.baseAddress)
+                        }
+                    }
+                    #expect(out.map(\.bitPattern) == documents.map { scores[Int($0)].bitPattern },
+                            "kernel \(kernel.rawValue), reference \(reference), \(length) documents")
+                }
+            }
+        }
+    }
+
     @Test("a built index's vectors start on a cache line, so the scan's 64-byte loads never straddle two")
     func vectorsAreCacheLineAligned() throws {
         let vectors = try SimilarityCorpus.shared.get().index.lookalike

@@ -59,6 +59,10 @@ size_t csim_scan64_above_using(csim_kernel kernel, const int8_t *vectors, const 
 /// bandwidth rather than its latency. Every documents[i] must be a valid index.
 void csim_gather64(const int8_t *vectors, const float *inverse_norms, const uint32_t *documents, size_t count,
                    const int8_t *reference, float scale, float *out);
+/// csim_gather64 with at most `kernel` (AVX2: four documents a step, 2.5-4 times faster
+/// than the portable loop on a Zen 3): the same values with every kernel.
+void csim_gather64_using(csim_kernel kernel, const int8_t *vectors, const float *inverse_norms, const uint32_t *documents,
+                         size_t count, const int8_t *reference, float scale, float *out);
 
 /// The coarse copy of int8 vectors that csim_scan64_coarse_above reads first: for each
 /// vector, 32 bytes of nibbles (byte j holds the top four bits of element j + 128 in its low
