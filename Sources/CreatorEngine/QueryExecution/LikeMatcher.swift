@@ -30,7 +30,10 @@ final class LikeMatcher: DocumentMatcher, ScoringLeaf {
     /// Testing candidates beats the scan below this share of the index (a dot product per
     /// candidate, their vectors prefetched, against a memory-bound pass over every vector):
     /// on the 1M index about 15 ns a candidate against 2.1–2.8 ms for the two-step scan, so
-    /// they break even near 15 % of the creators (C harness, 20 references, 6 Dec).
+    /// they break even near 15 % of the creators (C harness, 20 references, 6 Dec). With AVX2
+    /// on a Zen 3 (7 Dec) a candidate costs 6–10 ns, yet a quarter instead of an eighth made
+    /// queries with 20–22 % of the creators as candidates ×1.25 slower through the server:
+    /// making the candidate set and ranking from it cost more than the gathered products save.
     private static let candidateShare = 8
 
     init(vectors: LookalikeVectors, references: [Int], label: String, cache: PostingsCache) {
