@@ -493,35 +493,22 @@ static int has_avx2_fma(void) {
     return __builtin_cpu_supports("avx2") && __builtin_cpu_supports("fma") && __builtin_cpu_supports("popcnt");
 }
 
-/// coarse_confirm with AVX2: four candidates a step, computed as scan_avx2 computes them
-/// (the same products, sums and float steps of store_four, from the candidates' addresses),
-/// with the vectors sixteen candidates ahead prefetched. A last group of fewer than four
-/// repeats its last candidate and keeps only the real ones.
-__attribute__((target("avx2,fma")))
+/// coarse_confirm with AVX2: the candidates' exact values by gather_avx2 (the full scan's,
+/// bit for bit), a block at a time, keeping those at or above the threshold.
+__attribute__((target("avx2")))
 static size_t coarse_confirm_avx2(const int8_t *vectors, const float *inverse_norms, const uint32_t *candidates,
                                   size_t count, const int8_t *reference, float scale, float threshold,
                                   uint32_t first_document, uint32_t *out_documents, float *out_scores) {
-    enum { ahead = 16 };
-    const __m256i q0 = _mm256_loadu_si256((const __m256i *)reference);
-    const __m256i q1 = _mm256_loadu_si256((const __m256i *)(reference + 32));
+    enum { block = 256 };
+    float values[block];
     size_t kept = 0;
-    for (size_t k = 0; k < count; k += 4) {
-        const size_t in_group = count - k < 4 ? count - k : 4;
-        for (size_t next = k + ahead; next < k + ahead + 4 && next < count; next++)
-            _mm_prefetch((const char *)(vectors + (size_t)candidates[next] * CSIM_DIMENSIONS), _MM_HINT_T0);
-        uint32_t group[4];
-        float norms[4], values[4];
-        __m256i sums[4];
-        for (size_t slot = 0; slot < 4; slot++) {
-            group[slot] = candidates[k + (slot < in_group ? slot : in_group - 1)];
-            norms[slot] = inverse_norms[group[slot]];
-            sums[slot] = avx2_products(vectors + (size_t)group[slot] * CSIM_DIMENSIONS, q0, q1);
-        }
-        store_four(sums, _mm_setzero_si128(), norms, scale, values);
-        for (size_t slot = 0; slot < in_group; slot++) {
-            if (values[slot] >= threshold) {
-                out_documents[kept] = first_document + group[slot];
-                out_scores[kept] = values[slot];
+    for (size_t start = 0; start < count; start += block) {
+        const size_t n = count - start < block ? count - start : block;
+        gather_avx2(vectors, inverse_norms, candidates + start, n, reference, scale, values);
+        for (size_t k = 0; k < n; k++) {
+            if (values[k] >= threshold) {
+                out_documents[kept] = first_document + candidates[start + k];
+                out_scores[kept] = values[k];
                 kept++;
             }
         }
