@@ -131,18 +131,20 @@ final class PhraseMatcher: DocumentMatcher, ScoringLeaf {
     }
 
     override func score(_ document: UInt32) -> Double {
-        var total = 0.0
         if known.isComplete {
             guard let position = knownPosition(of: document) else { return 0 }
-            for field in 0..<known.fields {
-                let count = known.completeCount(at: position, field: field)
-                if count > 0 { total += scorers.buffer[field].score(frequency: count, document: document) }
-            }
-            return total
+            return score(document) { known.completeCount(at: position, field: $0) }
         }
         loadCounts(at: document)
-        for index in 0..<counts.count where counts[index] > 0 {
-            total += scorers.buffer[index].score(frequency: counts[index], document: document)
+        return score(document) { counts[$0] }
+    }
+
+    /// The phrase's BM25 summed over the fields where it occurs, `count(field)` times.
+    @inline(__always) private func score(_ document: UInt32, count: (Int) -> UInt32) -> Double {
+        var total = 0.0
+        for field in 0..<fields.count {
+            let frequency = count(field)
+            if frequency > 0 { total += scorers.buffer[field].score(frequency: frequency, document: document) }
         }
         return total
     }
@@ -153,8 +155,9 @@ final class PhraseMatcher: DocumentMatcher, ScoringLeaf {
         return known.completePosition(of: document, cursor: &knownCursor)
     }
 
-    /// Sets `counts` to how often the phrase occurs in each field of `document`: read from
-    /// what another plan of the search found, or from the positions (and recorded).
+    /// Sets `counts` to how often the phrase occurs in each field of `document`, before the
+    /// record is complete: read from what another plan of the search found, or from the
+    /// positions (and recorded).
     private func loadCounts(at document: UInt32) {
         if knownGeneration != known.generation { (knownCursor, knownGeneration) = (0, known.generation) }
         if known.copyCounts(of: document, cursor: &knownCursor, into: &counts) { return }

@@ -93,7 +93,7 @@ struct PostingList {
 /// document order (each plan checks documents in ascending order); or, once `isComplete`,
 /// of every document where it occurs, found at once (`PhraseMatcher`'s bulk pass).
 final class PhraseCounts {
-    let fields: Int
+    private let fields: Int
     @exclusivity(unchecked) private var documents: [UInt32] = []
     @exclusivity(unchecked) private var counts: [UInt32] = []
     /// The complete record (`complete(byField:)`), as plain buffers for the per-document
@@ -124,15 +124,10 @@ final class PhraseCounts {
         completeCounts.buffer[position * fields + field]
     }
 
-    /// Copies the counts recorded for `document` into `found` (searching forward from
-    /// `cursor`); `false` when none are recorded and the record is not complete.
+    /// Copies the counts recorded document by document for `document` into `found`
+    /// (searching forward from `cursor`); `false` when none are recorded. Before the
+    /// record is complete (after it, readers use `completePosition` and `completeCount`).
     func copyCounts(of document: UInt32, cursor: inout Int, into found: inout ScratchBuffer<UInt32>) -> Bool {
-        if isComplete {
-            found.removeAll()
-            let position = completePosition(of: document, cursor: &cursor)
-            for field in 0..<fields { found.append(position.map { completeCount(at: $0, field: field) } ?? 0) }
-            return true
-        }
         while cursor < documents.count, documents[cursor] < document { cursor += 1 }
         guard cursor < documents.count, documents[cursor] == document else { return false }
         found.removeAll()
