@@ -220,7 +220,9 @@ struct BuildTests {
                 let truth = dimension.distribution(of: profile.audience)
                 #expect((stored == nil) == (truth == nil), "\(dimension) of \(profile.id) known-ness")
                 if let stored, let truth {
-                    for entry in truth.entries { #expect(abs(stored.share(of: entry.key) - entry.share) < 1e-6) }
+                    // Every entry, at display precision (ten-thousandths).
+                    #expect(stored.entries.map(\.key) == truth.entries.map(\.key))
+                    for entry in truth.entries { #expect(stored.share(of: entry.key) == entry.share.roundedToFourDecimals) }
                 }
             }
         }

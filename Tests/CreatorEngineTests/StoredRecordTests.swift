@@ -63,11 +63,17 @@ struct StoredRecordTests {
         }
     }
 
+    /// The display entries of the profile's distributions, as the index's forward audience
+    /// sections give them to a record being read.
+    static func distributions(of profile: CreatorProfile) -> (Int) -> [AudienceDisplay.Entry] {
+        { dimension in profile.audience.map(AudienceDisplay.init)?.distributions[dimension] ?? [] }
+    }
+
     @Test("a record renders to the same bytes as StoredProfile.json", arguments: [1, 2, 3] as [UInt64])
     func roundTrip(seed: UInt64) throws {
         for profile in Self.profiles(count: 300, seed: seed) {
             let record = StoredRecord.encode(profile)
-            let rendered = try record.withUnsafeBytes { try StoredRecord.json($0) }
+            let rendered = try record.withUnsafeBytes { try StoredRecord.json($0, distribution: Self.distributions(of: profile)) }
             #expect(String(decoding: rendered, as: UTF8.self) == String(decoding: StoredProfile.json(profile), as: UTF8.self))
         }
     }
@@ -78,9 +84,13 @@ struct StoredRecordTests {
         for profile in profiles {
             let record = StoredRecord.encode(profile)
             for length in 0..<record.count {
-                #expect(throws: IndexError.self) { try Array(record[0..<length]).withUnsafeBytes { try StoredRecord.json($0) } }
+                #expect(throws: IndexError.self) {
+                    try Array(record[0..<length]).withUnsafeBytes { try StoredRecord.json($0, distribution: Self.distributions(of: profile)) }
+                }
             }
-            #expect(throws: IndexError.self) { try (record + [0]).withUnsafeBytes { try StoredRecord.json($0) } }
+            #expect(throws: IndexError.self) {
+                try (record + [0]).withUnsafeBytes { try StoredRecord.json($0, distribution: Self.distributions(of: profile)) }
+            }
         }
     }
 

@@ -1,11 +1,12 @@
 /// Collects one audience dimension's distributions while a build runs.
 struct AudienceBuilder {
-    private var keyIDs: [String: UInt16] = [:]
+    private var keyIDs: [String: UInt32] = [:]
     private var keys: [String] = []
     /// Per slot: range into `entryKeys`/`entryShares`; `nil` when the distribution is unknown.
     private var ranges: [Range<Int>?] = []
-    private var entryKeys: [UInt16] = []
-    private var entryShares: [Float] = []
+    private var entryKeys: [UInt32] = []
+    /// `AudienceShare` units.
+    private var entryShares: [UInt16] = []
 
     mutating func add(_ distribution: Distribution?) {
         guard let distribution else {
@@ -14,18 +15,16 @@ struct AudienceBuilder {
         }
         let start = entryKeys.count
         for entry in distribution.entries {
-            let id: UInt16
+            let id: UInt32
             if let known = keyIDs[entry.key] {
                 id = known
-            } else if keys.count < Int(UInt16.max) {
-                id = UInt16(keys.count)
+            } else {
+                id = UInt32(keys.count)
                 keyIDs[entry.key] = id
                 keys.append(entry.key)
-            } else {
-                continue // more than 65,535 distinct keys: the rest are not indexed
             }
             entryKeys.append(id)
-            entryShares.append(Float(entry.share))
+            entryShares.append(AudienceShare.units(entry.share))
         }
         ranges.append(start..<entryKeys.count)
     }
@@ -34,8 +33,10 @@ struct AudienceBuilder {
     /// - `audience.<dim>.keys`: `StringTable`, in first-seen order (key ids index it);
     /// - `audience.<dim>.present`: u32 documents whose distribution is known, ascending;
     /// - `audience.<dim>.forward`: `u32 offsets[n+1]` · key ids, `u8` when the dimension has at
-    ///   most 256 keys, else `u16` (padded to 4) · `f32 shares`;
-    /// - `audience.<dim>.inverted`: `u64 offsets[keys+1]` · `u32 documents` (padded to 8) · `f32 shares`.
+    ///   most 256 keys, `u16` up to 65,536, else `u32` (padded to 2) · `u16 shares`
+    ///   (`AudienceShare` units), in the distribution's key order: every entry of every
+    ///   distribution, so that `get` renders the audience from here (`StoredRecord`);
+    /// - `audience.<dim>.inverted`: `u64 offsets[keys+1]` · `u32 documents` · `u16 shares`.
     func write(dimension: AudienceDimension, to writer: IndexFileWriter, slotOfDocument: [UInt32]) throws {
         let prefix = "audience.\(dimension.rawValue)"
         var keyBytes = ByteWriter()
@@ -44,10 +45,10 @@ struct AudienceBuilder {
 
         var present: [UInt32] = []
         var offsets: [UInt32] = [0]
-        var forwardKeys: [UInt16] = []
-        var forwardShares: [Float] = []
+        var forwardKeys: [UInt32] = []
+        var forwardShares: [UInt16] = []
         var invertedDocuments: [[UInt32]] = Array(repeating: [], count: keys.count)
-        var invertedShares: [[Float]] = Array(repeating: [], count: keys.count)
+        var invertedShares: [[UInt16]] = Array(repeating: [], count: keys.count)
         for (document, slot) in slotOfDocument.enumerated() {
             if let range = ranges[Int(slot)] {
                 present.append(UInt32(document))
@@ -67,12 +68,12 @@ struct AudienceBuilder {
 
         var forward = ByteWriter()
         forward.appendArray(offsets)
-        if AudienceReader.narrowKeys(keyCount: keys.count) {
-            forward.appendArray(forwardKeys.map { UInt8(truncatingIfNeeded: $0) })
-        } else {
-            forward.appendArray(forwardKeys)
+        switch AudienceReader.keyWidth(keyCount: keys.count) {
+        case 1: forward.appendArray(forwardKeys.map { UInt8(truncatingIfNeeded: $0) })
+        case 2: forward.appendArray(forwardKeys.map { UInt16(truncatingIfNeeded: $0) })
+        default: forward.appendArray(forwardKeys)
         }
-        forward.align(to: 4)
+        forward.align(to: 2)
         forward.appendArray(forwardShares)
         try writer.addSection(prefix + ".forward", forward.bytes)
 
@@ -81,7 +82,6 @@ struct AudienceBuilder {
         for documents in invertedDocuments { invertedOffsets.append(invertedOffsets[invertedOffsets.count - 1] + UInt64(documents.count)) }
         inverted.appendArray(invertedOffsets)
         for documents in invertedDocuments { inverted.appendArray(documents) }
-        inverted.align(to: 8)
         for shares in invertedShares { inverted.appendArray(shares) }
         try writer.addSection(prefix + ".inverted", inverted.bytes)
     }

@@ -9,13 +9,15 @@ public struct AudienceReader: @unchecked Sendable {
     public let present: UnsafeBufferPointer<UInt32>
     let forwardOffsets: UnsafeBufferPointer<UInt32>
     /// Key ids of the forward entries: one byte each when the dimension has at most 256 keys
-    /// (every dimension of the generated corpora), else two (`forwardKeys16`).
+    /// (every dimension of the generated corpora), else two or four (`keyWidth(keyCount:)`).
     private let forwardKeys8: UnsafeBufferPointer<UInt8>
     private let forwardKeys16: UnsafeBufferPointer<UInt16>
-    let forwardShares: UnsafeBufferPointer<Float>
+    private let forwardKeys32: UnsafeBufferPointer<UInt32>
+    /// `AudienceShare` units, as `invertedShares`.
+    let forwardShares: UnsafeBufferPointer<UInt16>
     let invertedOffsets: UnsafeBufferPointer<UInt64>
     let invertedDocuments: UnsafeBufferPointer<UInt32>
-    let invertedShares: UnsafeBufferPointer<Float>
+    let invertedShares: UnsafeBufferPointer<UInt16>
 
     init(dimension: AudienceDimension, file: IndexFile, documentCount: Int) throws {
         self.dimension = dimension
@@ -31,29 +33,24 @@ public struct AudienceReader: @unchecked Sendable {
         forwardOffsets = try forward.array(of: UInt32.self, at: 0, count: documentCount + 1)
         let entries = Int(forwardOffsets[documentCount])
         let keysStart = (documentCount + 1) * 4
-        let keyWidth: Int
-        if Self.narrowKeys(keyCount: keys.count) {
-            forwardKeys8 = try forward.array(of: UInt8.self, at: keysStart, count: entries)
-            forwardKeys16 = UnsafeBufferPointer(start: nil, count: 0)
-            keyWidth = 1
-        } else {
-            forwardKeys8 = UnsafeBufferPointer(start: nil, count: 0)
-            forwardKeys16 = try forward.array(of: UInt16.self, at: keysStart, count: entries)
-            keyWidth = 2
-        }
-        forwardShares = try forward.floats(at: (keysStart + entries * keyWidth + 3) / 4 * 4, count: entries)
+        let keyWidth = Self.keyWidth(keyCount: keys.count)
+        forwardKeys8 = keyWidth == 1 ? try forward.array(of: UInt8.self, at: keysStart, count: entries) : Self.none()
+        forwardKeys16 = keyWidth == 2 ? try forward.array(of: UInt16.self, at: keysStart, count: entries) : Self.none()
+        forwardKeys32 = keyWidth == 4 ? try forward.array(of: UInt32.self, at: keysStart, count: entries) : Self.none()
+        forwardShares = try forward.array(of: UInt16.self, at: (keysStart + entries * keyWidth + 1) / 2 * 2, count: entries)
 
         let inverted = try file.section(prefix + ".inverted")
         invertedOffsets = try inverted.array(of: UInt64.self, at: 0, count: keys.count + 1)
         let postings = Int(invertedOffsets[keys.count])
         let documentsStart = (keys.count + 1) * 8
         invertedDocuments = try inverted.array(of: UInt32.self, at: documentsStart, count: postings)
-        invertedShares = try inverted.floats(at: (documentsStart + postings * 4 + 7) / 8 * 8, count: postings)
+        invertedShares = try inverted.array(of: UInt16.self, at: documentsStart + postings * 4, count: postings)
 
         guard Self.ascending(forwardOffsets), Self.ascending(invertedOffsets) else {
             throw IndexError.corrupt("\(forward.context): offsets out of order")
         }
-        guard forwardKeys8.allSatisfy({ Int($0) < keys.count }), forwardKeys16.allSatisfy({ Int($0) < keys.count }) else {
+        guard forwardKeys8.allSatisfy({ Int($0) < keys.count }), forwardKeys16.allSatisfy({ Int($0) < keys.count }),
+              forwardKeys32.allSatisfy({ Int($0) < keys.count }) else {
             throw IndexError.corrupt("\(forward.context): key id out of range")
         }
         // Lists of documents are read as indexes into per-document arrays: checked once here,
@@ -70,21 +67,34 @@ public struct AudienceReader: @unchecked Sendable {
         zip(offsets, offsets.dropFirst()).allSatisfy { $0 <= $1 }
     }
 
-    /// Whether a dimension's forward key ids take one byte (at most 256 keys) rather than two.
-    static func narrowKeys(keyCount: Int) -> Bool { keyCount <= 256 }
+    private static func none<T>() -> UnsafeBufferPointer<T> { UnsafeBufferPointer(start: nil, count: 0) }
+
+    /// The bytes of a dimension's forward key ids: 1 up to 256 keys, 2 up to 65,536, else 4.
+    static func keyWidth(keyCount: Int) -> Int { keyCount <= 256 ? 1 : keyCount <= 65_536 ? 2 : 4 }
 
     /// The key id of forward entry `entry`.
     @inline(__always) func forwardKey(_ entry: Int) -> Int {
-        forwardKeys8.isEmpty ? Int(forwardKeys16[entry]) : Int(forwardKeys8[entry])
+        if !forwardKeys8.isEmpty { return Int(forwardKeys8[entry]) }
+        return forwardKeys16.isEmpty ? Int(forwardKeys32[entry]) : Int(forwardKeys16[entry])
     }
+
+    /// The share of forward entry `entry`.
+    @inline(__always) func forwardShare(_ entry: Int) -> Double { AudienceShare.share(forwardShares[entry]) }
 
     /// The creator's distribution, `nil` when unknown.
     public func distribution(of document: Int) -> Distribution? {
         let start = Int(forwardOffsets[document]), end = Int(forwardOffsets[document + 1])
         guard start < end || isPresent(document) else { return nil }
         var shares: [String: Double] = [:]
-        for entry in start..<end { shares[keys[forwardKey(entry)]] = Double(forwardShares[entry]) }
+        for entry in start..<end { shares[keys[forwardKey(entry)]] = forwardShare(entry) }
         return Distribution(shares)
+    }
+
+    /// The creator's forward entries as the stored profile shows them (`StoredRecord`).
+    func displayEntries(of document: Int) -> [AudienceDisplay.Entry] {
+        (Int(forwardOffsets[document])..<Int(forwardOffsets[document + 1])).map {
+            AudienceDisplay.Entry(key: keys[forwardKey($0)], share: forwardShare($0))
+        }
     }
 
     /// Whether the creator's distribution is known (binary search in `present`).
@@ -100,8 +110,8 @@ public struct AudienceReader: @unchecked Sendable {
     /// The id of a key (its index in `keys`), `nil` when no creator's audience has it.
     public func keyID(of key: String) -> Int? { keyIDs[key] }
 
-    /// Documents with a non-zero share of `key`, ascending, with their shares.
-    public func postings(for key: String) -> (documents: UnsafeBufferPointer<UInt32>, shares: UnsafeBufferPointer<Float>) {
+    /// Documents with an entry for `key`, ascending, with their shares (`AudienceShare` units).
+    public func postings(for key: String) -> (documents: UnsafeBufferPointer<UInt32>, shares: UnsafeBufferPointer<UInt16>) {
         guard let index = keyID(of: key) else {
             return (UnsafeBufferPointer(start: nil, count: 0), UnsafeBufferPointer(start: nil, count: 0))
         }
@@ -115,6 +125,6 @@ extension AudienceReader {
     /// building a `Distribution` (the brief matcher reads hundreds of creators per brief).
     func forEachShare(of document: Int, _ body: (Int, Double) -> Void) {
         let start = Int(forwardOffsets[document]), end = Int(forwardOffsets[document + 1])
-        for entry in start..<end { body(forwardKey(entry), Double(forwardShares[entry])) }
+        for entry in start..<end { body(forwardKey(entry), forwardShare(entry)) }
     }
 }

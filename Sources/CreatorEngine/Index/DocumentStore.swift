@@ -26,9 +26,10 @@ public struct DocumentStore: @unchecked Sendable {
         }
     }
 
-    /// The display JSON of a document; checks the block's CRC before decompressing it.
+    /// The display JSON of a document, its audience distributions read from `audience`
+    /// (one reader per `AudienceDimension`); checks the block's CRC before decompressing it.
     /// Byte-identical to `StoredProfile.json` of the profile the build stored.
-    public func json(of document: Int) throws -> [UInt8] {
+    func json(of document: Int, audience: [AudienceReader]) throws -> [UInt8] {
         let slot = slotOfDocument[document]
         // Binary search for the block whose first slot is the largest not above `slot`.
         var low = 0, high = blockCount
@@ -54,7 +55,9 @@ public struct DocumentStore: @unchecked Sendable {
             let end = Int(try view.load(UInt32.self, at: 8 + position * 4))
             let dataStart = 4 + (Int(count) + 1) * 4
             guard start <= end else { throw IndexError.corrupt("\(blocks.context): bad document offsets") }
-            return try StoredRecord.json(try view.slice(dataStart + start, end - start).buffer)
+            return try StoredRecord.json(try view.slice(dataStart + start, end - start).buffer) { dimension in
+                audience[dimension].displayEntries(of: document)
+            }
         }
     }
 }

@@ -4,8 +4,9 @@
 /// its ids. The document store keeps exactly these values, so what `get` shows is what
 /// the build saw.
 struct AudienceDisplay: Equatable {
-    /// The distributions' names in display order; `distributions` follows it.
-    static let distributionNames = ["countries", "languages", "genders", "ages", "interests"]
+    /// The distributions' names in display order (the index's audience dimensions);
+    /// `distributions` follows it.
+    static let distributionNames = AudienceDimension.allCases.map(\.rawValue)
 
     struct Entry: Equatable {
         var key: String

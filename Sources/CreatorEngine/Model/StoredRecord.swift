@@ -8,8 +8,10 @@
 /// - the follower history as day and count deltas, and `growth` not at all (it is derived
 ///   from the history when read): as JSON, dates and counts were a seventh of the
 ///   compressed record;
-/// - the audience's display shares as decimals (`0.7902` as 7902 and four places) beside
-///   their keys, instead of number text;
+/// - of the audience, only which distributions are known, the credibility and the sample
+///   size: the distributions' keys and shares are the index's forward audience sections
+///   (`AudienceReader`), which keep every entry in this order at display precision, so
+///   reading takes them from there (at a million creators they were 65 MB of the store);
 /// - the recent posts (about 70 % of the display JSON) by column: all captions,
 ///   then all dates, then each counter, as varints.
 ///
@@ -20,8 +22,7 @@
 /// the previous point's (0 before the first)
 /// `· u8 audience` (0: unknown; else bit 0 set, bit 1 + i when distribution i of
 /// `AudienceDisplay.distributionNames` is known, bit 6 credibility, bit 7 sample size)
-/// `·` per known distribution `varint entryCount ·` per entry `varint keyLength · UTF-8 ·
-/// decimal share` `·` credibility as a decimal `·` sample size as a zigzag varint
+/// `·` credibility as a decimal `·` sample size as a zigzag varint
 /// `· varint dealingsLength · dealings` (JSON: the dealings' fields, no braces; may be empty)
 /// `· varint postCount · flags u8[postCount]` (bit 0 caption, 1 posted_at, 2 likes,
 /// 3 comments, 4 views, 5 shares, 6 sponsored known, 7 sponsored)
@@ -36,7 +37,7 @@
 ///
 /// Reading renders every part through the function of `StoredProfile` that writes it at
 /// build time, so both forms are byte-identical by construction (the tests compare them on
-/// generated profiles and corpora).
+/// generated profiles and corpora, through the index for the distributions).
 public enum StoredRecord {
     private enum Flag {
         static let caption: UInt8 = 1 << 0
@@ -95,13 +96,16 @@ public enum StoredRecord {
         return bytes.bytes
     }
 
-    /// The display JSON of an encoded record; throws when the record is damaged.
-    public static func json(_ record: UnsafeRawBufferPointer) throws -> [UInt8] {
+    /// The display JSON of an encoded record, with the entries of its known audience
+    /// distributions from `distribution(i)` (i indexes `AudienceDisplay.distributionNames`);
+    /// throws when the record is damaged.
+    static func json(_ record: UnsafeRawBufferPointer,
+                     distribution: (Int) throws -> [AudienceDisplay.Entry]) throws -> [UInt8] {
         var reader = Reader(bytes: record)
         var json = JSONWriter(reservingCapacity: record.count * 2)
         json.raw(try reader.bytes(try reader.count()))
         StoredProfile.writeHistory(try history(&reader), into: &json)
-        if let audience = try audience(&reader) { StoredProfile.write(audience, into: &json) }
+        if let audience = try audience(&reader, distribution: distribution) { StoredProfile.write(audience, into: &json) }
         let dealings = try reader.bytes(try reader.count())
         if !dealings.isEmpty { json.raw(dealings) }
         StoredProfile.writePosts(try posts(&reader), into: &json)
@@ -144,29 +148,17 @@ public enum StoredRecord {
         if audience.credibility != nil { presence |= AudienceBit.credibility }
         if audience.sampleSize != nil { presence |= AudienceBit.sampleSize }
         bytes.append(presence)
-        for entries in audience.distributions {
-            guard let entries else { continue }
-            bytes.appendVarint(UInt64(entries.count))
-            for entry in entries {
-                bytes.appendVarint(UInt64(entry.key.utf8.count))
-                bytes.append(contentsOf: entry.key.utf8)
-                appendDecimal(entry.share, to: &bytes)
-            }
-        }
         if let credibility = audience.credibility { appendDecimal(credibility, to: &bytes) }
         if let sampleSize = audience.sampleSize { bytes.appendVarint(zigzag(sampleSize)) }
     }
 
-    private static func audience(_ reader: inout Reader) throws -> AudienceDisplay? {
+    private static func audience(_ reader: inout Reader,
+                                 distribution: (Int) throws -> [AudienceDisplay.Entry]) throws -> AudienceDisplay? {
         let presence = try reader.byte()
         guard presence != 0 else { return nil }
         guard presence & AudienceBit.known != 0 else { throw damaged }
         let distributions = try AudienceDisplay.distributionNames.indices.map { index -> [AudienceDisplay.Entry]? in
-            guard presence & 1 << (AudienceBit.firstDistribution + index) != 0 else { return nil }
-            return try (0..<reader.count()).map { _ in
-                let key = String(decoding: try reader.bytes(try reader.count()), as: UTF8.self)
-                return AudienceDisplay.Entry(key: key, share: try reader.decimal())
-            }
+            presence & 1 << (AudienceBit.firstDistribution + index) != 0 ? try distribution(index) : nil
         }
         return AudienceDisplay(distributions: distributions,
                                credibility: presence & AudienceBit.credibility != 0 ? try reader.decimal() : nil,

@@ -2,8 +2,10 @@
 /// a key satisfies a predicate. A creator whose distribution is unknown never matches; one
 /// whose distribution is known but lacks the key has a share of 0.
 ///
-/// Shares and thresholds are compared at the precision the index keeps shares in
-/// (`Float`): a share of exactly 70% is stored as 0.699999988, and `>=70%` must take it.
+/// Shares are compared as the index keeps them, in ten-thousandths (`AudienceShare`): the
+/// share a creator's profile shows is the share the predicate sees, and a threshold of up
+/// to two decimals of a percent (`>=70%`, `<=12.25%`) is the same `Double` as the share it
+/// names, so equal values pass `>=` and `<=`.
 ///
 /// When a share of 0 fails (`>=40%`), the key's inverted postings list the matches. When it
 /// passes (`<=20%`), nearly every creator can match, so the matches are listed as the
@@ -29,7 +31,6 @@ final class AudienceMatcher: DocumentMatcher {
         self.reader = reader
         self.key = key
         keyIndex = reader.keyID(of: key)
-        let predicate = predicate.atFloatPrecision
         self.predicate = predicate
         description = label
         acceptsZero = predicate.matches(0)
@@ -39,20 +40,20 @@ final class AudienceMatcher: DocumentMatcher {
             // Sampled over the creators whose audience is known.
             let present = reader.present
             let passing = Self.sampledEstimate(present.count) { [keyIndex] position in
-                Self.share(reader, keyIndex, Int(present[position])).map { predicate.matches(Double($0)) } ?? true
+                Self.share(reader, keyIndex, Int(present[position])).map { predicate.matches($0) } ?? true
             }
             super.init(estimate: passing)
         } else {
-            super.init(estimate: Self.sampledEstimate(postings.shares.count) { predicate.matches(Double(postings.shares[$0])) })
+            super.init(estimate: Self.sampledEstimate(postings.shares.count) { predicate.matches(AudienceShare.share(postings.shares[$0])) })
         }
     }
 
     /// The share of `key` in the document's forward distribution, `nil` when the key is absent.
-    @inline(__always) private static func share(_ reader: AudienceReader, _ keyIndex: Int?, _ document: Int) -> Float? {
+    @inline(__always) private static func share(_ reader: AudienceReader, _ keyIndex: Int?, _ document: Int) -> Double? {
         guard let keyIndex else { return nil }
         for entry in Int(reader.forwardOffsets[document])..<Int(reader.forwardOffsets[document + 1])
         where reader.forwardKey(entry) == keyIndex {
-            return reader.forwardShares[entry]
+            return reader.forwardShare(entry)
         }
         return nil
     }
@@ -69,7 +70,7 @@ final class AudienceMatcher: DocumentMatcher {
         // Known audiences minus the creators whose share fails (made only when listing).
         let failing = cache.list("\(reader.dimension.rawValue)\u{0}\(key)\u{0}\(predicate)") { [predicate] in
             var failing: [UInt32] = []
-            for index in 0..<postings.documents.count where !predicate.matches(Double(postings.shares[index])) {
+            for index in 0..<postings.documents.count where !predicate.matches(AudienceShare.share(postings.shares[index])) {
                 failing.append(postings.documents[index])
             }
             return failing
@@ -79,7 +80,7 @@ final class AudienceMatcher: DocumentMatcher {
 
     override func matches(_ document: UInt32) -> Bool {
         let doc = Int(document)
-        if let share = Self.share(reader, keyIndex, doc) { return predicate.matches(Double(share)) }
+        if let share = Self.share(reader, keyIndex, doc) { return predicate.matches(share) }
         guard acceptsZero else { return false }
         // No entry for the key: a share of 0 when the distribution is known.
         return reader.forwardOffsets[doc] < reader.forwardOffsets[doc + 1] || reader.isPresent(doc)
@@ -100,7 +101,7 @@ final class AudienceMatcher: DocumentMatcher {
         let reader = reader
         if let order = orders.order(.audience(reader.dimension, key), make: { [key, documentCount = sets.documentCount] in
             let postings = reader.postings(for: key)
-            return ValueOrder(documentCount: documentCount, documents: postings.documents) { Double(postings.shares[$0]) }
+            return ValueOrder(documentCount: documentCount, documents: postings.documents) { AudienceShare.share(postings.shares[$0]) }
         }) {
             let passing = order.positions(passing: bounds)
             guard acceptsZero else { return order.documents(in: passing) }
@@ -111,7 +112,7 @@ final class AudienceMatcher: DocumentMatcher {
         }
         // No order (yet, or past the cache's quota of them): one pass over the key's postings.
         result = acceptsZero ? knownAudiences() : DocumentSet(documentCount: sets.documentCount)
-        for position in 0..<postings.documents.count where bounds.contains(Double(postings.shares[position])) != acceptsZero {
+        for position in 0..<postings.documents.count where bounds.contains(AudienceShare.share(postings.shares[position])) != acceptsZero {
             if acceptsZero { result.remove(postings.documents[position]) } else { result.insert(postings.documents[position]) }
         }
         return result
@@ -120,17 +121,6 @@ final class AudienceMatcher: DocumentMatcher {
     override var label: String {
         "\(description)  (≈ \(estimate) docs, "
             + (acceptsZero ? "known audiences minus the failing ones)" : "from the key's postings)")
-    }
-}
-
-extension NumericPredicate {
-    /// The predicate with its numbers rounded to `Float`, to compare values stored as `Float`.
-    var atFloatPrecision: NumericPredicate {
-        func rounded(_ value: Double?) -> Double? { value.map { Double(Float($0)) } }
-        switch self {
-        case .range(let lower, let upper): return .range(lower: rounded(lower), upper: rounded(upper))
-        case .comparison(let comparison, let value): return .comparison(comparison, Double(Float(value)))
-        }
     }
 }
 
@@ -161,11 +151,11 @@ final class DifferenceIterator: DocumentIterator {
 /// The documents of an audience key's postings whose share passes a predicate.
 final class SharePostingsIterator: DocumentIterator {
     private let documents: UnsafeBufferPointer<UInt32>
-    private let shares: UnsafeBufferPointer<Float>
+    private let shares: UnsafeBufferPointer<UInt16>
     private let predicate: NumericPredicate
     @exclusivity(unchecked) private var position = 0
 
-    init(documents: UnsafeBufferPointer<UInt32>, shares: UnsafeBufferPointer<Float>, predicate: NumericPredicate) {
+    init(documents: UnsafeBufferPointer<UInt32>, shares: UnsafeBufferPointer<UInt16>, predicate: NumericPredicate) {
         self.documents = documents
         self.shares = shares
         self.predicate = predicate
@@ -174,7 +164,7 @@ final class SharePostingsIterator: DocumentIterator {
     override func next() -> UInt32? {
         while position < documents.count {
             defer { position += 1 }
-            if predicate.matches(Double(shares[position])) { return documents[position] }
+            if predicate.matches(AudienceShare.share(shares[position])) { return documents[position] }
         }
         return nil
     }

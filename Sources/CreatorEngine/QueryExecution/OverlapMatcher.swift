@@ -75,3 +75,14 @@ final class OverlapMatcher: DocumentMatcher {
 
     override var label: String { "\(description)  (\(estimate) docs)" }
 }
+
+extension NumericPredicate {
+    /// The predicate with its numbers rounded to `Float`, to compare values stored as `Float`.
+    var atFloatPrecision: NumericPredicate {
+        func rounded(_ value: Double?) -> Double? { value.map { Double(Float($0)) } }
+        switch self {
+        case .range(let lower, let upper): return .range(lower: rounded(lower), upper: rounded(upper))
+        case .comparison(let comparison, let value): return .comparison(comparison, Double(Float(value)))
+        }
+    }
+}

@@ -29,10 +29,13 @@ public enum IndexFileFormat {
     /// but an index of 7 would not answer the queries the new analyser makes. 9: Traditional
     /// Chinese folded to Simplified before segmentation (`HanVariantRules`): terms again.
     /// 10: katakana words indexed as pairs too (`CharacterBigrams`, which `HangulBigrams`
-    /// became): terms again.
+    /// became): terms again. 11: audience shares in ten-thousandths (`AudienceShare`, u16)
+    /// instead of `Float`, forward key ids up to u32 (no entry dropped), and the stored
+    /// records without the audience's distributions, which `get` renders from the forward
+    /// sections.
     /// Optional sections that a reader uses when present (`vector.lookalike.coarse`) are
     /// added without a new version: an older index of the same version still answers alike.
-    public static let version: UInt32 = 10
+    public static let version: UInt32 = 11
     public static let headerSize = 64
     /// The largest alignment a section's data may ask of the writer (a cache line).
     public static let widestAlignment = 64

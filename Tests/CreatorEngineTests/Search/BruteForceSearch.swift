@@ -47,8 +47,8 @@ struct BruteForceSearch {
             return predicates.contains { $0.matches(value) }
         case .audience(let field, let key, let predicate):
             guard let distribution = field.dimension.distribution(of: profile.audience) else { return false }
-            // Shares and thresholds compare at the index's precision, Float.
-            return predicate.atFloatPrecision.matches(Double(Float(distribution.share(of: key))))
+            // Shares compare as the profile shows them: rounded to four decimals.
+            return predicate.matches(distribution.share(of: key).roundedToFourDecimals)
         case .risk(let levels):
             return levels.contains(fixture.index.risk.level(of: document))
         case .flag(let names):
