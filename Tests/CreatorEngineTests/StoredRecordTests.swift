@@ -5,7 +5,8 @@ import Testing
 /// dictionary compression round-trips.
 @Suite("Stored records and the store dictionary")
 struct StoredRecordTests {
-    /// Profiles with every optional post field present or absent, captions that need JSON
+    /// Profiles with every optional post field present or absent, counts that a column does
+    /// and does not give back exactly, captions that need JSON
     /// escapes and non-ASCII text, dates at midnight and not, before 1970 and far ahead,
     /// extreme counters; follower histories (with and without a growth), audiences with
     /// any mix of known distributions, shares and credibilities that are and are not
@@ -26,6 +27,19 @@ struct StoredRecordTests {
             profile.name = random.chance(0.8) ? "Name \(number) \"q\"" : nil
             profile.bio = random.chance(0.5) ? random.pick(captions) : nil
             profile.hashtags = random.chance(0.5) ? ["fyp", "viral"] : []
+            // Counts the columns give back (left out of the record) and ones they cannot
+            // (kept in it): beyond 2^53, NaN, −0.
+            let integers: [Int64?] = [nil, 0, 5, 1 << 53, (1 << 53) + 1, Int64.max, 123_456_789]
+            profile.following = random.pick(integers)
+            profile.postsCount = random.pick(integers)
+            if random.chance(0.1) { profile.followers = (1 << 53) + 3 }
+            let decimals: [Double?] = [nil, 0, -0.0, .nan, 18, 2.5, 1.0 / 3.0, 1e300]
+            profile.avgLikes = random.pick(decimals)
+            profile.avgComments = random.pick(decimals)
+            profile.avgViews = random.pick(decimals)
+            profile.avgShares = random.pick(decimals)
+            profile.engagementRate = random.pick(decimals)
+            profile.engagementRateProvided = random.chance(0.5)
             profile.updatedAt = random.chance(0.9) ? Timestamp(secondsSinceEpoch: random.pick(times)) : nil
             profile.followerHistory = (0..<(random.chance(0.3) ? 0 : Int.random(in: 1...9, using: &random))).map { _ in
                 HistoryPoint(date: Timestamp(secondsSinceEpoch: random.pick(times)), followers: random.pick(followerCounts))
@@ -63,17 +77,22 @@ struct StoredRecordTests {
         }
     }
 
-    /// The display entries of the profile's distributions, as the index's forward audience
-    /// sections give them to a record being read.
-    static func distributions(of profile: CreatorProfile) -> (Int) -> [AudienceDisplay.Entry] {
-        { dimension in profile.audience.map(AudienceDisplay.init)?.distributions[dimension] ?? [] }
+    /// What the index gives a record being read, taken from the profile.
+    struct ProfileFields: StoredRecordFields {
+        let profile: CreatorProfile
+        var id: String { profile.id }
+        var handle: String { profile.handle }
+        func value(of column: NumericColumn) -> Double { column.value(of: profile) ?? .nan }
+        func audienceEntries(_ dimension: Int) -> [AudienceDisplay.Entry] {
+            profile.audience.map(AudienceDisplay.init)?.distributions[dimension] ?? []
+        }
     }
 
     @Test("a record renders to the same bytes as StoredProfile.json", arguments: [1, 2, 3] as [UInt64])
     func roundTrip(seed: UInt64) throws {
         for profile in Self.profiles(count: 300, seed: seed) {
             let record = StoredRecord.encode(profile)
-            let rendered = try record.withUnsafeBytes { try StoredRecord.json($0, distribution: Self.distributions(of: profile)) }
+            let rendered = try record.withUnsafeBytes { try StoredRecord.json($0, fields: ProfileFields(profile: profile)) }
             #expect(String(decoding: rendered, as: UTF8.self) == String(decoding: StoredProfile.json(profile), as: UTF8.self))
         }
     }
@@ -85,11 +104,11 @@ struct StoredRecordTests {
             let record = StoredRecord.encode(profile)
             for length in 0..<record.count {
                 #expect(throws: IndexError.self) {
-                    try Array(record[0..<length]).withUnsafeBytes { try StoredRecord.json($0, distribution: Self.distributions(of: profile)) }
+                    try Array(record[0..<length]).withUnsafeBytes { try StoredRecord.json($0, fields: ProfileFields(profile: profile)) }
                 }
             }
             #expect(throws: IndexError.self) {
-                try (record + [0]).withUnsafeBytes { try StoredRecord.json($0, distribution: Self.distributions(of: profile)) }
+                try (record + [0]).withUnsafeBytes { try StoredRecord.json($0, fields: ProfileFields(profile: profile)) }
             }
         }
     }

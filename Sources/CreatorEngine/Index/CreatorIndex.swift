@@ -118,7 +118,7 @@ public final class CreatorIndex: @unchecked Sendable {
     public var overlap: OverlapEstimator { overlapEstimator }
 
     /// The creator's display JSON (see `StoredProfile`).
-    public func storedJSON(of document: Int) throws -> [UInt8] { try store.json(of: document, audience: audienceReaders) }
+    public func storedJSON(of document: Int) throws -> [UInt8] { try store.json(of: document, fields: IndexedRecordFields(index: self, document: document)) }
 
     /// Checks every checksum in the file, including the large sections opening skips.
     public func verify() throws { try file.verifyAll() }

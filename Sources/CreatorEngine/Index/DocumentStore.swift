@@ -26,10 +26,10 @@ public struct DocumentStore: @unchecked Sendable {
         }
     }
 
-    /// The display JSON of a document, its audience distributions read from `audience`
-    /// (one reader per `AudienceDimension`); checks the block's CRC before decompressing it.
+    /// The display JSON of a document, with what its record leaves to the index's other
+    /// sections from `fields`; checks the block's CRC before decompressing it.
     /// Byte-identical to `StoredProfile.json` of the profile the build stored.
-    func json(of document: Int, audience: [AudienceReader]) throws -> [UInt8] {
+    func json(of document: Int, fields: some StoredRecordFields) throws -> [UInt8] {
         let slot = slotOfDocument[document]
         // Binary search for the block whose first slot is the largest not above `slot`.
         var low = 0, high = blockCount
@@ -55,9 +55,21 @@ public struct DocumentStore: @unchecked Sendable {
             let end = Int(try view.load(UInt32.self, at: 8 + position * 4))
             let dataStart = 4 + (Int(count) + 1) * 4
             guard start <= end else { throw IndexError.corrupt("\(blocks.context): bad document offsets") }
-            return try StoredRecord.json(try view.slice(dataStart + start, end - start).buffer) { dimension in
-                audience[dimension].displayEntries(of: document)
-            }
+            return try StoredRecord.json(try view.slice(dataStart + start, end - start).buffer, fields: fields)
         }
+    }
+}
+
+/// One creator's fields that its stored record leaves to the index (`StoredRecordFields`).
+struct IndexedRecordFields: StoredRecordFields {
+    let index: CreatorIndex
+    let document: Int
+
+    var id: String { index.id(of: document) }
+    var handle: String { index.handle(of: document) }
+    func value(of column: NumericColumn) -> Double { index.column(column)[document] }
+    func audienceEntries(_ dimension: Int) throws -> [AudienceDisplay.Entry] {
+        guard let named = AudienceDimension.allCases.dropFirst(dimension).first else { throw StoredRecord.damaged }
+        return index.audience(named).displayEntries(of: document)
     }
 }

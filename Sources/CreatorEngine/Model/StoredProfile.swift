@@ -5,7 +5,9 @@
 public enum StoredProfile {
     public static func json(_ profile: CreatorProfile) -> [UInt8] {
         var json = JSONWriter(reservingCapacity: 2048)
-        writeIdentity(profile, into: &json)
+        writeHead(id: profile.id, platform: profile.platform, handle: profile.handle, into: &json)
+        writeDescription(profile, into: &json)
+        writeCounts(ProfileCounts(profile), into: &json)
         writeHistory(profile.followerHistory, into: &json)
         if let audience = profile.audience { write(AudienceDisplay(audience), into: &json) }
         writeDealings(profile, into: &json)
@@ -14,17 +16,20 @@ public enum StoredProfile {
         return json.bytes
     }
 
-    // The display JSON is written in five parts, in this order, so that the document store
-    // can keep each part in the form that suits it (`StoredRecord`) and render it back
-    // through the same function.
+    // The display JSON is written in parts, in this order, so that the document store can
+    // keep each part in the form that suits it, or leave it to the index's other sections
+    // (`StoredRecord`), and render it back through the same function.
 
-    /// The object's opening and every field up to `engagement_rate_derived` (the object
-    /// stays open).
-    static func writeIdentity(_ profile: CreatorProfile, into json: inout JSONWriter) {
+    /// The object's opening, `id`, `platform` and `handle` (the object stays open).
+    static func writeHead(id: String, platform: Platform, handle: String, into json: inout JSONWriter) {
         json.beginObject()
-        json.field("id", profile.id)
-        json.field("platform", profile.platform.rawValue)
-        json.field("handle", profile.handle)
+        json.field("id", id)
+        json.field("platform", platform.rawValue)
+        json.field("handle", handle)
+    }
+
+    /// The descriptive fields, `name` through `hashtags`.
+    static func writeDescription(_ profile: CreatorProfile, into json: inout JSONWriter) {
         json.field("name", profile.name)
         json.field("bio", profile.bio)
         json.field("country", profile.country)
@@ -32,16 +37,20 @@ public enum StoredProfile {
         json.field("languages", profile.languages)
         json.field("categories", profile.categories)
         json.field("hashtags", profile.hashtags)
-        json.field("followers", profile.followers)
-        json.field("tier", profile.tier.rawValue)
-        json.field("following", profile.following)
-        json.field("posts_count", profile.postsCount)
-        json.field("avg_likes", profile.avgLikes)
-        json.field("avg_comments", profile.avgComments)
-        json.field("avg_views", profile.avgViews)
-        json.field("avg_shares", profile.avgShares)
-        json.field("engagement_rate", profile.engagementRate)
-        if profile.engagementRate != nil { json.field("engagement_rate_derived", !profile.engagementRateProvided) }
+    }
+
+    /// The counts and engagement, `followers` through `engagement_rate_derived`.
+    static func writeCounts(_ counts: ProfileCounts, into json: inout JSONWriter) {
+        json.field("followers", counts.followers)
+        json.field("tier", Tier(followers: counts.followers).rawValue)
+        json.field("following", counts.following)
+        json.field("posts_count", counts.postsCount)
+        json.field("avg_likes", counts.avgLikes)
+        json.field("avg_comments", counts.avgComments)
+        json.field("avg_views", counts.avgViews)
+        json.field("avg_shares", counts.avgShares)
+        json.field("engagement_rate", counts.engagementRate)
+        if counts.engagementRate != nil { json.field("engagement_rate_derived", counts.engagementRateDerived) }
     }
 
     /// `growth` (derived from the history) and `follower_history`, each only when known.
@@ -151,4 +160,43 @@ public enum StoredProfile {
         func two(_ value: Int64) -> String { value < 10 ? "0\(value)" : "\(value)" }
         return "\(time.dateString)T\(two(secondsOfDay / 3600)):\(two(secondsOfDay / 60 % 60)):\(two(secondsOfDay % 60))Z"
     }
+}
+
+/// The numbers of a profile's display that are also numeric columns of the index
+/// (`NumericColumn`), so that a stored record can leave them to the columns.
+struct ProfileCounts: Equatable {
+    var followers: Int64
+    var following: Int64?
+    var postsCount: Int64?
+    var avgLikes: Double?
+    var avgComments: Double?
+    var avgViews: Double?
+    var avgShares: Double?
+    var engagementRate: Double?
+    /// Whether the index derived the engagement rate (shown only when there is one).
+    var engagementRateDerived: Bool
+
+    init(followers: Int64, following: Int64?, postsCount: Int64?, avgLikes: Double?, avgComments: Double?,
+         avgViews: Double?, avgShares: Double?, engagementRate: Double?, engagementRateDerived: Bool) {
+        self.followers = followers
+        self.following = following
+        self.postsCount = postsCount
+        self.avgLikes = avgLikes
+        self.avgComments = avgComments
+        self.avgViews = avgViews
+        self.avgShares = avgShares
+        self.engagementRate = engagementRate
+        self.engagementRateDerived = engagementRateDerived
+    }
+
+    init(_ profile: CreatorProfile) {
+        self.init(followers: profile.followers, following: profile.following, postsCount: profile.postsCount,
+                  avgLikes: profile.avgLikes, avgComments: profile.avgComments, avgViews: profile.avgViews,
+                  avgShares: profile.avgShares, engagementRate: profile.engagementRate,
+                  engagementRateDerived: !profile.engagementRateProvided)
+    }
+
+    /// The columns of the counts, in the order a stored record marks them.
+    static let columns: [NumericColumn] = [.followers, .following, .postsCount, .avgLikes, .avgComments, .views,
+                                           .avgShares, .engagementRate]
 }

@@ -1,23 +1,29 @@
 /// The compact form in which the document store keeps a profile's display JSON
 /// (`StoredProfile`), rendered back to exactly the same JSON bytes when read.
 ///
-/// The display JSON is written in five parts (`StoredProfile.json`); each is kept here in
-/// the form that compresses best under the store's zstd dictionary:
-/// - the identity (id through engagement) and the dealings (price through `updated_at`)
-///   as their JSON text: varied fields whose keys the dictionary holds;
+/// The display JSON is written in parts (`StoredProfile.json`). What the index keeps in
+/// other sections anyway is left to them and asked of a `StoredRecordFields` when read:
+/// - the id and handle (`ids`, `handles`);
+/// - the counts and engagement (`followers` through `engagement_rate`: numeric columns),
+///   but for a value a column cannot give back bit for bit (an integer beyond 2^53, −0);
+/// - the audience's distributions (the forward audience sections, which keep every entry
+///   in this order at display precision).
+/// At a million generated creators these were 110 MB of the compressed store. The rest is
+/// kept in the form that compresses best under the store's zstd dictionary:
+/// - the description (name through hashtags) and the dealings (price through
+///   `updated_at`) as their JSON text: varied fields whose keys the dictionary holds;
 /// - the follower history as day and count deltas, and `growth` not at all (it is derived
 ///   from the history when read): as JSON, dates and counts were a seventh of the
 ///   compressed record;
-/// - of the audience, only which distributions are known, the credibility and the sample
-///   size: the distributions' keys and shares are the index's forward audience sections
-///   (`AudienceReader`), which keep every entry in this order at display precision, so
-///   reading takes them from there (at a million creators they were 65 MB of the store);
 /// - the recent posts (about 70 % of the display JSON) by column: all captions,
 ///   then all dates, then each counter, as varints.
 ///
 /// Layout:
-/// `varint identityLength · identity` (JSON: `{` and every field up to
-/// `engagement_rate_derived`, the object left open)
+/// `u8 platform` (its index in `Platform.allCases`)
+/// `· varint descriptionLength · description` (JSON: the fields, no braces)
+/// `· u8 inline` (bit i: `ProfileCounts.columns[i]` is kept here, not read from its column)
+/// `· u8 engagement_rate_derived` (0 or 1) `·` the inline counts in column order, the
+/// integer ones as zigzag varints, the others as their eight bytes
 /// `· varint historyCount ·` per point `zigzag varint` day and follower count, each minus
 /// the previous point's (0 before the first)
 /// `· u8 audience` (0: unknown; else bit 0 set, bit 1 + i when distribution i of
@@ -37,7 +43,7 @@
 ///
 /// Reading renders every part through the function of `StoredProfile` that writes it at
 /// build time, so both forms are byte-identical by construction (the tests compare them on
-/// generated profiles and corpora, through the index for the distributions).
+/// generated profiles and corpora, through the index).
 public enum StoredRecord {
     private enum Flag {
         static let caption: UInt8 = 1 << 0
@@ -80,14 +86,16 @@ public enum StoredRecord {
 
     /// Encodes a profile's display record.
     public static func encode(_ profile: CreatorProfile) -> [UInt8] {
-        var identity = JSONWriter(reservingCapacity: 512)
-        StoredProfile.writeIdentity(profile, into: &identity)
+        var description = JSONWriter(reservingCapacity: 512)
+        StoredProfile.writeDescription(profile, into: &description)
         var dealings = JSONWriter(reservingCapacity: 256)
         StoredProfile.writeDealings(profile, into: &dealings)
         let posts = profile.recentPosts
-        var bytes = ByteWriter(reservingCapacity: identity.bytes.count + dealings.bytes.count + 256 + posts.count * 64)
-        bytes.appendVarint(UInt64(identity.bytes.count))
-        bytes.append(contentsOf: identity.bytes)
+        var bytes = ByteWriter(reservingCapacity: description.bytes.count + dealings.bytes.count + 256 + posts.count * 64)
+        bytes.append(UInt8(Platform.allCases.firstIndex(of: profile.platform) ?? 0))
+        bytes.appendVarint(UInt64(description.bytes.count))
+        bytes.append(contentsOf: description.bytes)
+        append(ProfileCounts(profile), to: &bytes)
         append(profile.followerHistory, to: &bytes)
         append(profile.audience.map(AudienceDisplay.init), to: &bytes)
         bytes.appendVarint(UInt64(dealings.bytes.count))
@@ -96,22 +104,79 @@ public enum StoredRecord {
         return bytes.bytes
     }
 
-    /// The display JSON of an encoded record, with the entries of its known audience
-    /// distributions from `distribution(i)` (i indexes `AudienceDisplay.distributionNames`);
-    /// throws when the record is damaged.
-    static func json(_ record: UnsafeRawBufferPointer,
-                     distribution: (Int) throws -> [AudienceDisplay.Entry]) throws -> [UInt8] {
+    /// The display JSON of an encoded record, with what the record leaves to the index
+    /// from `fields`; throws when the record is damaged.
+    static func json(_ record: UnsafeRawBufferPointer, fields: some StoredRecordFields) throws -> [UInt8] {
         var reader = Reader(bytes: record)
         var json = JSONWriter(reservingCapacity: record.count * 2)
-        json.raw(try reader.bytes(try reader.count()))
+        let platform = Int(try reader.byte())
+        guard platform < Platform.allCases.count else { throw damaged }
+        StoredProfile.writeHead(id: fields.id, platform: Platform.allCases[platform], handle: fields.handle, into: &json)
+        let description = try reader.bytes(try reader.count())
+        if !description.isEmpty { json.raw(description) }
+        StoredProfile.writeCounts(try counts(&reader, fields: fields), into: &json)
         StoredProfile.writeHistory(try history(&reader), into: &json)
-        if let audience = try audience(&reader, distribution: distribution) { StoredProfile.write(audience, into: &json) }
+        if let audience = try audience(&reader, distribution: fields.audienceEntries) { StoredProfile.write(audience, into: &json) }
         let dealings = try reader.bytes(try reader.count())
         if !dealings.isEmpty { json.raw(dealings) }
         StoredProfile.writePosts(try posts(&reader), into: &json)
         guard reader.isAtEnd else { throw damaged }
         json.endObject()
         return json.bytes
+    }
+
+    private static func append(_ counts: ProfileCounts, to bytes: inout ByteWriter) {
+        let integers = [counts.followers, counts.following, counts.postsCount]
+        let decimals = [counts.avgLikes, counts.avgComments, counts.avgViews, counts.avgShares, counts.engagementRate]
+        // A column gives back every integer up to 2^53 and every double but NaN and −0 bit
+        // for bit (`ColumnValues`); NaN would read as unknown.
+        var inline: UInt8 = 0
+        for (index, value) in integers.enumerated() where value.map({ Double(exactly: $0) == nil }) ?? false {
+            inline |= 1 << index
+        }
+        for (index, value) in decimals.enumerated() where value.map({ $0.isNaN || ($0 == 0 && $0.sign == .minus) }) ?? false {
+            inline |= 1 << (integers.count + index)
+        }
+        bytes.append(inline)
+        bytes.append(UInt8(counts.engagementRateDerived ? 1 : 0))
+        for (index, value) in integers.enumerated() where inline & 1 << index != 0 {
+            bytes.appendVarint(zigzag(value ?? 0))
+        }
+        for (index, value) in decimals.enumerated() where inline & 1 << (integers.count + index) != 0 {
+            bytes.append((value ?? 0).bitPattern)
+        }
+    }
+
+    private static func counts(_ reader: inout Reader, fields: some StoredRecordFields) throws -> ProfileCounts {
+        let inline = try reader.byte()
+        let derived = try reader.byte()
+        guard derived <= 1 else { throw damaged }
+        let columns = ProfileCounts.columns
+        var integers: [Int64?] = []
+        for index in 0..<3 {
+            if inline & 1 << index != 0 {
+                integers.append(unzigzag(try reader.varint()))
+                continue
+            }
+            let value = fields.value(of: columns[index])
+            guard !value.isNaN else { integers.append(nil); continue }
+            guard let integer = Int64(exactly: value) else { throw damaged }
+            integers.append(integer)
+        }
+        var decimals: [Double?] = []
+        for index in 3..<columns.count {
+            if inline & 1 << index != 0 {
+                let raw = try reader.bytes(8)
+                decimals.append(Double(bitPattern: UInt64(littleEndian: raw.loadUnaligned(as: UInt64.self))))
+                continue
+            }
+            let value = fields.value(of: columns[index])
+            decimals.append(value.isNaN ? nil : value)
+        }
+        guard let followers = integers[0] else { throw damaged }
+        return ProfileCounts(followers: followers, following: integers[1], postsCount: integers[2],
+                             avgLikes: decimals[0], avgComments: decimals[1], avgViews: decimals[2], avgShares: decimals[3],
+                             engagementRate: decimals[4], engagementRateDerived: derived == 1)
     }
 
     private static func append(_ history: [HistoryPoint], to bytes: inout ByteWriter) {
@@ -239,7 +304,7 @@ public enum StoredRecord {
     private static func zigzag(_ value: Int64) -> UInt64 { UInt64(bitPattern: (value << 1) ^ (value >> 63)) }
     private static func unzigzag(_ value: UInt64) -> Int64 { Int64(bitPattern: value >> 1) ^ -Int64(bitPattern: value & 1) }
 
-    private static var damaged: IndexError { IndexError.corrupt("stored record is damaged") }
+    static var damaged: IndexError { IndexError.corrupt("stored record is damaged") }
 
     /// Reads varints and byte runs, checking every bound.
     private struct Reader {
@@ -291,4 +356,16 @@ public enum StoredRecord {
             return UnsafeRawBufferPointer(rebasing: bytes[cursor..<cursor + count])
         }
     }
+}
+
+/// What a stored record leaves to the index's other sections, asked for while the record is
+/// read (`StoredRecord.json(_:fields:)`): one creator's id, handle, numeric columns and the
+/// entries of its audience distributions.
+protocol StoredRecordFields {
+    var id: String { get }
+    var handle: String { get }
+    /// The creator's value in a numeric column, NaN when unknown.
+    func value(of column: NumericColumn) -> Double
+    /// The entries of distribution `dimension` (an index into `AudienceDisplay.distributionNames`).
+    func audienceEntries(_ dimension: Int) throws -> [AudienceDisplay.Entry]
 }
