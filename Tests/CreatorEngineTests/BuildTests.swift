@@ -211,6 +211,8 @@ struct BuildTests {
 
         // Audience: forward distributions and inverted postings match the profiles, with key
         // ids of one byte (countries) and of two (interests, a key per creator).
+        // Distributions of 255 entries and more (counted apart), two in one group of 16.
+        #expect(profiles.filter { ($0.audience?.interests?.entries.count ?? 0) >= 255 }.map(\.id) == ["p:9", "p:57", "p:107", "p:207"])
         #expect(index.audience(.countries).keys.count <= 256)
         #expect(index.audience(.interests).keys.count > 256)
         for dimension in AudienceDimension.allCases {

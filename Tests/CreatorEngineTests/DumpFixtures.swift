@@ -45,6 +45,12 @@ enum DumpFixtures {
                 "sample": (0..<(20 + mix % 50)).map { ($0 * 7 + mix % 300) },
             ]
         }
+        // A few wide distributions: 255 entries or more are counted apart in the forward
+        // audience sections (`AudienceReader`), two of them (7, 9) within one group of 16.
+        if let width = [7: 254, 9: 400, 57: 255, 107: 256, 157: 300, 207: 700][index], var audience = profile["audience"] as? [String: Any] {
+            audience["interests"] = Dictionary(uniqueKeysWithValues: (0..<width).map { ("wide\($0)", 1 / Double(width)) })
+            profile["audience"] = audience
+        }
         if mix % 3 == 0 { profile["price"] = ["currency": ["USD", "EUR", "CNY", "XXX"][mix % 4], "per_post": Double(mix % 900)] }
         if mix % 6 == 0 { profile["follower_history"] = [["2026-09-01", 100 + mix % 50], ["2026-10-01", 150 + mix % 70]] }
         if let updatedAt { profile["updated_at"] = updatedAt }

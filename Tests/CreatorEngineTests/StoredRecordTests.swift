@@ -137,6 +137,20 @@ struct StoredRecordTests {
         #expect(dictionaryBytes < plainBytes * 9 / 10, "\(dictionaryBytes) with the dictionary, \(plainBytes) without")
     }
 
+    @Test("a chunk's records are grouped by key, in their own order within a key, and positions find each")
+    func grouping() {
+        var random = SplitMixRandom(seed: 11)
+        for count in [0, 1, 2, 17, 300] {
+            let keys = (0..<count).map { _ in random.pick(["en\u{0}beauty", "en\u{0}food", "th\u{0}", "\u{0}"]) }
+            let grouping = StoredBlock.Grouping(keys: keys)
+            #expect(grouping.order.sorted() == Array(0..<count))
+            for (position, record) in grouping.order.enumerated() { #expect(grouping.positions[record] == UInt32(position)) }
+            for (first, second) in zip(grouping.order, grouping.order.dropFirst()) {
+                #expect(keys[first] < keys[second] || (keys[first] == keys[second] && first < second))
+            }
+        }
+    }
+
     @Test("too small a sample trains no dictionary")
     func tinySample() {
         let records = Self.profiles(count: 10, seed: 5).map(StoredRecord.encode)

@@ -124,9 +124,13 @@ enum LineOutcome: Sendable {
     case rejected(line: Int, reason: String, text: [UInt8])
 }
 
-/// One chunk's outcomes, slice by slice; each slice's stored blocks cover its accepted documents.
+/// One chunk's outcomes, slice by slice, and the stored blocks of its accepted documents.
 struct ChunkResult: Sendable {
-    var slices: [(outcomes: [LineOutcome], blocks: [StoredBlock])]
+    var outcomes: [[LineOutcome]]
+    /// The blocks hold the accepted documents grouped (`StoredBlock.group`), not in order:
+    /// the chunk's i-th accepted document is record `storePositions[i]` of the blocks.
+    var blocks: [StoredBlock]
+    var storePositions: [UInt32]
 }
 
 extension IndexBuild {
@@ -191,8 +195,8 @@ private struct Merger {
     }
 
     mutating func merge(_ chunk: ChunkResult, source: String) throws {
-        for slice in chunk.slices {
-            for outcome in slice.outcomes {
+        for outcomes in chunk.outcomes {
+            for outcome in outcomes {
                 linesRead += 1
                 switch outcome {
                 case .rejected(let line, let reason, let text):
@@ -216,8 +220,8 @@ private struct Merger {
                     }
                 }
             }
-            try builder.appendStored(slice.blocks)
         }
+        try builder.appendStored(chunk.blocks, positions: chunk.storePositions)
     }
 
     /// An unknown `updated_at` is older than any known one.

@@ -27,13 +27,13 @@ final class WorkerPool: Sendable {
         workers = try (0..<count).map { _ in try Worker(rates: rates, dictionary: dictionary) }
     }
 
-    /// Parses, validates and analyses every line of a chunk on all workers; the result keeps
-    /// the chunk's line order.
+    /// Parses, validates and analyses every line of a chunk on all workers, then compresses
+    /// its stored records (`StoredBlock.group`); the result keeps the chunk's line order.
     func process(_ chunk: DumpChunk) -> ChunkResult {
         let lineCount = chunk.lines.count
         let sliceCount = max(1, min(lineCount, count * slicesPerWorker))
         let nextSlice = Atomic<Int>(0)
-        let results = Mutex([(outcomes: [LineOutcome], blocks: [StoredBlock])?](repeating: nil, count: sliceCount))
+        let results = Mutex([SliceResult?](repeating: nil, count: sliceCount))
         DispatchQueue.concurrentPerform(iterations: count) { workerIndex in
             let worker = workers[workerIndex]
             while true {
@@ -44,13 +44,36 @@ final class WorkerPool: Sendable {
                 results.withLock { $0[slice] = result }
             }
         }
-        return ChunkResult(slices: results.withLock { $0.compactMap { $0 } })
+        let slices = results.withLock { $0.compactMap { $0 } }
+        let records = slices.flatMap(\.stored)
+        let grouping = StoredBlock.Grouping(keys: records.map(\.group))
+        let runs = stride(from: 0, to: grouping.order.count, by: StoredBlock.maxDocuments).map {
+            grouping.order[$0..<min($0 + StoredBlock.maxDocuments, grouping.order.count)]
+        }
+        let packed = Mutex([[StoredBlock]?](repeating: nil, count: runs.count))
+        let nextRun = Atomic<Int>(0)
+        DispatchQueue.concurrentPerform(iterations: count) { workerIndex in
+            let compressor = workers[workerIndex].compressor
+            while true {
+                let run = nextRun.wrappingAdd(1, ordering: .relaxed).oldValue
+                guard run < runs.count else { return }
+                let blocks = StoredBlock.pack(runs[run].map { records[$0].record }, compressor: compressor)
+                packed.withLock { $0[run] = blocks }
+            }
+        }
+        return ChunkResult(outcomes: slices.map(\.outcomes), blocks: packed.withLock { $0.flatMap { $0 ?? [] } },
+                           storePositions: grouping.positions)
     }
 
-    private static func process(_ chunk: DumpChunk, lines: Range<Int>, with worker: Worker) -> (outcomes: [LineOutcome], blocks: [StoredBlock]) {
-        var outcomes: [LineOutcome] = []
-        outcomes.reserveCapacity(lines.count)
-        var stored: [[UInt8]] = []
+    /// One slice's outcomes and the stored records of its accepted documents, in order.
+    private struct SliceResult: Sendable {
+        var outcomes: [LineOutcome]
+        var stored: [(record: [UInt8], group: String)]
+    }
+
+    private static func process(_ chunk: DumpChunk, lines: Range<Int>, with worker: Worker) -> SliceResult {
+        var result = SliceResult(outcomes: [], stored: [])
+        result.outcomes.reserveCapacity(lines.count)
         chunk.bytes.withUnsafeBytes { bytes in
             for index in lines {
                 let line = chunk.lines[index]
@@ -58,14 +81,14 @@ final class WorkerPool: Sendable {
                 switch worker.parser.parse(text) {
                 case .accepted(let profile):
                     var document = worker.analyzer.analyze(profile)
-                    stored.append(document.stored)
+                    result.stored.append((document.stored, StoredBlock.groupKey(of: profile)))
                     document.stored = []
-                    outcomes.append(.accepted(document))
+                    result.outcomes.append(.accepted(document))
                 case .rejected(let reason):
-                    outcomes.append(.rejected(line: line.number, reason: reason, text: Array(text)))
+                    result.outcomes.append(.rejected(line: line.number, reason: reason, text: Array(text)))
                 }
             }
         }
-        return (outcomes, StoredBlock.pack(stored, compressor: worker.compressor))
+        return result
     }
 }

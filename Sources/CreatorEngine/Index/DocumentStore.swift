@@ -1,12 +1,13 @@
 /// The stored display record of every creator (`StoredRecord`), in zstd-compressed blocks
 /// (see `StoredBlock`), compressed with the dictionary in `store.dictionary` when that
-/// section is not empty.
+/// section is not empty. `store.slots` gives each document's record position among the
+/// blocks' records; `store.index` each block's first position and count.
 public struct DocumentStore: @unchecked Sendable {
     // Views into the immutable mapping the owning `CreatorIndex` keeps alive.
     let blocks: ByteView
     let index: ByteView
     let blockCount: Int
-    let slotOfDocument: UnsafeBufferPointer<UInt32>
+    let recordOfDocument: UnsafeBufferPointer<UInt32>
     let dictionary: CompressionDictionary?
     static let entrySize = 32
 
@@ -14,7 +15,7 @@ public struct DocumentStore: @unchecked Sendable {
         blocks = try file.section("store.blocks")
         index = try file.section("store.index")
         blockCount = index.count / Self.entrySize
-        slotOfDocument = try file.section("store.slots").array(of: UInt32.self, at: 0, count: documentCount)
+        recordOfDocument = try file.section("store.slots").array(of: UInt32.self, at: 0, count: documentCount)
         let dictionaryBytes = try file.section("store.dictionary")
         if dictionaryBytes.count == 0 {
             dictionary = nil
@@ -30,27 +31,29 @@ public struct DocumentStore: @unchecked Sendable {
     /// sections from `fields`; checks the block's CRC before decompressing it.
     /// Byte-identical to `StoredProfile.json` of the profile the build stored.
     func json(of document: Int, fields: some StoredRecordFields) throws -> [UInt8] {
-        let slot = slotOfDocument[document]
-        // Binary search for the block whose first slot is the largest not above `slot`.
+        let record = recordOfDocument[document]
+        // Binary search for the block whose first record is the largest not above `record`.
         var low = 0, high = blockCount
         while high - low > 1 {
             let middle = (low + high) / 2
-            if try index.load(UInt32.self, at: middle * Self.entrySize + 20) <= slot { low = middle } else { high = middle }
+            if try index.load(UInt32.self, at: middle * Self.entrySize + 20) <= record { low = middle } else { high = middle }
         }
         let entry = low * Self.entrySize
         let offset = Int(try index.load(UInt64.self, at: entry))
         let length = Int(try index.load(UInt32.self, at: entry + 8))
         let size = Int(try index.load(UInt32.self, at: entry + 12))
         let crc = try index.load(UInt32.self, at: entry + 16)
-        let firstSlot = try index.load(UInt32.self, at: entry + 20)
+        let firstRecord = try index.load(UInt32.self, at: entry + 20)
         let count = try index.load(UInt32.self, at: entry + 24)
-        guard slot >= firstSlot, slot - firstSlot < count else { throw IndexError.corrupt("\(index.context): no block holds slot \(slot)") }
+        guard record >= firstRecord, record - firstRecord < count else {
+            throw IndexError.corrupt("\(index.context): no block holds record \(record)")
+        }
         let compressed = try blocks.slice(offset, length)
         guard Checksum.crc32(compressed.buffer) == crc else { throw IndexError.corrupt("\(blocks.context): block \(low) checksum mismatch") }
         let raw = try BlockDecompressor.decompress(compressed.buffer, size: size, dictionary: dictionary)
         return try raw.withUnsafeBytes { buffer in
             let view = ByteView(base: buffer.baseAddress!, count: buffer.count, context: blocks.context)
-            let position = Int(slot - firstSlot)
+            let position = Int(record - firstRecord)
             let start = Int(try view.load(UInt32.self, at: 4 + position * 4))
             let end = Int(try view.load(UInt32.self, at: 8 + position * 4))
             let dataStart = 4 + (Int(count) + 1) * 4

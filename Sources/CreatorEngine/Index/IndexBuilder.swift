@@ -11,8 +11,10 @@ import Dispatch
 /// Each added document takes the next *slot*. A slot can later be marked dead (its record
 /// was superseded by a newer duplicate); at `finish`, live slots are numbered 0..<n in
 /// order, and those numbers are the documents of the index. The stored-document blocks are
-/// streamed to the file as they come and keep dead slots' JSON (about the share of
-/// duplicates in the dump); `store.slots` maps each document to its slot.
+/// streamed to the file as they come and keep dead slots' records (about the share of
+/// duplicates in the dump); a chunk's records are grouped in its blocks, not in slot order
+/// (`StoredBlock.Grouping`), so `store.slots` maps each document to its record's position
+/// among all the blocks' records.
 public final class IndexBuilder {
     private let writer: IndexFileWriter
     private var slotCount = 0
@@ -26,9 +28,12 @@ public final class IndexBuilder {
     private var sketches: [UInt16] = []
     private var risk = RiskBuilder()
     private var lookalike = LookalikeBuilder()
-    /// Per stored block: section offset, compressed length, uncompressed length, CRC, first slot, count.
+    /// Per stored block: section offset, compressed length, uncompressed length, CRC, first
+    /// record, count.
     private var blockIndex = ByteWriter()
-    private var storedSlots = 0
+    private var storedRecords = 0
+    /// Per slot: its record's position among the stored blocks' records.
+    private var recordOfSlot: [UInt32] = []
     /// The zstd dictionary the stored blocks were compressed with (empty: none), written
     /// as `store.dictionary`.
     public var storeDictionary: [UInt8] = []
@@ -78,25 +83,28 @@ public final class IndexBuilder {
     /// Marks a slot's record as superseded: it will not be part of the index.
     public func markDead(slot: Int) { live[slot] = false }
 
-    /// Appends stored blocks covering the next slots in order (their documents must have
-    /// been added, or be added, in the same order).
-    public func appendStored(_ blocks: [StoredBlock]) throws {
+    /// Appends the stored blocks of the documents added last: the i-th of them is record
+    /// `positions[i]` of the blocks.
+    func appendStored(_ blocks: [StoredBlock], positions: [UInt32]) throws {
+        precondition(recordOfSlot.count + positions.count == slotCount, "stored records for slots not added")
+        precondition(blocks.reduce(0) { $0 + $1.documentCount } == positions.count, "blocks and positions disagree")
+        for position in positions { recordOfSlot.append(UInt32(storedRecords) + position) }
         for block in blocks {
             blockIndex.append(UInt64(writer.sectionOffset))
             blockIndex.append(UInt32(block.compressed.count))
             blockIndex.append(UInt32(block.uncompressedSize))
             blockIndex.append(Checksum.crc32(block.compressed))
-            blockIndex.append(UInt32(storedSlots))
+            blockIndex.append(UInt32(storedRecords))
             blockIndex.append(UInt32(block.documentCount))
             blockIndex.append(UInt32(0))
-            storedSlots += block.documentCount
+            storedRecords += block.documentCount
             try writer.append(block.compressed)
         }
     }
 
     /// Writes every section and the metadata, then completes the file.
     public func finish(meta: IndexMeta.BuildFacts) throws -> IndexMeta {
-        precondition(storedSlots == slotCount, "stored blocks cover \(storedSlots) slots, \(slotCount) were added")
+        precondition(storedRecords == slotCount, "stored blocks hold \(storedRecords) records, \(slotCount) slots were added")
         try writer.endSection()
         try writer.addSection("store.index", blockIndex.bytes)
         try writer.addSection("store.dictionary", storeDictionary)
@@ -109,7 +117,7 @@ public final class IndexBuilder {
         }
         let documentCount = slotOfDocument.count
         var section = ByteWriter()
-        section.appendArray(slotOfDocument)
+        section.appendArray(slotOfDocument.map { recordOfSlot[Int($0)] })
         try writer.addSection("store.slots", section.bytes)
 
         // Two runs of sections are written at once: the text fields by a helper thread into a

