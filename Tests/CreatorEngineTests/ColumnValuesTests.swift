@@ -24,12 +24,14 @@ struct ColumnValuesTests {
         #expect(zip(read, values).allSatisfy { $0.isNaN == $1.isNaN }, "\(layout): unknown values")
     }
 
-    @Test("whole numbers, fractions, large and negative values, with and without unknowns", arguments: 0..<24)
+    @Test("whole numbers, fractions, large and negative values, few distinct values, with and without unknowns",
+          arguments: 0..<30)
     func layouts(seed: Int) throws {
         var random = SplitMixRandom(seed: UInt64(seed))
         let count = [0, 1, 63, 64, 65, 1000, 4099][seed % 7]
         let unknownShare = [0.0, 0.05, 0.6, 1.0][seed % 4]
-        let kind = seed / 6 % 4
+        let kind = seed / 6 % 5
+        let few: [Double] = [0, -0.0, 0.5, 1.0 / 3.0, -7.25, 1e300, 4_294_967_295, 123.4, .infinity]
         let values: [Double] = (0..<count).map { _ in
             if Double(random.next() % 1000) / 1000 < unknownShare { return .nan }
             let whole = Double(random.next() % 5_000_000_000)
@@ -37,20 +39,25 @@ struct ColumnValuesTests {
             case 0: return Double(UInt32(truncatingIfNeeded: random.next()) % 100_000)     // u32 rows
             case 1: return whole / 7                                                         // fractions: f64
             case 2: return random.next() % 50 == 0 ? Double(UInt32.max) : whole > Double(UInt32.max) ? whole : -whole // too large, or negative
-            default: return random.next() % 5 == 0 ? -0.0 : Double(random.next() % 10)      // -0.0 is not a u32
+            case 3: return random.next() % 5 == 0 ? -0.0 : Double(random.next() % 10)      // -0.0 is not a u32
+            default: return few[Int(random.next() % UInt64(few.count))]                      // u16 codes
             }
         }
         let (read, _) = try roundTrip(values)
         expectSameBits(read, values, "seed \(seed), kind \(kind), \(count) values, \(unknownShare) unknown")
     }
 
-    @Test("whole numbers take four bytes a row, and a column known for under half the documents a row per known value")
+    @Test("whole numbers take four bytes a row, few distinct values two and a table, and a column known for under half the documents a row per known value")
     func sizes() throws {
         let count = 6400
         let whole = (0..<count).map { $0 % 3 == 0 ? .nan : Double($0 * 3) }
         #expect(try roundTrip(whole).layoutBytes == 8 + 4 * count)
-        let fractions = (0..<count).map { $0 % 3 == 0 ? .nan : Double($0) + 0.5 }
+        let fractions = (0..<count).map { Double($0) + 0.5 }
         #expect(try roundTrip(fractions).layoutBytes == 8 + 8 * count)
+        let fewFractions = (0..<count).map { $0 % 3 == 0 ? .nan : Double($0 % 100) + 0.5 }
+        #expect(try roundTrip(fewFractions).layoutBytes == 8 + 8 + 8 * 100 + 2 * count)
+        let fewWhole = (0..<count).map { Double($0 % 50) }
+        #expect(try roundTrip(fewWhole).layoutBytes == 8 + 8 + 8 * 50 + 2 * count)
         let sparse = (0..<count).map { $0 % 10 == 0 ? Double($0) + 0.25 : .nan }
         #expect(try roundTrip(sparse).layoutBytes == 8 + count / 8 + 8 * (count / 10))
         let sparseWhole = (0..<count).map { $0 % 10 == 0 ? Double($0) : .nan }

@@ -20,10 +20,10 @@ struct DamagedIndexTests {
     ]
 
     /// Sections whose damage is mostly refused at open: their layout is most of their bytes
-    /// (sparse columns, the store's block table), or they are checked whole (facet, risk
-    /// and sorted-handle lists).
-    static let refusedWhole: Set = ["store.index", "column.gmv", "column.collab_completed", "facet.hashtag",
-                                    "risk.lists", "risk.levels", "handles.sorted"]
+    /// (sparse columns, the store's block table), or they are checked whole (coded columns,
+    /// whose codes must index their table; facet, risk and sorted-handle lists).
+    static let refusedWhole: Set = ["store.index", "column.gmv", "column.collab_completed", "column.sample_size",
+                                    "facet.hashtag", "risk.lists", "risk.levels", "handles.sorted"]
 
     static let queries = [
         "skincare", "\"clean skincare\"", "#gaming fitness", "followers:10k..1m er:>=1%", "gmv:>=10 sort:-gmv",
