@@ -3,9 +3,11 @@ internal import CZstd
 /// zstd compression of stored-document blocks, with the store's dictionary when it has
 /// one. A compressor keeps its context between blocks, so make one per thread.
 public final class BlockCompressor {
-    /// The store's level: level 5 saves 5 % more bytes for twice the time, level 9 12 %
-    /// more for five times the time (measured on generated stored records).
-    public static let defaultLevel: Int32 = 3
+    /// The store's level. On the grouped blocks of 1M generated creators (1,608 raw bytes a
+    /// record), with the trained dictionary: level 3 485 bytes a record in 11.5 µs, 5 461
+    /// bytes in 25 µs, 6 452 bytes in 40 µs (one core). Level 5 makes the store 24 MB
+    /// smaller for about 14 CPU-s more across the two workers of a 1M build.
+    public static let defaultLevel: Int32 = 5
 
     private let context: OpaquePointer
     private let level: Int32
