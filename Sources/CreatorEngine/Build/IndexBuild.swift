@@ -127,7 +127,7 @@ enum LineOutcome: Sendable {
 /// One chunk's outcomes, slice by slice, and the stored blocks of its accepted documents.
 struct ChunkResult: Sendable {
     var outcomes: [[LineOutcome]]
-    /// The blocks hold the accepted documents grouped (`StoredBlock.group`), not in order:
+    /// The blocks hold the accepted documents grouped (`StoredBlock.Grouping`), not in order:
     /// the chunk's i-th accepted document is record `storePositions[i]` of the blocks.
     var blocks: [StoredBlock]
     var storePositions: [UInt32]

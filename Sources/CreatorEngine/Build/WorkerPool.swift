@@ -4,7 +4,7 @@ import Synchronization
 /// The threads' tools for parsing and analysing dump lines: one parser, analyser and
 /// compressor per worker, each used by one slice at a time.
 final class WorkerPool: Sendable {
-    /// Per-thread tools. Worker `i` is used only by iteration `i` of `process`'s
+    /// Per-thread tools. Worker `i` is used only by iteration `i` of `distribute`'s
     /// `concurrentPerform`, so never by two threads at once.
     final class Worker: @unchecked Sendable {
         let parser: ProfileParser
@@ -28,41 +28,39 @@ final class WorkerPool: Sendable {
     }
 
     /// Parses, validates and analyses every line of a chunk on all workers, then compresses
-    /// its stored records (`StoredBlock.group`); the result keeps the chunk's line order.
+    /// its stored records (`StoredBlock.Grouping`); the result keeps the chunk's line order.
     func process(_ chunk: DumpChunk) -> ChunkResult {
         let lineCount = chunk.lines.count
         let sliceCount = max(1, min(lineCount, count * slicesPerWorker))
-        let nextSlice = Atomic<Int>(0)
-        let results = Mutex([SliceResult?](repeating: nil, count: sliceCount))
-        DispatchQueue.concurrentPerform(iterations: count) { workerIndex in
-            let worker = workers[workerIndex]
-            while true {
-                let slice = nextSlice.wrappingAdd(1, ordering: .relaxed).oldValue
-                guard slice < sliceCount else { return }
-                let range = (lineCount * slice / sliceCount)..<(lineCount * (slice + 1) / sliceCount)
-                let result = Self.process(chunk, lines: range, with: worker)
-                results.withLock { $0[slice] = result }
-            }
+        let slices = distribute(sliceCount) { slice, worker in
+            Self.process(chunk, lines: (lineCount * slice / sliceCount)..<(lineCount * (slice + 1) / sliceCount), with: worker)
         }
-        let slices = results.withLock { $0.compactMap { $0 } }
         let records = slices.flatMap(\.stored)
         let grouping = StoredBlock.Grouping(keys: records.map(\.group))
         let runs = stride(from: 0, to: grouping.order.count, by: StoredBlock.maxDocuments).map {
             grouping.order[$0..<min($0 + StoredBlock.maxDocuments, grouping.order.count)]
         }
-        let packed = Mutex([[StoredBlock]?](repeating: nil, count: runs.count))
-        let nextRun = Atomic<Int>(0)
-        DispatchQueue.concurrentPerform(iterations: count) { workerIndex in
-            let compressor = workers[workerIndex].compressor
+        let blocks = distribute(runs.count) { run, worker in
+            StoredBlock.pack(runs[run].map { records[$0].record }, compressor: worker.compressor)
+        }
+        return ChunkResult(outcomes: slices.map(\.outcomes), blocks: blocks.flatMap { $0 }, storePositions: grouping.positions)
+    }
+
+    /// `work(i, worker)` for every i in 0..<count, each once, on all workers (worker `w` only
+    /// on thread `w`), in the order of i.
+    private func distribute<Result: Sendable>(_ count: Int, _ work: @Sendable (Int, Worker) -> Result) -> [Result] {
+        let next = Atomic<Int>(0)
+        let results = Mutex([Result?](repeating: nil, count: count))
+        DispatchQueue.concurrentPerform(iterations: workers.count) { workerIndex in
+            let worker = workers[workerIndex]
             while true {
-                let run = nextRun.wrappingAdd(1, ordering: .relaxed).oldValue
-                guard run < runs.count else { return }
-                let blocks = StoredBlock.pack(runs[run].map { records[$0].record }, compressor: compressor)
-                packed.withLock { $0[run] = blocks }
+                let item = next.wrappingAdd(1, ordering: .relaxed).oldValue
+                guard item < count else { return }
+                let result = work(item, worker)
+                results.withLock { $0[item] = result }
             }
         }
-        return ChunkResult(outcomes: slices.map(\.outcomes), blocks: packed.withLock { $0.flatMap { $0 ?? [] } },
-                           storePositions: grouping.positions)
+        return results.withLock { $0.compactMap { $0 } }
     }
 
     /// One slice's outcomes and the stored records of its accepted documents, in order.

@@ -6,8 +6,8 @@
 ///
 /// The records of a chunk of the dump go into blocks grouped by language and category
 /// (`Grouping`), not in dump order: captions of one language and niche share words and
-/// phrasing that zstd then finds within a block. At a million generated creators this made
-/// the store 4 % smaller at the same compression level.
+/// phrasing that zstd then finds within a block. At a million generated creators this, with
+/// blocks of up to 64 records instead of 32, made the store 4.7 % smaller at the same level.
 public struct StoredBlock: Sendable {
     public static let maxDocuments = 64
     public static let targetBytes = 96 * 1024
