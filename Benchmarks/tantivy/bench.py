@@ -34,7 +34,8 @@ generator's labels file when it is there, else the latest `updated_at`):
   `price` (per post, else per video, in USD with the engine's built-in rate table),
   `credibility`, `gmv`.
 - Audience shares as fast f64 fields, one per (distribution, key) that the mix uses, named
-  `aud_<dimension>_<key>`, renormalised like the engine does; 0 for a key absent from a
+  `aud_<dimension>_<key>`, renormalised and rounded to four decimals like the engine does
+  (since its index format 11); 0 for a key absent from a
   distribution that is present, no value when the distribution is absent.
 - `quality`, a fast f64 field: the default order of queries without text or sort (the
   engine orders them by a quality score, so tantivy gets a top-k by a fast field too, not
@@ -205,8 +206,16 @@ def distributions(profile: dict) -> dict[str, dict[str, float]]:
             merged[key] += value
         total = sum(merged.values())
         if total > 0:
-            result[dimension] = {key: value / total for key, value in merged.items()}
+            result[dimension] = {key: four_decimals(value / total) for key, value in merged.items()}
     return result
+
+
+def four_decimals(share: float) -> float:
+    """The share as the engine keeps and compares it (index format 11): rounded to four
+    decimals, halves away from zero, as Swift's `(share * 10_000).rounded() / 10_000`."""
+    scaled = share * 10_000
+    whole = math.floor(scaled)
+    return (whole + (1 if scaled - whole >= 0.5 else 0)) / 10_000
 
 
 def quality(values: dict) -> float:
