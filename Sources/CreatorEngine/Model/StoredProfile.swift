@@ -196,7 +196,20 @@ struct ProfileCounts: Equatable {
                   engagementRateDerived: !profile.engagementRateProvided)
     }
 
-    /// The columns of the counts, in the order a stored record marks them.
-    static let columns: [NumericColumn] = [.followers, .following, .postsCount, .avgLikes, .avgComments, .views,
-                                           .avgShares, .engagementRate]
+    /// The columns of the whole counts and of the others, in the order of `integers` and
+    /// `decimals` (a stored record marks them in this order).
+    static let integerColumns: [NumericColumn] = [.followers, .following, .postsCount]
+    static let decimalColumns: [NumericColumn] = [.avgLikes, .avgComments, .views, .avgShares, .engagementRate]
+
+    var integers: [Int64?] { [followers, following, postsCount] }
+    var decimals: [Double?] { [avgLikes, avgComments, avgViews, avgShares, engagementRate] }
+
+    /// The counts from `integers` and `decimals` (nil when `followers` is unknown).
+    init?(integers: [Int64?], decimals: [Double?], engagementRateDerived: Bool) {
+        guard integers.count == Self.integerColumns.count, decimals.count == Self.decimalColumns.count,
+              let followers = integers[0] else { return nil }
+        self.init(followers: followers, following: integers[1], postsCount: integers[2], avgLikes: decimals[0],
+                  avgComments: decimals[1], avgViews: decimals[2], avgShares: decimals[3], engagementRate: decimals[4],
+                  engagementRateDerived: engagementRateDerived)
+    }
 }

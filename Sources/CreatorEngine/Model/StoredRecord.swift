@@ -21,7 +21,8 @@
 /// Layout:
 /// `u8 platform` (its index in `Platform.allCases`)
 /// `· varint descriptionLength · description` (JSON: the fields, no braces)
-/// `· u8 inline` (bit i: `ProfileCounts.columns[i]` is kept here, not read from its column)
+/// `· u8 inline` (bit i: count i of `ProfileCounts.integerColumns` then `decimalColumns` is
+/// kept here, not read from its column)
 /// `· u8 engagement_rate_derived` (0 or 1) `·` the inline counts in column order, the
 /// integer ones as zigzag varints, the others as their eight bytes
 /// `· varint historyCount ·` per point `zigzag varint` day and follower count, each minus
@@ -126,8 +127,7 @@ public enum StoredRecord {
     }
 
     private static func append(_ counts: ProfileCounts, to bytes: inout ByteWriter) {
-        let integers = [counts.followers, counts.following, counts.postsCount]
-        let decimals = [counts.avgLikes, counts.avgComments, counts.avgViews, counts.avgShares, counts.engagementRate]
+        let integers = counts.integers, decimals = counts.decimals
         // A column gives back every integer up to 2^53 and every double but NaN and −0 bit
         // for bit (`ColumnValues`); NaN would read as unknown.
         var inline: UInt8 = 0
@@ -151,32 +151,30 @@ public enum StoredRecord {
         let inline = try reader.byte()
         let derived = try reader.byte()
         guard derived <= 1 else { throw damaged }
-        let columns = ProfileCounts.columns
-        var integers: [Int64?] = []
-        for index in 0..<3 {
-            if inline & 1 << index != 0 {
-                integers.append(unzigzag(try reader.varint()))
-                continue
-            }
-            let value = fields.value(of: columns[index])
-            guard !value.isNaN else { integers.append(nil); continue }
+        var bit = 0
+        func isInline() -> Bool {
+            defer { bit += 1 }
+            return inline & 1 << bit != 0
+        }
+        let integers = try ProfileCounts.integerColumns.map { column -> Int64? in
+            if isInline() { return unzigzag(try reader.varint()) }
+            let value = fields.value(of: column)
+            guard !value.isNaN else { return nil }
             guard let integer = Int64(exactly: value) else { throw damaged }
-            integers.append(integer)
+            return integer
         }
-        var decimals: [Double?] = []
-        for index in 3..<columns.count {
-            if inline & 1 << index != 0 {
+        let decimals = try ProfileCounts.decimalColumns.map { column -> Double? in
+            if isInline() {
                 let raw = try reader.bytes(8)
-                decimals.append(Double(bitPattern: UInt64(littleEndian: raw.loadUnaligned(as: UInt64.self))))
-                continue
+                return Double(bitPattern: UInt64(littleEndian: raw.loadUnaligned(as: UInt64.self)))
             }
-            let value = fields.value(of: columns[index])
-            decimals.append(value.isNaN ? nil : value)
+            let value = fields.value(of: column)
+            return value.isNaN ? nil : value
         }
-        guard let followers = integers[0] else { throw damaged }
-        return ProfileCounts(followers: followers, following: integers[1], postsCount: integers[2],
-                             avgLikes: decimals[0], avgComments: decimals[1], avgViews: decimals[2], avgShares: decimals[3],
-                             engagementRate: decimals[4], engagementRateDerived: derived == 1)
+        guard let counts = ProfileCounts(integers: integers, decimals: decimals, engagementRateDerived: derived == 1) else {
+            throw damaged
+        }
+        return counts
     }
 
     private static func append(_ history: [HistoryPoint], to bytes: inout ByteWriter) {
