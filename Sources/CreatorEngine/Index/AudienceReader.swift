@@ -136,12 +136,8 @@ public struct AudienceReader: @unchecked Sendable {
     }
 
     private func escapedEntryCount(_ document: Int) -> Int {
-        var low = 0, high = escapedDocuments.count
-        while low < high {
-            let middle = (low + high) / 2
-            if escapedDocuments[middle] < UInt32(document) { low = middle + 1 } else { high = middle }
-        }
-        return Int(escapedCounts[low])  // present: checked at open
+        // Present for every document counted 255: checked at open.
+        Int(escapedCounts[SortedDocuments(mapped: escapedDocuments).firstPosition(from: 0, atLeast: UInt32(document))])
     }
 
     /// The share of forward entry `entry`.
