@@ -158,7 +158,7 @@ struct BuildTests {
             let reader = index.facet(facet)
             #expect(reader.keys.count == expected.count, "\(facet) keys")
             for (key, documents) in expected {
-                let found = Array(reader.documents(for: key))
+                let found = reader.documents(for: key).array
                 #expect(found == found.sorted(), "\(facet):\(key) postings unsorted")
                 #expect(Set(found) == documents, "\(facet):\(key)")
             }

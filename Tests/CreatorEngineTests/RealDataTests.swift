@@ -233,7 +233,7 @@ final class RealDataIndex: Sendable {
         let reader = index.facet(facet)
         var members: [String: Set<String>] = [:]
         for key in 0..<reader.keys.count {
-            let documents = Array(reader.documents(at: key))
+            let documents = reader.documents(at: key).array
             #expect(zip(documents, documents.dropFirst()).allSatisfy { $0 < $1 }, "facet \(facet) key \(reader.keys[key]) is not sorted")
             members[reader.keys[key], default: []].formUnion(documents.map { index.id(of: Int($0)) })
         }

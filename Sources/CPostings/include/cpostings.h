@@ -67,6 +67,12 @@ typedef struct {
 size_t cpost_phrase_occurrences(const cpost_phrase_word *words, size_t word_count,
                                 uint32_t *out_documents, uint32_t *out_counts);
 
+/// Widens a list of documents kept as their low 16 bits (`ChunkedDocumentLists`): entries
+/// before chunk_ends[0] are in chunk 0 (documents 0..<65,536), those before chunk_ends[c]
+/// in chunk c, so out[i] = c << 16 | lows[i]. chunk_ends must not decrease; the last is the
+/// number of entries.
+void cpost_widen_chunked(const uint16_t *lows, const uint32_t *chunk_ends, size_t chunk_count, uint32_t *out);
+
 /// Which kernel the functions above may use at most (one the CPU lacks falls back to the
 /// portable one); the plain functions use the best the CPU has. Every kernel gives the same
 /// results (the tests compare them).
@@ -79,6 +85,8 @@ typedef enum {
 
 size_t cpost_skip_varints_using(cpost_kernel kernel, const uint8_t *bytes, size_t length, size_t count);
 uint64_t cpost_sum_u32_using(cpost_kernel kernel, const uint32_t *values, size_t count);
+void cpost_widen_chunked_using(cpost_kernel kernel, const uint16_t *lows, const uint32_t *chunk_ends, size_t chunk_count,
+                               uint32_t *out);
 int cpost_decode_postings_using(cpost_kernel kernel, const uint8_t *bytes, size_t length, size_t count,
                                 uint32_t document_limit, uint32_t *documents, uint32_t *frequencies);
 

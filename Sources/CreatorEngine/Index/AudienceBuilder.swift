@@ -42,7 +42,8 @@ struct AudienceBuilder {
     ///   most 256 keys, `u16` up to 65,536, else `u32` · padding to 2 · `u16 shares`
     ///   (`AudienceShare` units). A byte a document instead of four for an offset, and no
     ///   list of the known: 29 MB less at a million creators;
-    /// - `audience.<dim>.inverted`: `u64 offsets[keys+1]` · `u32 documents` · `u16 shares`.
+    /// - `audience.<dim>.inverted`: the documents of each key id (`ChunkedDocumentLists`) ·
+    ///   `u16 shares` beside them.
     func write(dimension: AudienceDimension, to writer: IndexFileWriter, slotOfDocument: [UInt32]) throws {
         let prefix = "audience.\(dimension.rawValue)"
         var keyBytes = ByteWriter()
@@ -96,10 +97,7 @@ struct AudienceBuilder {
         try writer.addSection(prefix + ".forward", forward.bytes)
 
         var inverted = ByteWriter()
-        var invertedOffsets: [UInt64] = [0]
-        for documents in invertedDocuments { invertedOffsets.append(invertedOffsets[invertedOffsets.count - 1] + UInt64(documents.count)) }
-        inverted.appendArray(invertedOffsets)
-        for documents in invertedDocuments { inverted.appendArray(documents) }
+        ChunkedDocumentLists.encode(invertedDocuments, documentCount: documentCount, into: &inverted)
         for shares in invertedShares { inverted.appendArray(shares) }
         try writer.addSection(prefix + ".inverted", inverted.bytes)
     }

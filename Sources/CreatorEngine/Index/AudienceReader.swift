@@ -21,8 +21,8 @@ public struct AudienceReader: @unchecked Sendable {
     private let forwardKeys32: UnsafeBufferPointer<UInt32>
     /// `AudienceShare` units, as `invertedShares`.
     let forwardShares: UnsafeBufferPointer<UInt16>
-    let invertedOffsets: UnsafeBufferPointer<UInt64>
-    let invertedDocuments: UnsafeBufferPointer<UInt32>
+    /// Per key id, the documents with an entry for it, ascending; `invertedShares` beside them.
+    let invertedDocuments: ChunkedDocumentLists.Reader
     let invertedShares: UnsafeBufferPointer<UInt16>
 
     /// Documents per entry of `groupStarts`.
@@ -58,21 +58,15 @@ public struct AudienceReader: @unchecked Sendable {
                                                 escapedCounts: escapedCounts, context: forward.context)
 
         let inverted = try file.section(prefix + ".inverted")
-        invertedOffsets = try inverted.array(of: UInt64.self, at: 0, count: keys.count + 1)
-        let postings = Int(invertedOffsets[keys.count])
-        let documentsStart = (keys.count + 1) * 8
-        invertedDocuments = try inverted.array(of: UInt32.self, at: documentsStart, count: postings)
-        invertedShares = try inverted.array(of: UInt16.self, at: documentsStart + postings * 4, count: postings)
-
-        guard Self.ascending(invertedOffsets) else { throw IndexError.corrupt("\(inverted.context): offsets out of order") }
+        invertedDocuments = try ChunkedDocumentLists.Reader(inverted, at: 0, documentCount: documentCount)
+        guard invertedDocuments.listCount == keys.count else {
+            throw inverted.corrupt("\(invertedDocuments.listCount) lists for \(keys.count) keys")
+        }
+        invertedShares = try inverted.array(of: UInt16.self, at: invertedDocuments.encodedLength,
+                                            count: invertedDocuments.entryCount)
         guard forwardKeys8.allSatisfy({ Int($0) < keys.count }), forwardKeys16.allSatisfy({ Int($0) < keys.count }),
               forwardKeys32.allSatisfy({ Int($0) < keys.count }) else {
             throw IndexError.corrupt("\(forward.context): key id out of range")
-        }
-        // Lists of documents are read as indexes into per-document arrays: checked once here,
-        // as the facets' are.
-        if let largest = invertedDocuments.max(), Int(largest) >= documentCount {
-            throw IndexError.corrupt("\(inverted.context): document \(largest) beyond \(documentCount)")
         }
     }
 
@@ -104,11 +98,6 @@ public struct AudienceReader: @unchecked Sendable {
         }
         guard escaped == escapedDocuments.count else { throw IndexError.corrupt("\(context): escaped counts left over") }
         return OwnedBuffer(present)
-    }
-
-    /// Whether offsets never decrease (read in place, without a copy).
-    private static func ascending<Offset: FixedWidthInteger>(_ offsets: UnsafeBufferPointer<Offset>) -> Bool {
-        zip(offsets, offsets.dropFirst()).allSatisfy { $0 <= $1 }
     }
 
     private static func none<T>() -> UnsafeBufferPointer<T> { UnsafeBufferPointer(start: nil, count: 0) }
@@ -166,12 +155,18 @@ public struct AudienceReader: @unchecked Sendable {
     public func keyID(of key: String) -> Int? { keyIDs[key] }
 
     /// Documents with an entry for `key`, ascending, with their shares (`AudienceShare` units).
-    public func postings(for key: String) -> (documents: UnsafeBufferPointer<UInt32>, shares: UnsafeBufferPointer<UInt16>) {
-        guard let index = keyID(of: key) else {
-            return (UnsafeBufferPointer(start: nil, count: 0), UnsafeBufferPointer(start: nil, count: 0))
-        }
-        let start = Int(invertedOffsets[index]), end = Int(invertedOffsets[index + 1])
-        return (UnsafeBufferPointer(rebasing: invertedDocuments[start..<end]), UnsafeBufferPointer(rebasing: invertedShares[start..<end]))
+    func postings(for key: String) -> (documents: SortedDocuments, shares: UnsafeBufferPointer<UInt16>) {
+        guard let index = keyID(of: key) else { return (.empty, UnsafeBufferPointer(start: nil, count: 0)) }
+        return (SortedDocuments(decoding: index, of: invertedDocuments), shares(ofKey: index))
+    }
+
+    /// The shares of `key`'s postings, in their documents' order (without reading the documents).
+    func shares(for key: String) -> UnsafeBufferPointer<UInt16> {
+        keyID(of: key).map(shares(ofKey:)) ?? UnsafeBufferPointer(start: nil, count: 0)
+    }
+
+    private func shares(ofKey index: Int) -> UnsafeBufferPointer<UInt16> {
+        UnsafeBufferPointer(rebasing: invertedShares[invertedDocuments.range(of: index)])
     }
 }
 

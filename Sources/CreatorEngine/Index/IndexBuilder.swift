@@ -195,17 +195,11 @@ public final class IndexBuilder {
             let keys = facets[index].keys.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
             var bytes = ByteWriter()
             StringTable.encode(keys, into: &bytes)
-            var documents: [UInt32] = []
-            var offsets: [UInt64] = [0]
-            for key in keys {
-                for slot in facets[index][key] ?? [] where documentOfSlot[Int(slot)] >= 0 {
-                    documents.append(UInt32(documentOfSlot[Int(slot)]))
-                }
-                offsets.append(UInt64(documents.count))
+            let lists = keys.map { key in
+                (facets[index][key] ?? []).compactMap { slot in documentOfSlot[Int(slot)] >= 0 ? UInt32(documentOfSlot[Int(slot)]) : nil }
             }
             facets[index] = [:]
-            bytes.appendArray(offsets)
-            bytes.appendArray(documents)
+            ChunkedDocumentLists.encode(lists, documentCount: documentCount, into: &bytes)
             try writer.addSection("facet.\(facet.rawValue)", bytes.bytes)
         }
 

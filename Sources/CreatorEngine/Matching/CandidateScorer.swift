@@ -23,8 +23,8 @@ struct CandidateScorer {
     let lexical: [Int: (bm25: Double, terms: [String])]
     private let bestLexical: Double
     private let audienceFit: AudienceFit
-    private let wantedLists: [UnsafeBufferPointer<UInt32>]
-    private let languageLists: [UnsafeBufferPointer<UInt32>]
+    private let wantedLists: [SortedDocuments]
+    private let languageLists: [SortedDocuments]
     private let fairShare: Double?
 
     init(brief: Brief, index: CreatorIndex, facets: DocumentFacets, prices: PriceModel, wanted: [(slug: String, weight: Double)],
@@ -59,7 +59,7 @@ struct CandidateScorer {
         if !wanted.isEmpty {
             let top = wanted.map(\.weight).max() ?? 1, sum = wanted.reduce(0) { $0 + $1.weight }
             var best = 0.0, matched = 0.0
-            for (slot, list) in wantedLists.enumerated() where CategoryInference.contains(list, UInt32(document)) {
+            for (slot, list) in wantedLists.enumerated() where list.contains(UInt32(document)) {
                 best = max(best, wanted[slot].weight)
                 matched += wanted[slot].weight
                 matchedSlugs.append(wanted[slot].slug)
@@ -67,7 +67,7 @@ struct CandidateScorer {
             textParts.append((0.35, 0.5 * best / top + 0.5 * matched / sum))
         }
         if !languageLists.isEmpty {
-            textParts.append((0.15, languageLists.contains { CategoryInference.contains($0, UInt32(document)) } ? 1 : 0))
+            textParts.append((0.15, languageLists.contains { $0.contains(UInt32(document)) } ? 1 : 0))
         }
         let textWeight = textParts.reduce(0) { $0 + $1.weight }
         let textRelevance = textWeight > 0 ? textParts.reduce(0) { $0 + $1.weight * $1.value } / textWeight : nil

@@ -81,7 +81,7 @@ struct CategoryInference {
 
     /// How many of the ascending `sample` are in the ascending `list`: one forward walk with
     /// galloping steps, so the cost grows with the sample, not with the list.
-    static func countMembers(_ sample: [UInt32], in list: UnsafeBufferPointer<UInt32>) -> Int {
+    static func countMembers(_ sample: [UInt32], in list: SortedDocuments) -> Int {
         var found = 0, position = 0
         for document in sample {
             // Gallop to a bound, then binary search between the last two probes.
@@ -100,15 +100,5 @@ struct CategoryInference {
             if position < list.count, list[position] == document { found += 1 }
         }
         return found
-    }
-
-    /// Binary search in an ascending document list.
-    static func contains(_ list: UnsafeBufferPointer<UInt32>, _ document: UInt32) -> Bool {
-        var low = 0, high = list.count
-        while low < high {
-            let middle = (low + high) / 2
-            if list[middle] < document { low = middle + 1 } else { high = middle }
-        }
-        return low < list.count && list[low] == document
     }
 }

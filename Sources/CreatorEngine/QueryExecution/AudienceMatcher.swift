@@ -35,7 +35,6 @@ final class AudienceMatcher: DocumentMatcher {
         description = label
         acceptsZero = predicate.matches(0)
         self.cache = cache
-        let postings = reader.postings(for: key)
         if acceptsZero {
             // Sampled over the creators whose audience is known.
             let present = reader.present
@@ -44,7 +43,8 @@ final class AudienceMatcher: DocumentMatcher {
             }
             super.init(estimate: passing)
         } else {
-            super.init(estimate: Self.sampledEstimate(postings.shares.count) { predicate.matches(AudienceShare.share(postings.shares[$0])) })
+            let shares = reader.shares(for: key)
+            super.init(estimate: Self.sampledEstimate(shares.count) { predicate.matches(AudienceShare.share(shares[$0])) })
         }
     }
 
@@ -58,7 +58,7 @@ final class AudienceMatcher: DocumentMatcher {
     }
 
     override var iterationCost: Int {
-        acceptsZero ? reader.present.count : reader.postings(for: key).documents.count
+        acceptsZero ? reader.present.count : reader.shares(for: key).count
     }
 
     override func makeIterator() -> DocumentIterator {
@@ -100,7 +100,9 @@ final class AudienceMatcher: DocumentMatcher {
         let reader = reader
         if let order = orders.order(.audience(reader.dimension, key), make: { [key, documentCount = sets.documentCount] in
             let postings = reader.postings(for: key)
-            return ValueOrder(documentCount: documentCount, documents: postings.documents) { AudienceShare.share(postings.shares[$0]) }
+            return withExtendedLifetime(postings.documents) {
+                ValueOrder(documentCount: documentCount, documents: postings.documents.buffer) { AudienceShare.share(postings.shares[$0]) }
+            }
         }) {
             let passing = order.positions(passing: bounds)
             guard acceptsZero else { return order.documents(in: passing) }
@@ -149,12 +151,12 @@ final class DifferenceIterator: DocumentIterator {
 
 /// The documents of an audience key's postings whose share passes a predicate.
 final class SharePostingsIterator: DocumentIterator {
-    private let documents: UnsafeBufferPointer<UInt32>
+    private let documents: SortedDocuments
     private let shares: UnsafeBufferPointer<UInt16>
     private let predicate: NumericPredicate
     @exclusivity(unchecked) private var position = 0
 
-    init(documents: UnsafeBufferPointer<UInt32>, shares: UnsafeBufferPointer<UInt16>, predicate: NumericPredicate) {
+    init(documents: SortedDocuments, shares: UnsafeBufferPointer<UInt16>, predicate: NumericPredicate) {
         self.documents = documents
         self.shares = shares
         self.predicate = predicate

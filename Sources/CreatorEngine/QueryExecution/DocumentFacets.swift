@@ -21,7 +21,8 @@ public struct DocumentFacets: Sendable {
             var keys: [String] = []
             for key in 0..<min(reader.keys.count, Int(UInt16.max)) {
                 keys.append(reader.keys[key])
-                for document in reader.documents(at: key) { codes[Int(document)] = UInt16(key) }
+                let documents = reader.documents(at: key)
+                for position in 0..<documents.count { codes[Int(documents[position])] = UInt16(key) }
             }
             return (OwnedBuffer(codes), keys)
         }

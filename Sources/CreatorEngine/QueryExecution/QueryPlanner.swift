@@ -88,7 +88,7 @@ struct QueryPlanner {
             }
         }
         guard tiers.count < Tier.allCases.count else { return nil }
-        return tiers.map { SortedDocuments(mapped: index.facet(.tier).documents(for: $0.rawValue)) }
+        return tiers.map { index.facet(.tier).documents(for: $0.rawValue) }
     }
 
     /// A comma list: the one matcher, or the OR of them.
@@ -97,7 +97,7 @@ struct QueryPlanner {
     }
 
     private func facet(_ facet: Facet, _ key: String, label: String) -> DocumentMatcher {
-        let documents = SortedDocuments(mapped: index.facet(facet).documents(for: key))
+        let documents = index.facet(facet).documents(for: key)
         let setKey = "\(facet.rawValue)\u{0}\(key)"
         if let codes = facets.codes(of: facet, key: key) {
             return FacetValueMatcher(documents, codes: codes, label: label, sets: bitsets, setKey: setKey)

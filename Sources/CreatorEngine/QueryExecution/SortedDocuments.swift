@@ -24,7 +24,28 @@ struct SortedDocuments: @unchecked Sendable {
         buffer = storage.buffer
     }
 
+    /// One of `lists`, widened into memory of its own (`ChunkedDocumentLists`).
+    init(decoding list: Int, of lists: ChunkedDocumentLists.Reader) {
+        let memory = UnsafeMutableBufferPointer<UInt32>.allocate(capacity: lists.count(of: list))
+        lists.decode(list, into: memory)
+        self.init(owned: OwnedBuffer(adopting: memory))
+    }
+
+    /// No documents.
+    static let empty = SortedDocuments(mapped: UnsafeBufferPointer(start: nil, count: 0))
+
     var count: Int { buffer.count }
+
+    var isEmpty: Bool { buffer.isEmpty }
+
+    /// The documents as an array of their own.
+    var array: [UInt32] { Array(buffer) }
+
+    /// Whether `document` is in the list (a binary search).
+    func contains(_ document: UInt32) -> Bool {
+        let position = firstPosition(from: 0, atLeast: document)
+        return position < buffer.count && buffer[position] == document
+    }
 
     subscript(position: Int) -> UInt32 { buffer[position] }
 

@@ -32,10 +32,11 @@ public enum IndexFileFormat {
     /// became): terms again. 11: audience shares in ten-thousandths (`AudienceShare`, u16)
     /// instead of `Float`, forward key ids up to u32 (no entry dropped), and the stored
     /// records without the audience's distributions, which `get` renders from the forward
-    /// sections.
+    /// sections. 12: facet lists and the audience's inverted documents as 16-bit halves in
+    /// 65,536-document chunks (`ChunkedDocumentLists`).
     /// Optional sections that a reader uses when present (`vector.lookalike.coarse`) are
     /// added without a new version: an older index of the same version still answers alike.
-    public static let version: UInt32 = 11
+    public static let version: UInt32 = 12
     public static let headerSize = 64
     /// The largest alignment a section's data may ask of the writer (a cache line).
     public static let widestAlignment = 64

@@ -134,7 +134,7 @@ struct CategoryInferenceHelperTests {
             let list = Array(Set((0..<Int(random.next() % 300)).map { _ in UInt32(random.next() % 1_000) })).sorted()
             let sample = (0..<Int(random.next() % 100)).map { _ in UInt32(random.next() % 1_100) }.sorted()
             let expected = sample.filter { Set(list).contains($0) }.count
-            let counted = list.withUnsafeBufferPointer { CategoryInference.countMembers(sample, in: $0) }
+            let counted = CategoryInference.countMembers(sample, in: SortedDocuments(owned: list))
             #expect(counted == expected)
         }
     }

@@ -29,10 +29,10 @@ final class SampleMatchingFixture: @unchecked Sendable {
 
     /// The creator's categories (index facet), for assertions on niche.
     func categories(of document: Int) -> [String] {
-        LookalikeEncoding.taxonomy.filter { CategoryInference.contains(index.facet(.category).documents(for: $0), UInt32(document)) }
+        LookalikeEncoding.taxonomy.filter { index.facet(.category).documents(for: $0).contains(UInt32(document)) }
     }
 
     func languages(of document: Int) -> [String] {
-        index.facet(.language).counts.map(\.key).filter { CategoryInference.contains(index.facet(.language).documents(for: $0), UInt32(document)) }
+        index.facet(.language).counts.map(\.key).filter { index.facet(.language).documents(for: $0).contains(UInt32(document)) }
     }
 }
