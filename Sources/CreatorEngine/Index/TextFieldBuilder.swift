@@ -79,7 +79,7 @@ final class TextFieldBuilder {
     ///   frequencies: `PostingEncoding`) followed by its positions (per posting, `tf` varint deltas).
     /// - `text.<field>.terms`: the terms, sorted by UTF-8 bytes (`StringTable`), then one
     ///   20-byte `TermInfo` per term.
-    /// - `text.<field>.lengths`: u16 tokens per document.
+    /// - `text.<field>.lengths`: tokens per document, u8 when all fit, else u16 (`FieldLengths`).
     /// Returns the total tokens of live documents and the number of terms kept.
     /// `visitPostings` sees each kept term's hash, document frequency and encoded postings
     /// (`PostingEncoding`) as they are written (the lookalike vectors' content block).
@@ -149,9 +149,7 @@ final class TextFieldBuilder {
             lengthColumn.append(length)
             total += UInt64(length)
         }
-        var lengthBytes = ByteWriter()
-        lengthBytes.appendArray(lengthColumn)
-        try writer.addSection("text.\(field.rawValue).lengths", lengthBytes.bytes)
+        try writer.addSection("text.\(field.rawValue).lengths", FieldLengths.encode(lengthColumn).bytes)
         return (total, keptTerms.count)
     }
 

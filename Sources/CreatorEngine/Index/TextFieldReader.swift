@@ -6,7 +6,7 @@ public struct TextFieldReader: @unchecked Sendable {
     let infos: ByteView
     let postings: ByteView
     /// Tokens per document.
-    public let lengths: UnsafeBufferPointer<UInt16>
+    public let lengths: FieldLengths
 
     init(field: TextField, file: IndexFile, documentCount: Int) throws {
         self.field = field
@@ -14,7 +14,7 @@ public struct TextFieldReader: @unchecked Sendable {
         terms = try StringTable.Reader(dictionary)
         infos = try dictionary.slice(terms.encodedLength, terms.count * TermInfo.size)
         postings = try file.section("text.\(field.rawValue).postings")
-        lengths = try file.section("text.\(field.rawValue).lengths").array(of: UInt16.self, at: 0, count: documentCount)
+        lengths = try FieldLengths(file.section("text.\(field.rawValue).lengths"), documentCount: documentCount)
     }
 
     /// The term's postings facts, `nil` when no document holds it.

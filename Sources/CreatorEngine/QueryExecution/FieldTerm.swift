@@ -30,7 +30,7 @@ struct FieldTerm {
 /// per-document loops).
 struct FieldScorer: @unchecked Sendable {
     // Views the index's mapping, which the searcher keeps open.
-    let lengths: UnsafeBufferPointer<UInt16>
+    let lengths: FieldLengths
     let weightedIDF: Double
     /// BM25 with the field's average length folded in.
     let weight: BM25.FieldWeight
