@@ -21,8 +21,9 @@ struct DamagedIndexTests {
 
     /// Sections whose damage is mostly refused at open: their layout is most of their bytes
     /// (sparse columns, the store's block table), or they are checked whole (coded columns,
-    /// whose codes must index their table; facet, risk and sorted-handle lists).
-    static let refusedWhole: Set = ["store.index", "column.gmv", "column.collab_completed", "column.sample_size",
+    /// whose codes must index their table, as the risk scores are; facet, risk and
+    /// sorted-handle lists).
+    static let refusedWhole: Set = ["store.index", "column.gmv", "column.collab_completed", "column.sample_size", "risk.scores",
                                     "facet.hashtag", "risk.lists", "risk.levels", "handles.sorted"]
 
     static let queries = [

@@ -88,7 +88,7 @@ struct RiskIndexTests {
         let count = Self.built.index.documentCount
         var levels = Set<UInt32>()
         for level in RiskLevel.allCases {
-            let documents = Array(risk.documents(at: level))
+            let documents = risk.documents(at: level).array
             #expect(documents == documents.sorted() && Set(documents).count == documents.count)
             #expect(documents.allSatisfy { risk.level(of: Int($0)) == level })
             levels.formUnion(documents)
@@ -96,7 +96,7 @@ struct RiskIndexTests {
         #expect(levels.count == count)
         var flaggedAny = 0
         for flag in RiskFlag.allCases {
-            let documents = Array(risk.documents(flagged: flag))
+            let documents = risk.documents(flagged: flag).array
             #expect(documents == documents.sorted())
             #expect(documents == (0..<count).filter { risk.flags(of: $0).contains(flag) }.map(UInt32.init))
             flaggedAny += documents.isEmpty ? 0 : 1
@@ -117,7 +117,7 @@ struct RiskIndexTests {
         let risk = index.risk
         var checked = 0
         for flag in RiskFlag.allCases {
-            guard let document = risk.documents(flagged: flag).first.map(Int.init) else { continue }
+            guard let document = risk.documents(flagged: flag).array.first.map(Int.init) else { continue }
             let report = risk.report(of: document)
             #expect(report.flags == risk.flags(of: document))
             #expect(report.text.contains("\(flag.title): "))

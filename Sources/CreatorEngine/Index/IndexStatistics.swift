@@ -23,8 +23,8 @@ public struct IndexStatistics: Sendable {
         knownValues = NumericColumn.allCases.map { column in
             (column, index.column(column).knownCount)
         }
-        riskLevels = RiskLevel.allCases.map { ($0, index.risk.documents(at: $0).count) }
-        riskFlags = RiskFlag.allCases.map { ($0, index.risk.documents(flagged: $0).count) }
+        riskLevels = RiskLevel.allCases.map { ($0, index.risk.count(at: $0)) }
+        riskFlags = RiskFlag.allCases.map { ($0, index.risk.count(flagged: $0)) }
     }
 
     public var text: String {

@@ -5,13 +5,13 @@ extension QueryPlanner {
         switch node.kind {
         case .risk(let levels):
             return anyOf(levels.map { level in
-                ListMatcher(SortedDocuments(mapped: index.risk.documents(at: level)), label: "risk = \(level.rawValue)",
+                ListMatcher(index.risk.documents(at: level), label: "risk = \(level.rawValue)",
                             sets: bitsets, setKey: "risk\u{0}\(level.rawValue)")
             })
         case .flag(let names):
             return anyOf(names.map { name in
                 let documents = RiskFlag(rawValue: name).map { index.risk.documents(flagged: $0) }
-                return ListMatcher(SortedDocuments(mapped: documents ?? UnsafeBufferPointer(start: nil, count: 0)), label: "flag = \(name)",
+                return ListMatcher(documents ?? .empty, label: "flag = \(name)",
                                    sets: bitsets, setKey: "flag\u{0}\(name)")
             })
         case .like(let references):

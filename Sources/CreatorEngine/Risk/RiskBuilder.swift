@@ -6,9 +6,10 @@ import Foundation
 ///
 /// - `risk.signals`: one `RiskSignals` record (56 bytes) per document, its peer group set;
 /// - `risk.flags`: u16 `RiskFlags` per document; `risk.levels`: u8 (0 low, 1 medium, 2 high);
-///   `risk.scores`: f32 score 0–100;
-/// - `risk.lists`: u64 offsets[15] then u32 documents, ascending: one list per flag
-///   (`RiskFlag.allCases` order), then per level (low, medium, high);
+///   `risk.scores`: the f32 score 0–100 as a numeric column (`ColumnValues`: a few
+///   thousand distinct scores, so two-byte codes);
+/// - `risk.lists` (`ChunkedDocumentLists`): one list per flag (`RiskFlag.allCases` order),
+///   then per level (low, medium, high);
 /// - `risk.peers`: the `PeerTable` (groups, statistics, size lines, as-of day);
 /// - `risk.blacklist`: u32 count · u32 0 · u32 documents (padded to 8) · string tables of
 ///   reasons, sources and dates (`since`), one entry per listed document.
@@ -55,7 +56,8 @@ struct RiskBuilder {
 
         var flagBytes = ByteWriter(reservingCapacity: count * 2 + 8)
         var levelBytes = ByteWriter(reservingCapacity: count + 8)
-        var scoreBytes = ByteWriter(reservingCapacity: count * 4 + 8)
+        var scores: [Double] = []
+        scores.reserveCapacity(count)
         var records = ByteWriter(reservingCapacity: count * RiskSignals.recordSize)
         var lists = [[UInt32]](repeating: [], count: Self.listCount)
         for document in 0..<count {
@@ -64,7 +66,7 @@ struct RiskBuilder {
             creator.signals.encode(into: &records)
             flagBytes.append(assessment.flags.rawValue)
             levelBytes.append(UInt8(Self.levelCode(assessment.level)))
-            scoreBytes.append(Float(assessment.score))
+            scores.append(Double(Float(assessment.score)))
             for flag in assessment.flags.flags { lists[flag.position].append(UInt32(document)) }
             lists[RiskFlag.allCases.count + Self.levelCode(assessment.level)].append(UInt32(document))
         }
@@ -72,21 +74,13 @@ struct RiskBuilder {
         categoryOfSlot = []
         flagBytes.align(to: 8)
         levelBytes.align(to: 8)
-        scoreBytes.align(to: 8)
         try writer.addSection("risk.signals", records.bytes)
         try writer.addSection("risk.flags", flagBytes.bytes)
         try writer.addSection("risk.levels", levelBytes.bytes)
-        try writer.addSection("risk.scores", scoreBytes.bytes)
+        try writer.addSection("risk.scores", ColumnValues.encode(scores))
 
         var listBytes = ByteWriter()
-        var offset: UInt64 = 0
-        listBytes.append(offset)
-        for list in lists {
-            offset += UInt64(list.count)
-            listBytes.append(offset)
-        }
-        for list in lists { listBytes.appendArray(list) }
-        listBytes.align(to: 8)
+        ChunkedDocumentLists.encode(lists, documentCount: count, into: &listBytes)
         try writer.addSection("risk.lists", listBytes.bytes)
 
         var peerBytes = ByteWriter()

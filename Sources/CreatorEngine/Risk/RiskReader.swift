@@ -7,9 +7,9 @@ public struct RiskReader: @unchecked Sendable {
     public let peers: PeerTable
     let flagValues: UnsafeBufferPointer<UInt16>
     let levelValues: UnsafeBufferPointer<UInt8>
-    let scoreValues: UnsafeBufferPointer<Float>
-    let listOffsets: UnsafeBufferPointer<UInt64>
-    let listDocuments: UnsafeBufferPointer<UInt32>
+    /// Each creator's score as the `Float` the build computed, widened exactly.
+    let scoreValues: ColumnValues
+    let lists: ChunkedDocumentLists.Reader
     let records: ByteView
     let columns: [ColumnValues]
     let blacklisted: UnsafeBufferPointer<UInt32>
@@ -22,15 +22,10 @@ public struct RiskReader: @unchecked Sendable {
         peers = try PeerTable(view: try file.section("risk.peers"))
         flagValues = try file.section("risk.flags").array(of: UInt16.self, at: 0, count: count)
         levelValues = try file.section("risk.levels").array(of: UInt8.self, at: 0, count: count)
-        scoreValues = try file.section("risk.scores").floats(at: 0, count: count)
+        scoreValues = try ColumnValues(file.section("risk.scores"), documentCount: count)
         let lists = try file.section("risk.lists")
-        listOffsets = try lists.array(of: UInt64.self, at: 0, count: RiskBuilder.listCount + 1)
-        var previous: UInt64 = 0
-        for offset in listOffsets {
-            guard offset >= previous else { throw lists.corrupt("list offsets out of order") }
-            previous = offset
-        }
-        listDocuments = try lists.array(of: UInt32.self, at: (RiskBuilder.listCount + 1) * 8, count: Int(previous))
+        self.lists = try ChunkedDocumentLists.Reader(lists, at: 0, documentCount: count)
+        guard self.lists.listCount == RiskBuilder.listCount else { throw lists.corrupt("\(self.lists.listCount) lists, expected \(RiskBuilder.listCount)") }
         records = try file.section("risk.signals").slice(0, count * RiskSignals.recordSize)
         columns = try RiskFeatures.columns.map { try ColumnValues(file.section("column.\($0.rawValue)"), documentCount: count) }
         let blacklist = try file.section("risk.blacklist")
@@ -44,29 +39,30 @@ public struct RiskReader: @unchecked Sendable {
         guard blacklistReasons.count == listed, blacklistSources.count == listed, blacklistDates.count == listed else {
             throw blacklist.corrupt("blacklist tables do not match its documents")
         }
-        if let largest = listDocuments.max(), Int(largest) >= count { throw lists.corrupt("document \(largest) beyond \(count)") }
         if let largest = blacklisted.max(), Int(largest) >= count { throw blacklist.corrupt("document \(largest) beyond \(count)") }
         if levelValues.contains(where: { Int($0) >= RiskLevel.allCases.count }) { throw IndexError.corrupt("risk.levels: unknown level") }
     }
 
     public func level(of document: Int) -> RiskLevel { RiskLevel.allCases[Int(levelValues[document])] }
 
-    /// 0–100, higher is riskier (stored as f32, given back at the build's two decimals).
-    public func score(of document: Int) -> Double { (Double(scoreValues[document]) * 100).rounded() / 100 }
+    /// 0–100, higher is riskier (computed as f32, given back at the build's two decimals).
+    public func score(of document: Int) -> Double { (scoreValues[document] * 100).rounded() / 100 }
 
     public func flags(of document: Int) -> RiskFlags { RiskFlags(rawValue: flagValues[document]) }
 
     /// Documents at exactly `level`, ascending.
-    public func documents(at level: RiskLevel) -> UnsafeBufferPointer<UInt32> {
-        list(RiskFlag.allCases.count + RiskBuilder.levelCode(level))
+    func documents(at level: RiskLevel) -> SortedDocuments {
+        SortedDocuments(decoding: RiskFlag.allCases.count + RiskBuilder.levelCode(level), of: lists)
     }
 
     /// Documents with `flag` raised, ascending.
-    public func documents(flagged flag: RiskFlag) -> UnsafeBufferPointer<UInt32> { list(flag.position) }
+    func documents(flagged flag: RiskFlag) -> SortedDocuments { SortedDocuments(decoding: flag.position, of: lists) }
 
-    private func list(_ index: Int) -> UnsafeBufferPointer<UInt32> {
-        UnsafeBufferPointer(rebasing: listDocuments[Int(listOffsets[index])..<Int(listOffsets[index + 1])])
-    }
+    /// How many creators are at `level`.
+    public func count(at level: RiskLevel) -> Int { lists.count(of: RiskFlag.allCases.count + RiskBuilder.levelCode(level)) }
+
+    /// How many creators have `flag` raised.
+    public func count(flagged flag: RiskFlag) -> Int { lists.count(of: flag.position) }
 
     /// What the rules were given for a creator: its signals and columns, as at build time.
     public func features(of document: Int) -> RiskFeatures {
