@@ -68,8 +68,9 @@ public enum ChunkedDocumentLists {
         init(_ view: ByteView, at offset: Int, documentCount: Int) throws {
             listCount = Int(try view.load(UInt32.self, at: offset))
             chunkCount = Int(try view.load(UInt32.self, at: offset + 4))
-            guard chunkCount == Self.expectedChunks(documentCount) else {
-                throw view.corrupt("\(chunkCount) chunks of documents, expected \(Self.expectedChunks(documentCount))")
+            let expectedChunks = ChunkedDocumentLists.chunkCount(documentCount: documentCount)
+            guard chunkCount == expectedChunks else {
+                throw view.corrupt("\(chunkCount) chunks of documents, expected \(expectedChunks)")
             }
             starts = try view.array(of: UInt64.self, at: offset + 8, count: listCount + 1)
             let endsStart = offset + 8 + (listCount + 1) * 8
@@ -97,8 +98,6 @@ public enum ChunkedDocumentLists {
                 }
             }
         }
-
-        private static func expectedChunks(_ documentCount: Int) -> Int { ChunkedDocumentLists.chunkCount(documentCount: documentCount) }
 
         /// The entries of `list` among all entries (for arrays kept beside them, such as shares).
         public func range(of list: Int) -> Range<Int> { Int(starts[list])..<Int(starts[list + 1]) }
