@@ -48,7 +48,7 @@ struct ChunkedDocumentListsTests {
             var start = 0
             for (index, list) in lists.enumerated() {
                 #expect(reader.range(of: index) == start..<(start + list.count))
-                #expect(reader.documents(of: index) == list, "list \(index) of \(documentCount) documents")
+                #expect(SortedDocuments(decoding: index, of: reader).array == list, "list \(index) of \(documentCount) documents")
                 start += list.count
             }
         }
@@ -86,7 +86,7 @@ struct ChunkedDocumentListsTests {
         let good = writer.bytes
         // Layout after the 8-byte prefix: counts (8) · starts (3 × 8) · chunk ends (2 × 2 × 4) · lows.
         let endsAt = 8 + 8 + 24, lowsAt = endsAt + 16
-        #expect(try withReader(good, documentCount: documentCount) { $0.documents(of: 0) } == [1, 65_535, 65_536, 69_999])
+        #expect(try withReader(good, documentCount: documentCount) { SortedDocuments(decoding: 0, of: $0).array } == [1, 65_535, 65_536, 69_999])
 
         func refusal(_ change: (inout [UInt8]) -> Void, documentCount: Int = documentCount) -> String? {
             var bytes = good

@@ -84,19 +84,7 @@ struct CategoryInference {
     static func countMembers(_ sample: [UInt32], in list: SortedDocuments) -> Int {
         var found = 0, position = 0
         for document in sample {
-            // Gallop to a bound, then binary search between the last two probes.
-            var step = 1, low = position, high = position
-            while high < list.count, list[high] < document {
-                low = high + 1
-                high += step
-                step *= 2
-            }
-            high = min(high, list.count)
-            while low < high {
-                let middle = (low + high) / 2
-                if list[middle] < document { low = middle + 1 } else { high = middle }
-            }
-            position = low
+            position = list.firstPosition(from: position, atLeast: document)
             if position < list.count, list[position] == document { found += 1 }
         }
         return found

@@ -90,7 +90,6 @@ final class AudienceMatcher: DocumentMatcher {
     /// The key's creators whose share passes (a slice of its share order) and, when a share
     /// of 0 passes, the known audiences without the key.
     override func documentSet() -> DocumentSet? {
-        let postings = reader.postings(for: key)
         let bounds = ValueBounds(predicate)
         let knownAudiences = { [sets, reader] in
             sets.set("audience.present\u{0}\(reader.dimension.rawValue)", documents: SortedDocuments(mapped: reader.present))
@@ -112,6 +111,7 @@ final class AudienceMatcher: DocumentMatcher {
             return result
         }
         // No order (yet, or past the cache's quota of them): one pass over the key's postings.
+        let postings = reader.postings(for: key)
         result = acceptsZero ? knownAudiences() : DocumentSet(documentCount: sets.documentCount)
         for position in 0..<postings.documents.count where bounds.contains(AudienceShare.share(postings.shares[position])) != acceptsZero {
             if acceptsZero { result.remove(postings.documents[position]) } else { result.insert(postings.documents[position]) }

@@ -139,14 +139,6 @@ public enum ChunkedDocumentLists {
                 return made
             }
         }
-
-        /// The documents of `list`, ascending.
-        public func documents(of list: Int) -> [UInt32] {
-            [UInt32](unsafeUninitializedCapacity: count(of: list)) { buffer, initialized in
-                decode(list, into: buffer)
-                initialized = buffer.count
-            }
-        }
     }
 }
 
