@@ -160,6 +160,28 @@ final class LikeMatcher: DocumentMatcher, ScoringLeaf {
     }
 
     override func score(_ document: UInt32) -> Double { Double(max(0, similarity(document))) }
+
+    /// `score` for a batch, walking the known similarities once with one cursor instead of
+    /// looking each document up on its own (12,000 matches ranked cost about a quarter of a
+    /// `like:` query's time that way).
+    override func scores(of documents: UnsafeBufferPointer<UInt32>, into scores: UnsafeMutableBufferPointer<Double>) {
+        guard let known = scanned ?? tested.passed else {
+            super.scores(of: documents, into: scores)
+            return
+        }
+        let knownDocuments = known.documents, knownScores = known.scores.buffer
+        var position = cursor
+        for index in documents.indices {
+            let document = documents[index]
+            if position > 0, position <= knownDocuments.count, knownDocuments[position - 1] >= document { position = 0 }
+            position = knownDocuments.firstPosition(from: position, atLeast: document)
+            let similarity = position < knownDocuments.count && knownDocuments[position] == document
+                ? knownScores[position]
+                : Self.computedSimilarity(document, vectors: vectors, references: references)
+            scores[index] = Double(max(0, similarity))
+        }
+        cursor = position
+    }
     var scoreLabel: String { description }
     var scoreKind: ScoreKind { .similarity }
     override var scoringLeaves: [ScoringLeaf] { [self] }
