@@ -211,6 +211,34 @@ struct SimilaritySearchTests {
         }
     }
 
+    /// Under an OR, creators that are not lookalikes are ranked too, and their similarity
+    /// part is computed for them (a ranking batch mixes them with the scan's matches).
+    @Test("a like: under an OR scores every hit by its own similarity, lookalike or not")
+    func likeUnderAnOr() throws {
+        let fixture = try SearchFixture.generated.get()
+        let vectors = fixture.index.lookalike
+        for reference in [3, 555] {
+            let id = fixture.index.id(of: reference)
+            let response = try fixture.searcher.search("like:\(id) OR platform:twitch limit:1000")
+            let lookalikes = Set(Self.rankedMatches(of: reference, in: fixture).map(\.document))
+            let twitch = Set(fixture.profiles.indices.filter { fixture.profiles[$0].platform == .twitch })
+            #expect(response.total == lookalikes.union(twitch).count, "like:\(id) OR platform:twitch")
+            #expect(response.hits.contains { !lookalikes.contains($0.document) }, "some hit is not a lookalike")
+            func similarity(_ document: Int) -> Float {
+                document == reference ? 0 : max(0, vectors.scannedSimilarity(of: document, to: reference))
+            }
+            for hit in response.hits {
+                let part = hit.parts.first { $0.kind == .similarity }?.value ?? 0
+                #expect(part == Searcher.similarityWeight * Double(similarity(hit.document)), "like:\(id) OR platform:twitch, document \(hit.document)")
+            }
+            // The page is the best of the union by quality plus weighted similarity.
+            let ranked = lookalikes.union(twitch)
+                .map { (key: fixture.searcher.quality.score(of: $0) + Searcher.similarityWeight * Double(similarity($0)), document: $0) }
+                .sorted { $0.key > $1.key || ($0.key == $1.key && $0.document < $1.document) }
+            #expect(response.hits.map(\.document) == ranked.prefix(1000).map(\.document), "like:\(id) OR platform:twitch")
+        }
+    }
+
     @Test("like: ranks by similarity and excludes the named creator; an unknown creator is an error with its column")
     func like() throws {
         let fixture = try SearchFixture.generated.get()
