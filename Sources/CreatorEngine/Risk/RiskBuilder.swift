@@ -68,7 +68,7 @@ struct RiskBuilder {
             levelBytes.append(UInt8(Self.levelCode(assessment.level)))
             scores.append(Double(Float(assessment.score)))
             for flag in assessment.flags.flags { lists[flag.position].append(UInt32(document)) }
-            lists[RiskFlag.allCases.count + Self.levelCode(assessment.level)].append(UInt32(document))
+            lists[Self.listIndex(of: assessment.level)].append(UInt32(document))
         }
         signals = []
         categoryOfSlot = []
@@ -107,4 +107,7 @@ struct RiskBuilder {
     }
 
     static func levelCode(_ level: RiskLevel) -> Int { RiskLevel.allCases.firstIndex(of: level) ?? 0 }
+
+    /// The list of a level in `risk.lists`: after the flags' lists.
+    static func listIndex(of level: RiskLevel) -> Int { RiskFlag.allCases.count + levelCode(level) }
 }

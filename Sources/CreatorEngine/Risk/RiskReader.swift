@@ -51,19 +51,16 @@ public struct RiskReader: @unchecked Sendable {
     public func flags(of document: Int) -> RiskFlags { RiskFlags(rawValue: flagValues[document]) }
 
     /// Documents at exactly `level`, ascending.
-    func documents(at level: RiskLevel) -> SortedDocuments { SortedDocuments(decoding: Self.list(of: level), of: lists) }
+    func documents(at level: RiskLevel) -> SortedDocuments { SortedDocuments(decoding: RiskBuilder.listIndex(of: level), of: lists) }
 
     /// Documents with `flag` raised, ascending.
     func documents(flagged flag: RiskFlag) -> SortedDocuments { SortedDocuments(decoding: flag.position, of: lists) }
 
     /// How many creators are at `level`.
-    public func count(at level: RiskLevel) -> Int { lists.count(of: Self.list(of: level)) }
+    public func count(at level: RiskLevel) -> Int { lists.count(of: RiskBuilder.listIndex(of: level)) }
 
     /// How many creators have `flag` raised.
     public func count(flagged flag: RiskFlag) -> Int { lists.count(of: flag.position) }
-
-    /// The list of a level in `risk.lists`: after the flags' lists.
-    private static func list(of level: RiskLevel) -> Int { RiskFlag.allCases.count + RiskBuilder.levelCode(level) }
 
     /// What the rules were given for a creator: its signals and columns, as at build time.
     public func features(of document: Int) -> RiskFeatures {

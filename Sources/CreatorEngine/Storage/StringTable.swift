@@ -44,12 +44,12 @@ public enum StringTable {
             wideOffsets = width == 8 ? try view.array(of: UInt64.self, at: start + 8, count: count + 1) : UnsafeBufferPointer(start: nil, count: 0)
             let bytesStart = start + 8 + (count + 1) * width
             self.count = count
-            let total = width == 4 ? Int(narrowOffsets[count]) : Int(clamping: wideOffsets[count])
+            let total = Self.offset(count, narrowOffsets, wideOffsets)
             bytes = try view.slice(bytesStart, total)
             // Offsets must rise, or a lookup could read outside the table.
             var previous = 0
             for index in 0...count {
-                let offset = width == 4 ? Int(narrowOffsets[index]) : Int(clamping: wideOffsets[index])
+                let offset = Self.offset(index, narrowOffsets, wideOffsets)
                 guard offset >= previous, offset <= total else { throw view.corrupt("string table offsets out of order") }
                 previous = offset
             }
@@ -57,8 +57,12 @@ public enum StringTable {
         }
 
         /// Where entry `index` starts in the bytes (`offset(count)` is their end).
-        @inline(__always) private func offset(_ index: Int) -> Int {
-            narrowOffsets.isEmpty ? Int(wideOffsets[index]) : Int(narrowOffsets[index])
+        @inline(__always) private func offset(_ index: Int) -> Int { Self.offset(index, narrowOffsets, wideOffsets) }
+
+        /// Offset `index` from whichever of the two buffers holds the offsets.
+        @inline(__always) private static func offset(_ index: Int, _ narrow: UnsafeBufferPointer<UInt32>,
+                                                     _ wide: UnsafeBufferPointer<UInt64>) -> Int {
+            narrow.isEmpty ? Int(clamping: wide[index]) : Int(narrow[index])
         }
 
         public subscript(index: Int) -> String {
