@@ -1,102 +1,170 @@
-internal import CICU
-
-/// One piece of text between two word boundaries: byte offsets into the UTF-8 text and
-/// ICU's rule status for it.
-struct WordSegment {
-    var start: Int
-    var end: Int
-    /// ICU's `UWordBreak` status: 0–99 none (spaces, punctuation, symbols, emoji),
-    /// 100–199 number, 200–299 letter, 300–399 kana, 400–499 ideographic.
-    var ruleStatus: Int32
-
-    /// Whether ICU counts the segment as a word (a number, letters, kana or ideographs).
-    var isWord: Bool { ruleStatus >= UBRK_WORD_NONE_LIMIT }
-}
-
-/// ICU's word break iterator, opened once and pointed at each new text; it reports
-/// boundaries as offsets into the caller's UTF-8 bytes.
+/// Splits UTF-8 text at ICU's word boundaries (root locale), with ICU's rule status for
+/// each piece: the segmentation step of `TextAnalyzer`.
 ///
-/// ICU's root word rules use dictionaries for Chinese, Japanese, Thai, Lao, Khmer and
-/// Burmese, which it loads on first use (a few ms) and caches per process. A break iterator
-/// is mutable: one per analyser, never shared between threads.
+/// Most of a bio or caption is ASCII words between spaces, and ICU's rules for those are
+/// short (`ASCIIWordRules`), while ICU's iterator pays for its generality on every
+/// character (a UTF-16 copy, a state table walk per character, a rule-status lookup per
+/// piece). So the text is cut into stretches at places where every rule breaks anyway, and
+/// only the stretches that hold a non-ASCII byte go through ICU:
 ///
-/// The text is converted to UTF-16 once and the iterator runs over that, rather than over a
-/// `UText` reading the UTF-8 in place (`utext_openUTF8`): measured here on ICU 72, the
-/// iterator is about 25% faster on UTF-16 for Latin and for CJK text, conversion included.
-/// Boundaries are mapped back to UTF-8 offsets by walking the bytes alongside.
+/// - an ASCII stretch is an optional run of spaces and then ASCII up to the next space (or
+///   the end): a space after a non-space character, and an ASCII non-space character after
+///   a space, are boundaries under every rule;
+/// - an ICU stretch starts where an ASCII one could not, takes in every following
+///   space-separated piece that holds a non-ASCII byte, and ends after the spaces behind the
+///   last of them (so that a non-ASCII space such as U+3000 keeps the ASCII spaces after it,
+///   as ICU's "keep horizontal whitespace together" rule wants).
+///
+/// ICU sees each of its stretches alone. That gives the boundaries and statuses it gives
+/// over the whole text: the stretch's edges are boundaries whatever surrounds them, and
+/// every rule that looks past a character (letters around `.`, digits around `,`, marks
+/// after a character, regional-indicator pairs, dictionary runs) stops at a space.
+/// `WordSegmenterTests` compare the two on random texts of every script and on real bios.
+///
+/// Not thread-safe (it owns an ICU break iterator): one per analyser.
 final class WordSegmenter {
-    private let iterator: OpaquePointer
-    private let utf16 = UTF16Buffer(capacity: 4096)
+    private let icu: ICUWordBreaks
+    private let usesASCIIRules: Bool
     private var bytes = UnsafeBufferPointer<UInt8>(start: nil, count: 0)
-    /// The last boundary, in UTF-16 units and in UTF-8 bytes.
-    private var boundary16: Int32 = 0
-    private var boundary8 = 0
-    private var finished = true
-    private let done = cicu_ubrk_done()
+    /// Where the next segment starts: always a boundary of the whole text.
+    private var cursor = 0
+    /// The stretch being segmented: `[stretchStart, stretchEnd)`, by ICU or by the ASCII rules.
+    private var stretchStart = 0
+    private var stretchEnd = 0
+    private var stretchNeedsICU = false
 
-    init() throws(AnalysisError) {
-        var status = U_ZERO_ERROR
-        // The root locale: its word rules already segment every script this project meets.
-        guard let iterator = cicu_ubrk_open(UBRK_WORD, "", nil, 0, &status), !status.isFailure else {
-            throw AnalysisError.icuFailure(operation: "ubrk_open UBRK_WORD", errorName: status.name)
-        }
-        self.iterator = iterator
+    /// `usesASCIIRules: false` sends every text through ICU whole (for tests that compare).
+    init(usesASCIIRules: Bool = true) throws(AnalysisError) {
+        icu = try ICUWordBreaks()
+        self.usesASCIIRules = usesASCIIRules
     }
-
-    deinit { cicu_ubrk_close(iterator) }
 
     /// Starts segmenting `bytes`, which must be well-formed UTF-8 (as a `String`'s are) and
     /// stay valid until the caller has taken the last segment it wants. Returns false if
-    /// ICU refuses the text (then `next()` yields nothing).
+    /// ICU refuses the text (then `next()` yields nothing). ICU sees its stretches only as
+    /// `next()` reaches them; should it refuse one there, the segments end before it.
     func reset(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        finished = true
-        guard utf16.assign(utf8: bytes) else { return false }
-        var status = U_ZERO_ERROR
-        cicu_ubrk_setText(iterator, utf16.base, Int32(utf16.count), &status)
-        guard !status.isFailure else { return false }
         self.bytes = bytes
-        boundary16 = cicu_ubrk_first(iterator)
-        boundary8 = 0
-        finished = false
+        cursor = 0
+        stretchStart = 0
+        stretchEnd = 0
+        stretchNeedsICU = false
+        guard !usesASCIIRules else { return true }
+        guard icu.reset(bytes) else {
+            self.bytes = UnsafeBufferPointer(start: nil, count: 0)
+            return false
+        }
+        stretchEnd = bytes.count
+        stretchNeedsICU = true
         return true
     }
 
     /// The next segment, or nil at the end of the text.
     @inline(__always)
     func next() -> WordSegment? {
-        guard !finished else { return nil }
-        let end16 = cicu_ubrk_next(iterator)
-        guard end16 != done else {
-            finished = true
-            return nil
+        while true {
+            if cursor < stretchEnd {
+                guard stretchNeedsICU else {
+                    let segment = ASCIIWordRules.segment(bytes, from: cursor, to: stretchEnd)
+                    cursor = segment.end
+                    return segment
+                }
+                if let piece = icu.next() {
+                    cursor = stretchStart + piece.end
+                    return WordSegment(start: stretchStart + piece.start, end: cursor, ruleStatus: piece.ruleStatus)
+                }
+                cursor = stretchEnd
+            }
+            guard cursor < bytes.count, startStretch() else { return nil }
         }
-        let start8 = boundary8
-        var index = boundary8
-        var units = boundary16
-        // Mostly the segment is ASCII: one unit per byte.
-        let asciiEnd = index + Int(end16 - units)
-        if asciiEnd <= bytes.count, UTF8Scalars.isASCII(UnsafeBufferPointer(rebasing: bytes[index..<asciiEnd])) {
-            index = asciiEnd
-            units = end16
+    }
+
+    /// Chooses the stretch that starts at `cursor` (see the type's comment); false if ICU
+    /// refuses it.
+    private func startStretch() -> Bool {
+        let count = bytes.count
+        let space = UInt8(ascii: " ")
+        stretchStart = cursor
+        let nonASCII = firstNonASCII(from: cursor)
+        // ASCII up to the spaces before the word that holds the first non-ASCII byte.
+        var wordStart = nonASCII
+        while wordStart > cursor, bytes[wordStart - 1] != space { wordStart -= 1 }
+        var spacesStart = wordStart
+        while spacesStart > cursor, bytes[spacesStart - 1] == space { spacesStart -= 1 }
+        guard nonASCII < count, spacesStart == cursor else {
+            stretchEnd = nonASCII < count ? spacesStart : count
+            stretchNeedsICU = false
+            return true
         }
-        while units < end16, index < bytes.count {
-            let lead = bytes[index]
-            if lead < 0x80 {
-                index += 1
-                units += 1
-            } else if lead < 0xE0 {
-                index += 2
-                units += 1
-            } else if lead < 0xF0 {
-                index += 3
-                units += 1
-            } else {
-                index += 4
-                units += 2
+        // ICU from here through every word that holds a non-ASCII byte, and the spaces after.
+        var end = nonASCII
+        while true {
+            let nextWord = spacesEnd(from: firstSpace(from: end))
+            let nextWordASCIIEnd = asciiWordEnd(from: nextWord)
+            guard nextWordASCIIEnd < count, bytes[nextWordASCIIEnd] >= 0x80 else {
+                end = nextWord
+                break
+            }
+            end = nextWordASCIIEnd
+        }
+        stretchEnd = end
+        stretchNeedsICU = true
+        guard icu.reset(UnsafeBufferPointer(rebasing: bytes[stretchStart..<stretchEnd])) else {
+            stretchEnd = count
+            cursor = count
+            return false
+        }
+        return true
+    }
+
+    /// The first byte at or after `index` that is not an ASCII space.
+    @inline(__always)
+    private func spacesEnd(from index: Int) -> Int {
+        var index = index
+        while index < bytes.count, bytes[index] == UInt8(ascii: " ") { index += 1 }
+        return index
+    }
+
+    /// The first byte at or after `index` that is a space or not ASCII.
+    @inline(__always)
+    private func asciiWordEnd(from index: Int) -> Int {
+        var index = index
+        while index < bytes.count, bytes[index] < 0x80, bytes[index] != UInt8(ascii: " ") { index += 1 }
+        return index
+    }
+
+    /// The first byte at or after `index` that is not ASCII (or the end), eight at a time.
+    @inline(__always)
+    private func firstNonASCII(from index: Int) -> Int {
+        firstByte(from: index) { $0 & 0x8080_8080_8080_8080 } where: { $0 >= 0x80 }
+    }
+
+    /// The first ASCII space at or after `index` (or the end), eight bytes at a time.
+    @inline(__always)
+    private func firstSpace(from index: Int) -> Int {
+        firstByte(from: index) { word in
+            // Bytes of `word` equal to 0x20 become zero; the lowest zero byte sets the lowest flag.
+            let spaces = word ^ 0x2020_2020_2020_2020
+            return (spaces &- 0x0101_0101_0101_0101) & ~spaces & 0x8080_8080_8080_8080
+        } where: { $0 == UInt8(ascii: " ") }
+    }
+
+    /// The first byte at or after `index` that `matches`; `flags` maps eight bytes (in
+    /// memory order, as a little-endian word) to a word whose lowest set bit lies in the
+    /// first matching byte, or zero if none matches.
+    @inline(__always)
+    private func firstByte(from index: Int, _ flags: (UInt64) -> UInt64, where matches: (UInt8) -> Bool) -> Int {
+        var index = index
+        let count = bytes.count
+        if let base = bytes.baseAddress {
+            let raw = UnsafeRawPointer(base)
+            while index + 8 <= count {
+                let found = flags(UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)))
+                if found != 0 { return index + found.trailingZeroBitCount / 8 }
+                index += 8
             }
         }
-        boundary16 = end16
-        boundary8 = min(index, bytes.count)
-        return WordSegment(start: start8, end: boundary8, ruleStatus: cicu_ubrk_getRuleStatus(iterator))
+        while index < count, !matches(bytes[index]) { index += 1 }
+        return index
     }
 }
