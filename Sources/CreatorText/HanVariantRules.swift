@@ -97,7 +97,7 @@ final class HanVariantRules: Sendable {
             if index + 8 <= text.count {
                 let notLead = (UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self) & 0xE0E0_E0E0_E0E0_E0E0)
                     ^ 0xE0E0_E0E0_E0E0_E0E0  // a zero byte where one is 0xE0 or more
-                if (notLead &- 0x0101_0101_0101_0101) & ~notLead & 0x8080_8080_8080_8080 == 0 {
+                if ByteScan.zeroByteFlags(notLead) == 0 {
                     index += 8
                     continue
                 }

@@ -7,9 +7,9 @@
 /// piece). So the text is cut into stretches at places where every rule breaks anyway, and
 /// only the stretches that hold a non-ASCII byte go through ICU:
 ///
-/// - an ASCII stretch is an optional run of spaces and then ASCII up to the next space (or
-///   the end): a space after a non-space character, and an ASCII non-space character after
-///   a space, are boundaries under every rule;
+/// - an ASCII stretch runs up to the spaces before the first space-separated piece that
+///   holds a non-ASCII byte (or to the end): a space after a non-space character, and an
+///   ASCII non-space character after a space, are boundaries under every rule;
 /// - an ICU stretch starts where an ASCII one could not, takes in every following
 ///   space-separated piece that holds a non-ASCII byte, and ends after the spaces behind the
 ///   last of them (so that a non-ASCII space such as U+3000 keeps the ASCII spaces after it,
@@ -136,35 +136,13 @@ final class WordSegmenter {
     /// The first byte at or after `index` that is not ASCII (or the end), eight at a time.
     @inline(__always)
     private func firstNonASCII(from index: Int) -> Int {
-        firstByte(from: index) { $0 & 0x8080_8080_8080_8080 } where: { $0 >= 0x80 }
+        ByteScan.firstIndex(in: bytes, from: index, flags: { $0 & 0x8080_8080_8080_8080 }, where: { $0 >= 0x80 })
     }
 
     /// The first ASCII space at or after `index` (or the end), eight bytes at a time.
     @inline(__always)
     private func firstSpace(from index: Int) -> Int {
-        firstByte(from: index) { word in
-            // Bytes of `word` equal to 0x20 become zero; the lowest zero byte sets the lowest flag.
-            let spaces = word ^ 0x2020_2020_2020_2020
-            return (spaces &- 0x0101_0101_0101_0101) & ~spaces & 0x8080_8080_8080_8080
-        } where: { $0 == UInt8(ascii: " ") }
-    }
-
-    /// The first byte at or after `index` that `matches`; `flags` maps eight bytes (in
-    /// memory order, as a little-endian word) to a word whose lowest set bit lies in the
-    /// first matching byte, or zero if none matches.
-    @inline(__always)
-    private func firstByte(from index: Int, _ flags: (UInt64) -> UInt64, where matches: (UInt8) -> Bool) -> Int {
-        var index = index
-        let count = bytes.count
-        if let base = bytes.baseAddress {
-            let raw = UnsafeRawPointer(base)
-            while index + 8 <= count {
-                let found = flags(UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)))
-                if found != 0 { return index + found.trailingZeroBitCount / 8 }
-                index += 8
-            }
-        }
-        while index < count, !matches(bytes[index]) { index += 1 }
-        return index
+        ByteScan.firstIndex(in: bytes, from: index, flags: { ByteScan.zeroByteFlags($0 ^ 0x2020_2020_2020_2020) },
+                            where: { $0 == UInt8(ascii: " ") })
     }
 }
