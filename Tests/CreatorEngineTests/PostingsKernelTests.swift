@@ -139,3 +139,19 @@ struct DocumentSetInsertTests {
         }
     }
 }
+
+@Suite("Unions of ascending lists")
+struct SortedDocumentsUnionTests {
+    @Test("the union of 0 to 5 lists (empty ones, repeats across lists) holds each document of any once, ascending")
+    func unionOfLists() {
+        var random = SplitMixRandom(seed: 33)
+        for round in 0..<200 {
+            let lists = (0..<(round % 6)).map { _ in
+                let size = Int(random.next() % 3) == 0 ? 0 : Int(random.next() % 300)
+                return Array(Set((0..<size).map { _ in UInt32(random.next() % 500) })).sorted()
+            }
+            let union = SortedDocuments.union(lists.map { SortedDocuments(owned: $0) })
+            #expect(Array(union.buffer) == Array(Set(lists.joined())).sorted(), "round \(round)")
+        }
+    }
+}

@@ -72,7 +72,7 @@ final class AudienceMatcher: DocumentMatcher {
             for index in 0..<postings.documents.count where !predicate.matches(AudienceShare.share(postings.shares[index])) {
                 failing.append(postings.documents[index])
             }
-            return failing
+            return SortedDocuments(owned: failing)
         }
         return DifferenceIterator(SortedDocuments(mapped: reader.present), minus: failing)
     }

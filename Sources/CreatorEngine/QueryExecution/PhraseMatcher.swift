@@ -102,22 +102,24 @@ final class PhraseMatcher: DocumentMatcher, ScoringLeaf {
     /// checked one by one (and a damaged one counts no occurrence).
     private func findAll() {
         let offsets = self.offsets.buffer
-        var byField: [(documents: [UInt32], counts: [UInt32])] = []
+        var byField: [(documents: OwnedBuffer<UInt32>, counts: OwnedBuffer<UInt32>)] = []
         for field in fields.indices {
             let words = offsets.indices.map { term in ownedCursors[cursorStarts[field] + term].phraseWord(offset: offsets[term]) }
+            // Room for every posting of the rarest word; the kernel fills the first `found`,
+            // which the record then owns as they are.
             let capacity = words.map(\.count).min() ?? 0
-            var documents = [UInt32](repeating: 0, count: capacity), counts = documents
+            let documents = UnsafeMutableBufferPointer<UInt32>.allocate(capacity: capacity)
+            let counts = UnsafeMutableBufferPointer<UInt32>.allocate(capacity: capacity)
             let found = words.withUnsafeBufferPointer { words in
-                documents.withUnsafeMutableBufferPointer { documents in
-                    counts.withUnsafeMutableBufferPointer { counts in
-                        cpost_phrase_occurrences(words.baseAddress, words.count, documents.baseAddress, counts.baseAddress)
-                    }
-                }
+                cpost_phrase_occurrences(words.baseAddress, words.count, documents.baseAddress, counts.baseAddress)
             }
-            guard found >= 0, found <= capacity else { return }
-            documents.removeLast(capacity - found)
-            counts.removeLast(capacity - found)
-            byField.append((documents, counts))
+            guard found >= 0, found <= capacity else {  // SIZE_MAX (−1 here) for damaged positions
+                documents.deallocate()
+                counts.deallocate()
+                return
+            }
+            byField.append((OwnedBuffer(adopting: UnsafeMutableBufferPointer(rebasing: documents[..<found])),
+                            OwnedBuffer(adopting: UnsafeMutableBufferPointer(rebasing: counts[..<found]))))
         }
         known.complete(byField: byField)
     }

@@ -19,8 +19,8 @@ final class PostingsCache {
 
     /// A document list computed from the index for this query (an audience key's failing
     /// creators, the creators a `like:` finds).
-    func list(_ key: String, make: () -> [UInt32]) -> SortedDocuments {
-        Self.memo(key, in: &computedLists) { SortedDocuments(owned: make()) }
+    func list(_ key: String, make: () -> SortedDocuments) -> SortedDocuments {
+        Self.memo(key, in: &computedLists, make: make)
     }
 
     /// Documents with a value each, computed for this query (the creators a `like:` finds
@@ -136,26 +136,28 @@ final class PhraseCounts {
     }
 
     /// Replaces what was recorded by every occurrence: per field, the documents (ascending)
-    /// where the phrase occurs and how often.
-    func complete(byField: [(documents: [UInt32], counts: [UInt32])]) {
+    /// where the phrase occurs and how often. A phrase in one field (most are: captions)
+    /// keeps that field's buffers as they are.
+    func complete(byField: [(documents: OwnedBuffer<UInt32>, counts: OwnedBuffer<UInt32>)]) {
         precondition(byField.count == fields)
-        // The union of the fields' documents, then each field's counts at their places.
-        var merged: [UInt32] = []
-        for field in byField {
-            merged = merged.withUnsafeBufferPointer { merged in
-                field.documents.withUnsafeBufferPointer { SortedDocuments.union(merged, $0) }
+        if let only = byField.first, fields == 1 {
+            completeDocuments = SortedDocuments(owned: only.documents)
+            completeCounts = only.counts
+        } else {
+            // The union of the fields' documents, then each field's counts at their places.
+            let merged = SortedDocuments.union(byField.map { SortedDocuments(owned: $0.documents) })
+            let mergedCounts = UnsafeMutableBufferPointer<UInt32>.allocate(capacity: merged.count * fields)
+            mergedCounts.initialize(repeating: 0)
+            for (field, found) in byField.enumerated() {
+                var at = 0
+                for (index, document) in found.documents.buffer.enumerated() {
+                    while merged[at] < document { at += 1 }
+                    mergedCounts[at * fields + field] = found.counts.buffer[index]
+                }
             }
+            completeDocuments = merged
+            completeCounts = OwnedBuffer(adopting: mergedCounts)
         }
-        var mergedCounts = [UInt32](repeating: 0, count: merged.count * fields)
-        for (field, found) in byField.enumerated() {
-            var at = 0
-            for (index, document) in found.documents.enumerated() {
-                while merged[at] < document { at += 1 }
-                mergedCounts[at * fields + field] = found.counts[index]
-            }
-        }
-        completeDocuments = SortedDocuments(owned: merged)
-        completeCounts = OwnedBuffer(mergedCounts)
         documents = []
         counts = []
         isComplete = true

@@ -71,20 +71,29 @@ struct SortedDocuments: @unchecked Sendable {
 }
 
 extension SortedDocuments {
-    /// The union of two ascending lists, each document once.
-    static func union(_ left: UnsafeBufferPointer<UInt32>, _ right: UnsafeBufferPointer<UInt32>) -> [UInt32] {
-        var merged: [UInt32] = []
-        merged.reserveCapacity(left.count + right.count)
-        var i = 0, j = 0
+    /// The union of ascending lists, each document once, in memory of its own (one list is
+    /// returned as it is).
+    static func union(_ lists: [SortedDocuments]) -> SortedDocuments {
+        guard var merged = lists.first else { return .empty }
+        for list in lists.dropFirst() { merged = union(merged.buffer, list.buffer) }
+        return merged
+    }
+
+    /// The union of two ascending lists, each document once, written straight into memory
+    /// that the result owns.
+    static func union(_ left: UnsafeBufferPointer<UInt32>, _ right: UnsafeBufferPointer<UInt32>) -> SortedDocuments {
+        let memory = UnsafeMutableBufferPointer<UInt32>.allocate(capacity: left.count + right.count)
+        var i = 0, j = 0, count = 0
         while i < left.count || j < right.count {
             if j == right.count || (i < left.count && left[i] < right[j]) {
-                merged.append(left[i]); i += 1
+                memory[count] = left[i]; i += 1
             } else if i == left.count || right[j] < left[i] {
-                merged.append(right[j]); j += 1
+                memory[count] = right[j]; j += 1
             } else {
-                merged.append(left[i]); i += 1; j += 1
+                memory[count] = left[i]; i += 1; j += 1
             }
+            count += 1
         }
-        return merged
+        return SortedDocuments(owned: OwnedBuffer(adopting: UnsafeMutableBufferPointer(rebasing: memory[..<count])))
     }
 }

@@ -62,19 +62,10 @@ final class TermMatcher: DocumentMatcher, ScoringLeaf {
         let made: SortedDocuments = if postings.count == 1, let only = postings.first {
             only.documents
         } else {
-            cache.list("term\u{0}" + term) { Self.union(postings.map(\.documents)) }
+            cache.list("term\u{0}" + term) { SortedDocuments.union(postings.map(\.documents)) }
         }
         merged = made
         return made
-    }
-
-    /// The union of sorted lists.
-    private static func union(_ lists: [SortedDocuments]) -> [UInt32] {
-        var documents: [UInt32] = []
-        for list in lists {
-            documents = documents.withUnsafeBufferPointer { SortedDocuments.union($0, list.buffer) }
-        }
-        return documents
     }
 
     /// Listing costs reading every field's postings.
