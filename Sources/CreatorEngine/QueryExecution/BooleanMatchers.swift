@@ -21,12 +21,17 @@ final class AndMatcher: DocumentMatcher {
     override var iterationCost: Int { driver?.iterationCost ?? .max }
 
     override func makeIterator() -> DocumentIterator {
-        guard let driver else { return EmptyIterator() }
-        let checks = parts.filter { $0 !== driver }
+        guard let planned = driver else { return EmptyIterator() }
+        let checks = parts.filter { $0 !== planned }
         for (index, check) in checks.enumerated() {
-            check.expectCandidates(driverEstimate: driver.estimate, earlierChecks: checks[..<index])
+            check.expectCandidates(driverEstimate: planned.estimate, earlierChecks: checks[..<index])
         }
-        return FilteredIterator(driver: driver.makeIterator(), checks: checks)
+        // A costly check that can now list its matches, no more of them than the driver was
+        // expected to list (a phrase that has found all its occurrences), drives instead:
+        // each of its documents then costs the planned driver's cheap check, not its own.
+        let driver = checks.filter { $0.checkCost > planned.checkCost && $0.iterationCost <= planned.estimate }
+            .min { $0.iterationCost < $1.iterationCost } ?? planned
+        return FilteredIterator(driver: driver.makeIterator(), checks: parts.filter { $0 !== driver })
     }
 
     override func matches(_ document: UInt32) -> Bool { list.allMatch(document) }

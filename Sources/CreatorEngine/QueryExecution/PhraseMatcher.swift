@@ -124,6 +124,13 @@ final class PhraseMatcher: DocumentMatcher, ScoringLeaf {
         known.complete(byField: byField)
     }
 
+    /// Once every occurrence is recorded, the phrase lists its documents from the record
+    /// (an AND may then let it drive, `AndMatcher.makeIterator`); before, it cannot list.
+    override var iterationCost: Int { known.isComplete ? known.completeDocuments.count : .max }
+    override func makeIterator() -> DocumentIterator {
+        known.isComplete ? BufferIterator(known.completeDocuments) : EmptyIterator()
+    }
+
     override func matches(_ document: UInt32) -> Bool {
         // A complete record holds exactly the documents where the phrase occurs.
         if known.isComplete { return knownPosition(of: document) != nil }

@@ -98,7 +98,7 @@ final class PhraseCounts {
     @exclusivity(unchecked) private var counts: [UInt32] = []
     /// The complete record (`complete(byField:)`), as plain buffers for the per-document
     /// lookups; `documents` and `counts` hold what is recorded before it, document by document.
-    private var completeDocuments = SortedDocuments(owned: [])
+    private(set) var completeDocuments = SortedDocuments(owned: [])
     private var completeCounts = OwnedBuffer<UInt32>([])
     /// Every document where the phrase occurs is recorded: any other has no occurrence.
     private(set) var isComplete = false
