@@ -85,15 +85,19 @@ final class WordSegmenter {
         let count = bytes.count
         let space = UInt8(ascii: " ")
         stretchStart = cursor
+        stretchNeedsICU = false
         let nonASCII = firstNonASCII(from: cursor)
+        guard nonASCII < count else {
+            stretchEnd = count
+            return true
+        }
         // ASCII up to the spaces before the word that holds the first non-ASCII byte.
         var wordStart = nonASCII
         while wordStart > cursor, bytes[wordStart - 1] != space { wordStart -= 1 }
         var spacesStart = wordStart
         while spacesStart > cursor, bytes[spacesStart - 1] == space { spacesStart -= 1 }
-        guard nonASCII < count, spacesStart == cursor else {
-            stretchEnd = nonASCII < count ? spacesStart : count
-            stretchNeedsICU = false
+        guard spacesStart == cursor else {
+            stretchEnd = spacesStart
             return true
         }
         // ICU from here through every word that holds a non-ASCII byte, and the spaces after.
