@@ -352,41 +352,66 @@ void csim_scan64(const int8_t *vectors, const float *inverse_norms, size_t count
     csim_scan64_using(CSIM_KERNEL_BEST, vectors, inverse_norms, count, reference, scale, out);
 }
 
-void csim_coarse_encode(const int8_t *vectors, size_t count, uint8_t *nibbles, uint8_t *residual_codes) {
-    enum { half = CSIM_DIMENSIONS / 2 };
-    for (size_t i = 0; i < count; i++) {
-        const int8_t *vector = vectors + i * CSIM_DIMENSIONS;
-        uint32_t squares = 0;  // Σ (2l - 15)², i.e. 4 |l - 7.5|²
-        for (int j = 0; j < half; j++) {
-            const uint8_t low = (uint8_t)vector[j] ^ 0x80, high = (uint8_t)vector[j + half] ^ 0x80;
-            nibbles[i * half + (size_t)j] = (uint8_t)((low >> 4) | (high & 0xF0));
-            const int32_t a = 2 * (low & 15) - 15, b = 2 * (high & 15) - 15;
-            squares += (uint32_t)(a * a + b * b);
-        }
-        // The smallest c with c² ≥ 4 · squares, so |l - 7.5| = √squares / 2 ≤ c / 4 (the
-        // float root is within one of it; the loops make it exact).
-        uint32_t code = (uint32_t)sqrt(4.0 * squares);
-        while (code * code < 4 * squares) code++;
-        while (code > 0 && (code - 1) * (code - 1) >= 4 * squares) code--;
-        residual_codes[i] = (uint8_t)code;
+int csim_coarse_grid_is_valid(const csim_coarse_grid *grid) {
+    if (grid == NULL || grid->step < 1 || grid->step > 32 || grid->residual_scale < 1 || grid->residual_scale > 64)
+        return 0;
+    for (int j = 0; j < CSIM_DIMENSIONS; j++) {
+        if (grid->twice_offsets[j] < -1024 || grid->twice_offsets[j] > 1024) return 0;
     }
+    return 1;
 }
 
-/// What the coarse passes' bound needs of the reference q: `base` = -241 Σq (the bound is
-/// 0.5 · (32 q·h + base) + code · residual_step + 1, and 0.5 · (32 q·h + base) is exact in
-/// float, |·| < 2^24), and `residual_step` = |q| / 4 per step of a vector's code, rounded up.
+int csim_coarse_encode(const csim_coarse_grid *grid, const int8_t *vectors, size_t count, uint8_t *nibbles,
+                       uint8_t *residual_codes) {
+    enum { half = CSIM_DIMENSIONS / 2 };
+    if (!csim_coarse_grid_is_valid(grid)) return 0;
+    const int32_t twice_step = 2 * grid->step;
+    const int64_t scale_squared = (int64_t)grid->residual_scale * grid->residual_scale;
+    for (size_t i = 0; i < count; i++) {
+        const int8_t *vector = vectors + i * CSIM_DIMENSIONS;
+        int64_t squares = 0;  // Σ (2 r_j)², i.e. 4 |r|²
+        uint8_t codes[CSIM_DIMENSIONS];
+        for (int j = 0; j < CSIM_DIMENSIONS; j++) {
+            // The nearest point: c = round((x - offset) / step), in halves so that it stays integer.
+            const int32_t above = 2 * (int32_t)vector[j] - grid->twice_offsets[j];
+            int32_t code = above + grid->step < 0 ? 0 : (above + grid->step) / twice_step;
+            if (code > 15) code = 15;
+            const int64_t twice_residual = above - (int64_t)twice_step * code;
+            squares += twice_residual * twice_residual;
+            codes[j] = (uint8_t)code;
+        }
+        for (int j = 0; j < half; j++) nibbles[i * half + (size_t)j] = (uint8_t)(codes[j] | (codes[j + half] << 4));
+        // The smallest c with c >= scale · |r|, i.e. 4 c² >= scale² · squares (the float
+        // root is within one of it; the loops make it exact).
+        const int64_t target = scale_squared * squares;
+        int64_t code = (int64_t)sqrt((double)target / 4.0);
+        while (4 * code * code < target) code++;
+        while (code > 0 && 4 * (code - 1) * (code - 1) >= target) code--;
+        if (code > 255) return 0;
+        residual_codes[i] = (uint8_t)code;
+    }
+    return 1;
+}
+
+/// What the coarse passes' bound needs of the reference q on a grid: with x = offset +
+/// step · c + r, q · x = Σ q_j offset_j + step · q·c + q·r <= 0.5 (twice_step · q·c + base) +
+/// code · residual_step (+ 1 for the float rounding of the fused multiply-add), where base
+/// = Σ q_j · twice_offsets[j] and residual_step = |q| / residual_scale, rounded up. On a
+/// valid grid twice_step · q·c + base stays under 2^24 in magnitude, so it and its half
+/// are exact in float.
 typedef struct {
-    int32_t base;
+    int32_t base, twice_step;
     float residual_step;
 } coarse_bound;
 
-static coarse_bound coarse_bound_of(const int8_t *reference) {
-    int32_t sum = 0, squares = 0;
+static coarse_bound coarse_bound_of(const csim_coarse_grid *grid, const int8_t *reference) {
+    int32_t base = 0, squares = 0;
     for (int j = 0; j < CSIM_DIMENSIONS; j++) {
-        sum += reference[j];
+        base += reference[j] * grid->twice_offsets[j];
         squares += (int32_t)reference[j] * reference[j];
     }
-    const coarse_bound bound = {-241 * sum, (float)(sqrt((double)squares) / 4.0 * (1.0 + 1e-6))};
+    const coarse_bound bound = {base, 2 * grid->step,
+                                (float)(sqrt((double)squares) / grid->residual_scale * (1.0 + 1e-6))};
     return bound;
 }
 
@@ -426,27 +451,25 @@ static size_t coarse_confirm(const int8_t *vectors, const float *inverse_norms, 
     return kept;
 }
 
-/// The coarse pass, sixteen vectors a step: each 64-byte load holds two vectors' nibbles, so
-/// eight loads and sixteen vpdpbusd give q · h for sixteen vectors (h the top nibbles of
-/// x + 128), summed by vnni_reduce_pairs. With x + 128 = 16h + l,
-/// q · x = 16 q·h + q·l - 128 Σq and q·l = 7.5 Σq + q·(l - 7.5) ≤ 7.5 Σq + |q| |l - 7.5|, so
-/// 16 q·h - 120.5 Σq + |q| · code / 4 bounds the dot product from above (plus a margin for
-/// the float rounding of the bound). Float products are monotone, so a vector whose bound
-/// times its inverse norm and the scale stays below the threshold has a value below it too.
+/// The coarse pass, sixteen vectors a step: each 64-byte load holds two vectors' codes, so
+/// eight loads and sixteen vpdpbusd give q · c for sixteen vectors, summed by
+/// vnni_reduce_pairs; coarse_bound_of turns that into a bound on the dot product from
+/// above. Float products are monotone, so a vector whose bound times its inverse norm and
+/// the scale stays below the threshold has a value below it too.
 __attribute__((target("avx512f,avx512bw,avx512vnni")))
-static size_t scan_coarse_above_vnni(const uint8_t *nibbles, const uint8_t *residual_codes, const int8_t *vectors,
+static size_t scan_coarse_above_vnni(const csim_coarse_grid *grid, const uint8_t *nibbles, const uint8_t *residual_codes, const int8_t *vectors,
                                      const float *inverse_norms, size_t count, const int8_t *reference, float scale,
                                      float threshold, uint32_t first_document, uint32_t *out_documents, float *out_scores) {
     enum { half = CSIM_DIMENSIONS / 2, batch = 512 };
     const vnni_query query = vnni_prepare(reference, scale);
-    const coarse_bound bound_terms = coarse_bound_of(reference);
+    const coarse_bound bound_terms = coarse_bound_of(grid, reference);
     const __m256i first_half = _mm256_loadu_si256((const __m256i *)reference);
     const __m256i second_half = _mm256_loadu_si256((const __m256i *)(reference + half));
     const __m512i low_reference = _mm512_inserti64x4(_mm512_castsi256_si512(first_half), first_half, 1);
     const __m512i high_reference = _mm512_inserti64x4(_mm512_castsi256_si512(second_half), second_half, 1);
     const __m512i nibble_mask = _mm512_set1_epi8(0x0F);
     const __m512 residual_step = _mm512_set1_ps(bound_terms.residual_step);
-    const __m512i base = _mm512_set1_epi32(bound_terms.base);
+    const __m512i base = _mm512_set1_epi32(bound_terms.base), twice_step = _mm512_set1_epi32(bound_terms.twice_step);
     const __m512 margin = _mm512_set1_ps(1.0f), one_half = _mm512_set1_ps(0.5f);
     const __m512 limit = _mm512_set1_ps(threshold), vscale = _mm512_set1_ps(scale);
     const __m512i lanes = _mm512_setr_epi32(0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15);
@@ -469,7 +492,7 @@ static size_t scan_coarse_above_vnni(const uint8_t *nibbles, const uint8_t *resi
         const __m512i sums = vnni_reduce_pairs(b);
         const __m512i coarse = _mm512_permutexvar_epi32(order, sums);
         const __m512 codes = _mm512_cvtepi32_ps(_mm512_cvtepu8_epi32(_mm_loadu_si128((const __m128i *)(residual_codes + i))));
-        const __m512 exact_part = _mm512_mul_ps(_mm512_cvtepi32_ps(_mm512_add_epi32(_mm512_slli_epi32(coarse, 5), base)), one_half);
+        const __m512 exact_part = _mm512_mul_ps(_mm512_cvtepi32_ps(_mm512_add_epi32(_mm512_mullo_epi32(coarse, twice_step), base)), one_half);
         const __m512 bound = _mm512_add_ps(_mm512_fmadd_ps(codes, residual_step, exact_part), margin);
         const __m512 value = _mm512_mul_ps(_mm512_mul_ps(bound, _mm512_loadu_ps(inverse_norms + i)), vscale);
         const __mmask16 maybe = _mm512_cmp_ps_mask(value, limit, _CMP_GE_OQ);
@@ -518,14 +541,14 @@ static size_t coarse_confirm_avx2(const int8_t *vectors, const float *inverse_no
 
 /// The reference's terms for the AVX2 coarse pass's bound (coarse_bound_of, in registers).
 typedef struct {
-    __m256i low_reference, high_reference, nibble_mask, ones, base;
+    __m256i low_reference, high_reference, nibble_mask, ones, base, twice_step;
     __m256 residual_step, margin, one_half, limit, scale;
 } avx2_coarse_query;
 
 /// Which of eight consecutive vectors' bounds reach the threshold, one bit a vector: per
-/// vector, one 32-byte load holds its 64 top nibbles, and two maddubs (unsigned nibbles by
-/// the signed reference halves; pairs of at most 2 · 15 · 127, so nothing saturates) give
-/// q · h in int16 pairs, widened by madd and summed across lanes by horizontal adds. The
+/// vector, one 32-byte load holds its 64 codes, and two maddubs (unsigned codes by the
+/// signed reference halves; pairs of at most 2 · 15 · 127, so nothing saturates) give
+/// q · c in int16 pairs, widened by madd and summed across lanes by horizontal adds. The
 /// bound and its float steps are scan_coarse_above_vnni's, so both passes keep the same
 /// candidates.
 __attribute__((target("avx2,fma"), always_inline))
@@ -548,7 +571,7 @@ static inline unsigned avx2_coarse_eight(const avx2_coarse_query *query, const u
     const __m256i coarse = _mm256_add_epi32(_mm256_permute2x128_si256(first, second, 0x20),
                                             _mm256_permute2x128_si256(first, second, 0x31));
     const __m256 codes = _mm256_cvtepi32_ps(_mm256_cvtepu8_epi32(_mm_loadl_epi64((const __m128i *)residual_codes)));
-    const __m256 exact_part = _mm256_mul_ps(_mm256_cvtepi32_ps(_mm256_add_epi32(_mm256_slli_epi32(coarse, 5), query->base)),
+    const __m256 exact_part = _mm256_mul_ps(_mm256_cvtepi32_ps(_mm256_add_epi32(_mm256_mullo_epi32(coarse, query->twice_step), query->base)),
                                             query->one_half);
     const __m256 bound = _mm256_add_ps(_mm256_fmadd_ps(codes, query->residual_step, exact_part), query->margin);
     const __m256 value = _mm256_mul_ps(_mm256_mul_ps(bound, _mm256_loadu_ps(inverse_norms)), query->scale);
@@ -561,17 +584,18 @@ static inline unsigned avx2_coarse_eight(const avx2_coarse_query *query, const u
 /// waits on the last step's count) made the pass 12 % slower on a Zen 3 (C harness, 1M
 /// vectors, 7 Dec). `count` is a multiple of 8.
 __attribute__((target("avx2,fma")))
-static size_t scan_coarse_above_avx2(const uint8_t *nibbles, const uint8_t *residual_codes, const int8_t *vectors,
+static size_t scan_coarse_above_avx2(const csim_coarse_grid *grid, const uint8_t *nibbles, const uint8_t *residual_codes, const int8_t *vectors,
                                      const float *inverse_norms, size_t count, const int8_t *reference, float scale,
                                      float threshold, uint32_t first_document, uint32_t *out_documents, float *out_scores) {
     enum { half = CSIM_DIMENSIONS / 2, block = 512, words = block / 64, batch = 512 };
-    const coarse_bound bound_terms = coarse_bound_of(reference);
+    const coarse_bound bound_terms = coarse_bound_of(grid, reference);
     const avx2_coarse_query query = {
         .low_reference = _mm256_loadu_si256((const __m256i *)reference),
         .high_reference = _mm256_loadu_si256((const __m256i *)(reference + half)),
         .nibble_mask = _mm256_set1_epi8(0x0F),
         .ones = _mm256_set1_epi16(1),
         .base = _mm256_set1_epi32(bound_terms.base),
+        .twice_step = _mm256_set1_epi32(bound_terms.twice_step),
         .residual_step = _mm256_set1_ps(bound_terms.residual_step),
         .margin = _mm256_set1_ps(1.0f),
         .one_half = _mm256_set1_ps(0.5f),
@@ -605,22 +629,22 @@ static size_t scan_coarse_above_avx2(const uint8_t *nibbles, const uint8_t *resi
 }
 #endif
 
-size_t csim_scan64_coarse_above_using(csim_kernel kernel, const uint8_t *nibbles, const uint8_t *residual_codes,
-                                      const int8_t *vectors, const float *inverse_norms, size_t count,
-                                      const int8_t *reference, float scale, float threshold, uint32_t first_document,
-                                      uint32_t *out_documents, float *out_scores) {
+size_t csim_scan64_coarse_above_using(csim_kernel kernel, const csim_coarse_grid *grid, const uint8_t *nibbles,
+                                      const uint8_t *residual_codes, const int8_t *vectors, const float *inverse_norms,
+                                      size_t count, const int8_t *reference, float scale, float threshold,
+                                      uint32_t first_document, uint32_t *out_documents, float *out_scores) {
     size_t kept = 0, done = 0;
 #ifdef CSIM_X86
     // Values are clamped to -1...1, so every value passes a threshold of -1 or below (and
     // none a NaN): the bound is of no use there.
-    if (threshold > -1.0f) {
+    if (threshold > -1.0f && csim_coarse_grid_is_valid(grid)) {
         if (kernel >= CSIM_KERNEL_AVX512_VNNI && has_vnni()) {
             done = count / 16 * 16;
-            kept = scan_coarse_above_vnni(nibbles, residual_codes, vectors, inverse_norms, done, reference, scale,
+            kept = scan_coarse_above_vnni(grid, nibbles, residual_codes, vectors, inverse_norms, done, reference, scale,
                                           threshold, first_document, out_documents, out_scores);
         } else if (kernel >= CSIM_KERNEL_AVX2 && has_avx2_fma()) {
             done = count / 8 * 8;
-            kept = scan_coarse_above_avx2(nibbles, residual_codes, vectors, inverse_norms, done, reference, scale,
+            kept = scan_coarse_above_avx2(grid, nibbles, residual_codes, vectors, inverse_norms, done, reference, scale,
                                           threshold, first_document, out_documents, out_scores);
         }
     }
@@ -630,9 +654,10 @@ size_t csim_scan64_coarse_above_using(csim_kernel kernel, const uint8_t *nibbles
                                           out_documents + kept, out_scores + kept);
 }
 
-size_t csim_scan64_coarse_above(const uint8_t *nibbles, const uint8_t *residual_codes, const int8_t *vectors,
-                                const float *inverse_norms, size_t count, const int8_t *reference, float scale,
-                                float threshold, uint32_t first_document, uint32_t *out_documents, float *out_scores) {
-    return csim_scan64_coarse_above_using(CSIM_KERNEL_BEST, nibbles, residual_codes, vectors, inverse_norms, count,
+size_t csim_scan64_coarse_above(const csim_coarse_grid *grid, const uint8_t *nibbles, const uint8_t *residual_codes,
+                                const int8_t *vectors, const float *inverse_norms, size_t count,
+                                const int8_t *reference, float scale, float threshold, uint32_t first_document,
+                                uint32_t *out_documents, float *out_scores) {
+    return csim_scan64_coarse_above_using(CSIM_KERNEL_BEST, grid, nibbles, residual_codes, vectors, inverse_norms, count,
                                           reference, scale, threshold, first_document, out_documents, out_scores);
 }

@@ -33,48 +33,106 @@ struct CoarseScanTests {
         return (values, inverseNorms)
     }
 
-    @Test("the coarse copy holds each element's top nibble, and its code bounds the low nibbles' spread from above, tightly")
-    func encoding() {
+    /// The grids the tests encode on: the top nibbles (the first coarse copy's), the grid
+    /// fitted to the vectors, an odd step off centre (the extremes clipped by up to 22), and
+    /// the widest step, each with the finest residual scale every test vector fits.
+    static func grids(for values: [Int8]) -> [LookalikeCoarseGrid] {
+        let fitted = values.withUnsafeBufferPointer { LookalikeCoarseGrid.fitted(to: $0) }.grid
+        let offCentre = LookalikeCoarseGrid(step: 15, twiceOffsets: (0..<64).map { -225 + Int32($0 % 5) * 4 }, residualScale: 1)
+        let widest = LookalikeCoarseGrid(step: 32, twiceOffsets: (0..<64).map { -480 - Int32($0 % 2) * 32 }, residualScale: 1)
+        return [.topNibbles, fitted] + [offCentre, widest].map { grid in
+            let scales: [Int32] = [4, 2, 1]
+            return scales.lazy.map { scale in
+                var scaled = grid
+                scaled.residualScale = scale
+                return scaled
+            }.first { candidate in values.withUnsafeBufferPointer { candidate.encode($0) } != nil } ?? grid
+        }
+    }
+
+    @Test("each code is the nearest point of the grid (clamped to its ends), and the residual code bounds what is left from above, tightly")
+    func encoding() throws {
         let (values, _) = Self.vectors(count: 700, seed: 11)
-        var nibbles = [UInt8](repeating: 0, count: 700 * 32), codes = [UInt8](repeating: 0, count: 700)
-        csim_coarse_encode(values, 700, &nibbles, &codes)
+        for grid in Self.grids(for: values) {
+            let encoded = try #require(values.withUnsafeBufferPointer { grid.encode($0) }, "grid \(grid.step)")
+            for vector in 0..<700 {
+                var squares = 0.0
+                for element in 0..<64 {
+                    let value = Double(values[vector * 64 + element])
+                    let byte = encoded.nibbles[vector * 32 + element % 32]
+                    let code = element < 32 ? Int(byte & 0x0F) : Int(byte >> 4)
+                    let offset = Double(grid.twiceOffsets[element]) / 2, step = Double(grid.step)
+                    let residual = value - (offset + step * Double(code))
+                    // No other point of the sixteen is nearer.
+                    let nearest = (0..<16).map { abs(value - (offset + step * Double($0))) }.min() ?? 0
+                    #expect(abs(residual) == nearest, "step \(grid.step), vector \(vector), element \(element): code \(code)")
+                    squares += residual * residual
+                }
+                let bound = squares.squareRoot() * Double(grid.residualScale), code = Double(encoded.residualCodes[vector])
+                #expect(code >= bound && code - 1 < bound, "step \(grid.step), vector \(vector): code \(code) for \(bound)")
+            }
+        }
+    }
+
+    @Test("the top-nibble grid encodes as the first coarse copy did: the top four bits of x + 128, the low bits' spread in quarters")
+    func topNibbles() throws {
+        let (values, _) = Self.vectors(count: 700, seed: 13)
+        let encoded = try #require(values.withUnsafeBufferPointer { LookalikeCoarseGrid.topNibbles.encode($0) })
         for vector in 0..<700 {
-            var squares = 0.0
+            var squares = 0
             for element in 0..<64 {
                 let biased = Int(values[vector * 64 + element]) + 128
-                let byte = nibbles[vector * 32 + element % 32]
-                let top = element < 32 ? Int(byte & 0x0F) : Int(byte >> 4)
-                #expect(top == biased >> 4, "vector \(vector), element \(element)")
-                let low = Double(biased & 15) - 7.5
-                squares += low * low
+                let byte = encoded.nibbles[vector * 32 + element % 32]
+                #expect((element < 32 ? Int(byte & 0x0F) : Int(byte >> 4)) == biased >> 4)
+                squares += (2 * (biased & 15) - 15) * (2 * (biased & 15) - 15)
             }
-            let spread = squares.squareRoot(), code = Double(codes[vector])
-            #expect(code / 4 >= spread && (code - 1) / 4 < spread, "vector \(vector): code \(code) for spread \(spread)")
+            let code = Int(encoded.residualCodes[vector])
+            #expect(code * code >= 4 * squares && (code - 1) * (code - 1) < 4 * squares)
         }
+    }
+
+    @Test("a grid out of range or a residual too large for a byte is refused, not encoded")
+    func refusedGrids() {
+        let (values, _) = Self.vectors(count: 50, seed: 5)
+        var grid = LookalikeCoarseGrid.topNibbles
+        grid.step = 33
+        #expect(!grid.isValid && values.withUnsafeBufferPointer { grid.encode($0) } == nil)
+        grid = .topNibbles
+        grid.twiceOffsets[9] = 1025
+        #expect(!grid.isValid)
+        // Every point far below the values: residuals of hundreds per element.
+        grid = LookalikeCoarseGrid(step: 1, twiceOffsets: Array(repeating: -1024, count: 64), residualScale: 64)
+        #expect(grid.isValid && values.withUnsafeBufferPointer { grid.encode($0) } == nil)
     }
 
     /// The coarse passes to compare with the full scan: the AVX2 pass, and the best the CPU
     /// has (VNNI where it is there; on a CPU without AVX2 both fall back to the full scan).
     static let kernels = [CSIM_KERNEL_AVX2, CSIM_KERNEL_BEST]
 
-    /// The vectors, their inverse norms, nibbles and codes, as pointers for the C calls.
+    /// The vectors, their inverse norms, codes on a grid and residual codes, as pointers for the C calls.
     struct Fixture {
         let count: Int
+        let grid: LookalikeCoarseGrid
         let values: UnsafeMutableBufferPointer<Int8>
         let inverseNorms: UnsafeMutableBufferPointer<Float>
         let nibbles: UnsafeMutableBufferPointer<UInt8>
         let codes: UnsafeMutableBufferPointer<UInt8>
 
-        init(count: Int, seed: UInt64) {
+        /// The vectors of `seed` on grid `gridIndex` of `CoarseScanTests.grids(for:)`.
+        init(count: Int, seed: UInt64, gridIndex: Int) {
             self.count = count
             let (values, inverseNorms) = CoarseScanTests.vectors(count: count, seed: seed)
+            grid = CoarseScanTests.grids(for: values)[gridIndex]
             self.values = .allocate(capacity: values.count)
             _ = self.values.initialize(from: values)
             self.inverseNorms = .allocate(capacity: count)
             _ = self.inverseNorms.initialize(from: inverseNorms)
             nibbles = .allocate(capacity: count * 32)
             codes = .allocate(capacity: count)
-            csim_coarse_encode(self.values.baseAddress, count, nibbles.baseAddress, codes.baseAddress)
+            let encoded = values.withUnsafeBufferPointer { [grid] in grid.encode($0) }
+            precondition(encoded != nil, "the test grids fit the test vectors")
+            _ = nibbles.initialize(from: encoded?.nibbles ?? [])
+            _ = codes.initialize(from: encoded?.residualCodes ?? [])
         }
 
         func deallocate() {
@@ -95,7 +153,8 @@ struct CoarseScanTests {
                                         vector(reference), inverseNorms[reference], threshold, firstDocument, documents, scores)
             }
             let coarse = CoarseScanTests.collect(length: length) { documents, scores in
-                csim_scan64_coarse_above_using(kernel, nibbles.baseAddress! + start * 32, codes.baseAddress! + start,
+                var cGrid = grid.cGrid
+                return csim_scan64_coarse_above_using(kernel, &cGrid, nibbles.baseAddress! + start * 32, codes.baseAddress! + start,
                                                vector(start), inverseNorms.baseAddress! + start, length, vector(reference),
                                                inverseNorms[reference], threshold, firstDocument, documents, scores)
             }
@@ -103,10 +162,10 @@ struct CoarseScanTests {
         }
     }
 
-    @Test("two passes keep what one pass keeps, bit for bit, at every threshold, from any start, with thousands of candidates",
-          arguments: [Float(-1.5), -1, -0.999, -0.2, 0, 0.3, 0.6, 0.9, 1, 1.5, .nan])
-    func keepsWhatTheFullScanKeeps(threshold: Float) {
-        let fixture = Fixture(count: 4_133, seed: 29)
+    @Test("two passes keep what one pass keeps, bit for bit, on every grid, at every threshold, from any start, with thousands of candidates",
+          arguments: [Float(-1.5), -1, -0.999, -0.2, 0, 0.3, 0.6, 0.9, 1, 1.5, .nan], 0..<4)
+    func keepsWhatTheFullScanKeeps(threshold: Float, gridIndex: Int) {
+        let fixture = Fixture(count: 4_133, seed: 29, gridIndex: gridIndex)
         defer { fixture.deallocate() }
         for kernel in Self.kernels {
             for reference in stride(from: 0, to: fixture.count, by: 149) {
@@ -122,9 +181,9 @@ struct CoarseScanTests {
         }
     }
 
-    @Test("a threshold equal to a creator's exact value keeps that creator")
-    func thresholdAtAValue() {
-        let fixture = Fixture(count: 1_024, seed: 3)
+    @Test("a threshold equal to a creator's exact value keeps that creator", arguments: 0..<4)
+    func thresholdAtAValue(gridIndex: Int) {
+        let fixture = Fixture(count: 1_024, seed: 3, gridIndex: gridIndex)
         defer { fixture.deallocate() }
         var all = [Float](repeating: 0, count: fixture.count)
         for reference in stride(from: 0, to: fixture.count, by: 61) {
@@ -149,6 +208,14 @@ struct CoarseScanTests {
         let coarse = try #require(vectors.coarse, "the built index has no \(LookalikeVectors.coarseSectionName)")
         #expect(coarse.nibbles.count == vectors.documentCount * 32 && coarse.residualCodes.count == vectors.documentCount)
         #expect(Int(bitPattern: coarse.nibbles.baseAddress) % 64 == 0, "the nibbles start on a cache line")
+        let fitted = LookalikeCoarseGrid.fitted(to: vectors.vectors)
+        #expect(coarse.grid == fitted.grid && coarse.grid != .topNibbles, "the grid is the one fitted to the vectors")
+        #expect(Array(coarse.nibbles) == fitted.nibbles && Array(coarse.residualCodes) == fitted.residualCodes)
+        // What the grid is for: smaller residuals than the top nibbles leave, so a tighter bound.
+        let topNibbles = try #require(LookalikeCoarseGrid.topNibbles.encode(vectors.vectors))
+        let meanResidual = { (codes: [UInt8], scale: Int32) in Double(codes.reduce(0) { $0 + Int($1) }) / Double(codes.count * Int(scale)) }
+        #expect(meanResidual(fitted.residualCodes, fitted.grid.residualScale) < 0.9 * meanResidual(topNibbles.residualCodes, 4),
+                "mean residual \(meanResidual(fitted.residualCodes, fitted.grid.residualScale)) on the fitted grid, \(meanResidual(topNibbles.residualCodes, 4)) on the top nibbles")
         var scores: [Float] = []
         for reference in stride(from: 3, to: vectors.documentCount, by: 211) {
             vectors.similarities(to: reference, into: &scores)
@@ -158,35 +225,54 @@ struct CoarseScanTests {
         }
     }
 
-    @Test("an index without the coarse copy (written before it existed) answers like: the same, by the full scan")
-    func indexWithoutTheCopy() throws {
+    @Test("an index with the grid copy, with the first (top-nibble) copy, or with none answers like: the same")
+    func indexesOfEveryKind() throws {
         let count = 3_001
         let (values, inverseNorms) = Self.vectors(count: count, seed: 17)
         let folder = TemporaryFolder()
         // The vectors view the files' mappings, which the files keep alive.
         var files: [IndexFile] = [], opened: [LookalikeVectors] = []
-        for withCopy in [false, true] {
-            let path = folder.file(withCopy ? "with.cidx" : "without.cidx")
+        for kind in ["none", "top nibbles", "grid"] {
+            let path = folder.file("\(kind).cidx")
             let writer = try IndexFileWriter(path: path)
             try LookalikeBuilder.writeVectors(values, inverseNorms: inverseNorms, to: writer)
-            if withCopy { try LookalikeBuilder.writeCoarse(vectors: values, documentCount: count, to: writer) }
+            if kind == "grid" { try LookalikeBuilder.writeCoarse(vectors: values, documentCount: count, to: writer) }
+            if kind == "top nibbles" { try Self.writeTopNibbleCopy(values, count: count, to: writer) }
             try writer.finish()
             files.append(try IndexFile(path: path))
             opened.append(try LookalikeVectors(file: files[files.count - 1], documentCount: count))
         }
-        let (without, with) = (opened[0], opened[1])
+        let (without, topNibbles, grid) = (opened[0], opened[1], opened[2])
         defer { withExtendedLifetime(files) {} }
-        #expect(!without.hasCoarseCopy && with.hasCoarseCopy)
+        #expect(!without.hasCoarseCopy && topNibbles.hasCoarseCopy && grid.hasCoarseCopy)
+        #expect(topNibbles.coarse?.grid == .topNibbles && grid.coarse?.grid == values.withUnsafeBufferPointer { LookalikeCoarseGrid.fitted(to: $0).grid })
         for reference in stride(from: 0, to: count, by: 97) {
             for minimum: Float in [0.1, 0.6] {
                 let full = without.similarities(to: reference, atLeast: minimum)
-                let coarse = with.similarities(to: reference, atLeast: minimum)
-                #expect(full.documents == coarse.documents && full.similarities.map(\.bitPattern) == coarse.similarities.map(\.bitPattern),
-                        "reference \(reference), minimum \(minimum)")
+                for (name, copy) in [("top nibbles", topNibbles), ("grid", grid)] {
+                    let coarse = copy.similarities(to: reference, atLeast: minimum)
+                    #expect(full.documents == coarse.documents && full.similarities.map(\.bitPattern) == coarse.similarities.map(\.bitPattern),
+                            "\(name), reference \(reference), minimum \(minimum)")
+                }
                 let brute = (0..<count).filter { without.scannedSimilarity(of: $0, to: reference) >= minimum }
                 #expect(full.documents == brute.map(UInt32.init), "reference \(reference), minimum \(minimum)")
             }
         }
+    }
+
+    /// `vector.lookalike.coarse` as indexes of 7 Dec hold it: u32 count · u32 0 · residual
+    /// codes (padded to 8) · top nibbles from a cache line.
+    static func writeTopNibbleCopy(_ values: [Int8], count: Int, to writer: IndexFileWriter) throws {
+        let encoded = try #require(values.withUnsafeBufferPointer { LookalikeCoarseGrid.topNibbles.encode($0) })
+        var header = ByteWriter(reservingCapacity: 8 + count + 8)
+        header.append(UInt32(count))
+        header.append(UInt32(0))
+        header.append(contentsOf: encoded.residualCodes)
+        header.align(to: 8)
+        try writer.beginSection(LookalikeVectors.topNibbleSectionName, aligning: header.bytes.count, to: IndexFileFormat.widestAlignment)
+        try writer.append(header.bytes)
+        try writer.append(encoded.nibbles)
+        try writer.endSection()
     }
 
     /// Runs a scan into buffers of `length` entries and returns what it kept; the entries

@@ -13,7 +13,7 @@ struct DamagedIndexTests {
         "column.followers", "column.er", "column.gmv", "column.collab_completed", "column.sample_size", "sketch.minhash",
         "overlap.postings", "text.captions.postings", "text.bio.postings", "text.handle.postings", "text.bio.terms",
         "text.hashtags.terms", "text.captions.lengths", "audience.interests.forward", "audience.countries.forward",
-        "audience.countries.inverted", "audience.genders.inverted", "vector.lookalike", "vector.lookalike.coarse",
+        "audience.countries.inverted", "audience.genders.inverted", "vector.lookalike", "vector.lookalike.grid",
         "store.blocks", "store.index",
         "store.slots", "ids", "handles.sorted", "facet.hashtag", "risk.signals", "risk.flags", "risk.scores",
         "risk.lists", "risk.levels",

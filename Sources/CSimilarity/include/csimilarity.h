@@ -64,29 +64,48 @@ void csim_gather64(const int8_t *vectors, const float *inverse_norms, const uint
 void csim_gather64_using(csim_kernel kernel, const int8_t *vectors, const float *inverse_norms, const uint32_t *documents,
                          size_t count, const int8_t *reference, float scale, float *out);
 
-/// The coarse copy of int8 vectors that csim_scan64_coarse_above reads first: for each
-/// vector, 32 bytes of nibbles (byte j holds the top four bits of element j + 128 in its low
-/// half and those of element j + 32 in its high half: half the bytes of the vector) and one
-/// byte bounding what the dropped low bits can add (ceil(4 |l - 7.5|), l the 64 low nibbles,
-/// at most 240). Writes count × 32 bytes to `nibbles` and `count` to `residual_codes`.
-void csim_coarse_encode(const int8_t *vectors, size_t count, uint8_t *nibbles, uint8_t *residual_codes);
+/// The grid a coarse copy rounds vectors to. Element j of a vector x is stored as the code
+/// c_j in 0...15 of the nearest of the points offset_j + step · c_j (clamped to the ends),
+/// and the whole vector's residual r = x - (offset + step · c) as one byte, the smallest
+/// integer at or above residual_scale · |r|. One step for every element keeps the pass's
+/// products exact integers (Σ q_j c_j by maddubs or vpdpbusd); the offsets centre each
+/// element's sixteen points on where its values lie. Valid when 1 <= step <= 32,
+/// |twice_offsets[j]| <= 1024 and 1 <= residual_scale <= 64 (csim_coarse_grid_is_valid):
+/// then every bound the passes compute is exact in float.
+typedef struct {
+    int32_t step;
+    /// Twice each element's first point, so that a point may lie halfway between integers.
+    int32_t twice_offsets[CSIM_DIMENSIONS];
+    int32_t residual_scale;
+} csim_coarse_grid;
+
+int csim_coarse_grid_is_valid(const csim_coarse_grid *grid);
+
+/// Encodes vectors on `grid`: per vector, 32 bytes of codes (byte j holds c_j in its low
+/// half and c_(j+32) in its high half: half the bytes of the vector) in `nibbles`, and the
+/// residual code in `residual_codes`. Returns 1, or 0 when some vector's residual code
+/// would not fit in a byte or the grid is not valid (the output is then of no use).
+int csim_coarse_encode(const csim_coarse_grid *grid, const int8_t *vectors, size_t count, uint8_t *nibbles,
+                       uint8_t *residual_codes);
 
 /// csim_scan64_above with the same documents and values, bit for bit, reading half the
-/// bytes: a first pass over the coarse copy (csim_coarse_encode of the same vectors)
-/// bounds every value from above, and only the vectors whose bound reaches `threshold` are
-/// read and computed exactly, with AVX-512 VNNI or else AVX2 and FMA. Falls back to
-/// csim_scan64_above when the CPU has neither or threshold is not above -1. `nibbles` and
-/// `residual_codes` start at the same document as `vectors`.
-size_t csim_scan64_coarse_above(const uint8_t *nibbles, const uint8_t *residual_codes, const int8_t *vectors,
-                                const float *inverse_norms, size_t count, const int8_t *reference, float scale,
-                                float threshold, uint32_t first_document, uint32_t *out_documents, float *out_scores);
+/// bytes: a first pass over the coarse copy (csim_coarse_encode of the same vectors on the
+/// same grid) bounds every value from above, and only the vectors whose bound reaches
+/// `threshold` are read and computed exactly, with AVX-512 VNNI or else AVX2 and FMA.
+/// Falls back to csim_scan64_above when the CPU has neither, threshold is not above -1 or
+/// the grid is not valid. `nibbles` and `residual_codes` start at the same document as
+/// `vectors`.
+size_t csim_scan64_coarse_above(const csim_coarse_grid *grid, const uint8_t *nibbles, const uint8_t *residual_codes,
+                                const int8_t *vectors, const float *inverse_norms, size_t count,
+                                const int8_t *reference, float scale, float threshold, uint32_t first_document,
+                                uint32_t *out_documents, float *out_scores);
 /// csim_scan64_coarse_above with at most `kernel` (CSIM_KERNEL_AVX2: the AVX2 coarse pass
 /// even where VNNI is there; CSIM_KERNEL_PORTABLE: the portable full scan): the same
 /// documents and values with every kernel.
-size_t csim_scan64_coarse_above_using(csim_kernel kernel, const uint8_t *nibbles, const uint8_t *residual_codes,
-                                      const int8_t *vectors, const float *inverse_norms, size_t count,
-                                      const int8_t *reference, float scale, float threshold, uint32_t first_document,
-                                      uint32_t *out_documents, float *out_scores);
+size_t csim_scan64_coarse_above_using(csim_kernel kernel, const csim_coarse_grid *grid, const uint8_t *nibbles,
+                                      const uint8_t *residual_codes, const int8_t *vectors, const float *inverse_norms,
+                                      size_t count, const int8_t *reference, float scale, float threshold,
+                                      uint32_t first_document, uint32_t *out_documents, float *out_scores);
 
 #ifdef __cplusplus
 }

@@ -130,24 +130,20 @@ struct LookalikeBuilder {
         try writer.endSection()
     }
 
-    /// `vector.lookalike.coarse`: u32 document count · u32 0 · u8 residual codes[n] (padded
-    /// to 8) · nibbles[n × 32], starting on a cache line (`csim_coarse_encode`). `like:`
-    /// scans these half-size vectors first and reads the full ones only for the creators
-    /// whose bound reaches the threshold (`LookalikeVectors.similarities(to:atLeast:)`).
+    /// `vector.lookalike.grid`: u32 document count · i32 step · i32 residual scale · u32 0 ·
+    /// i32 twice offsets[64] · u8 residual codes[n] (padded to 8) · codes[n × 32], starting
+    /// on a cache line (`LookalikeCoarseGrid`, `csim_coarse_encode`). `like:` scans these
+    /// half-size vectors first and reads the full ones only for the creators whose bound
+    /// reaches the threshold (`LookalikeVectors.similarities(to:atLeast:)`).
     static func writeCoarse(vectors: [Int8], documentCount: Int, to writer: IndexFileWriter) throws {
-        let half = LookalikeLayout.dimensions / 2
-        var codes = [UInt8](repeating: 0, count: documentCount)
-        var nibbles = [UInt8](repeating: 0, count: documentCount * half)
-        vectors.withUnsafeBufferPointer { vectors in
-            codes.withUnsafeMutableBufferPointer { codes in
-                nibbles.withUnsafeMutableBufferPointer { nibbles in
-                    csim_coarse_encode(vectors.baseAddress, documentCount, nibbles.baseAddress, codes.baseAddress)
-                }
-            }
-        }
-        var header = ByteWriter(reservingCapacity: 8 + documentCount + 8)
+        precondition(vectors.count == documentCount * LookalikeLayout.dimensions)
+        let (grid, nibbles, codes) = vectors.withUnsafeBufferPointer { LookalikeCoarseGrid.fitted(to: $0) }
+        var header = ByteWriter(reservingCapacity: 16 + 4 * LookalikeLayout.dimensions + documentCount + 8)
         header.append(UInt32(documentCount))
+        header.append(grid.step)
+        header.append(grid.residualScale)
         header.append(UInt32(0))
+        for offset in grid.twiceOffsets { header.append(offset) }
         header.append(contentsOf: codes)
         header.align(to: 8)
         try writer.beginSection(LookalikeVectors.coarseSectionName, aligning: header.bytes.count, to: IndexFileFormat.widestAlignment)

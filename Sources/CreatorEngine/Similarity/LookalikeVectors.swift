@@ -20,15 +20,34 @@ public struct LookalikeVectors: @unchecked Sendable {
     public static let matchThreshold: Double = 0.60
 
     public static let sectionName = "vector.lookalike"
-    /// The half-size copy `like:` scans first (`LookalikeBuilder.writeCoarse`). Optional:
-    /// an index written before it existed scans the full vectors, with the same results.
-    public static let coarseSectionName = "vector.lookalike.coarse"
+    /// The half-size copy `like:` scans first (`LookalikeBuilder.writeCoarse`), on a grid
+    /// fitted to the vectors (`LookalikeCoarseGrid`). Optional: an index written before it
+    /// existed scans its top-nibble copy, or else the full vectors, with the same results.
+    public static let coarseSectionName = "vector.lookalike.grid"
+    /// The first coarse copy (7 Dec), on `LookalikeCoarseGrid.topNibbles`: read in indexes
+    /// written before `coarseSectionName`, no longer written.
+    static let topNibbleSectionName = "vector.lookalike.coarse"
 
     public let documentCount: Int
     let inverseNorms: UnsafeBufferPointer<Float>
     let vectors: UnsafeBufferPointer<Int8>
-    /// Per document: 32 bytes of top nibbles, and one byte bounding what the rest can add.
-    let coarse: (nibbles: UnsafeBufferPointer<UInt8>, residualCodes: UnsafeBufferPointer<UInt8>)?
+    /// The coarse copy: per document, 32 bytes of codes on the grid, and one byte bounding
+    /// what the rest can add.
+    struct CoarseCopy {
+        let grid: LookalikeCoarseGrid
+        /// `grid` as the kernel takes it, made once.
+        let cGrid: csim_coarse_grid
+        let nibbles: UnsafeBufferPointer<UInt8>
+        let residualCodes: UnsafeBufferPointer<UInt8>
+
+        init(grid: LookalikeCoarseGrid, nibbles: UnsafeBufferPointer<UInt8>, residualCodes: UnsafeBufferPointer<UInt8>) {
+            self.grid = grid
+            cGrid = grid.cGrid
+            self.nibbles = nibbles
+            self.residualCodes = residualCodes
+        }
+    }
+    let coarse: CoarseCopy?
 
     /// Whether `similarities(to:atLeast:)` scans the coarse copy first (indexes written
     /// before it existed have none).
@@ -46,16 +65,40 @@ public struct LookalikeVectors: @unchecked Sendable {
         let vectorsStart = (8 + documentCount * 4 + 7) / 8 * 8
         vectors = try section.array(of: Int8.self, at: vectorsStart, count: documentCount * LookalikeLayout.dimensions)
         if file.hasSection(Self.coarseSectionName) {
-            let coarseSection = try file.section(Self.coarseSectionName)
-            guard Int(try coarseSection.load(UInt32.self, at: 0)) == documentCount else {
-                throw IndexError.corrupt("\(Self.coarseSectionName): not one entry per document")
-            }
-            let nibblesStart = (8 + documentCount + 7) / 8 * 8
-            coarse = (try coarseSection.array(of: UInt8.self, at: nibblesStart, count: documentCount * LookalikeLayout.dimensions / 2),
-                      try coarseSection.array(of: UInt8.self, at: 8, count: documentCount))
+            coarse = try Self.coarseCopy(file.section(Self.coarseSectionName), documentCount: documentCount)
+        } else if file.hasSection(Self.topNibbleSectionName) {
+            coarse = try Self.topNibbleCopy(file.section(Self.topNibbleSectionName), documentCount: documentCount)
         } else {
             coarse = nil
         }
+    }
+
+    /// `vector.lookalike.grid` (`LookalikeBuilder.writeCoarse`).
+    private static func coarseCopy(_ section: ByteView, documentCount: Int) throws -> CoarseCopy {
+        guard Int(try section.load(UInt32.self, at: 0)) == documentCount else {
+            throw IndexError.corrupt("\(coarseSectionName): not one entry per document")
+        }
+        let dimensions = LookalikeLayout.dimensions
+        let grid = LookalikeCoarseGrid(step: try section.load(Int32.self, at: 4),
+                                       twiceOffsets: try (0..<dimensions).map { try section.load(Int32.self, at: 16 + 4 * $0) },
+                                       residualScale: try section.load(Int32.self, at: 8))
+        guard grid.isValid else { throw IndexError.corrupt("\(coarseSectionName): the grid is out of range") }
+        let codesStart = 16 + 4 * dimensions
+        let nibblesStart = (codesStart + documentCount + 7) / 8 * 8
+        return CoarseCopy(grid: grid, nibbles: try section.array(of: UInt8.self, at: nibblesStart, count: documentCount * dimensions / 2),
+                          residualCodes: try section.array(of: UInt8.self, at: codesStart, count: documentCount))
+    }
+
+    /// `vector.lookalike.coarse`: u32 document count · u32 0 · u8 residual codes[n] (padded
+    /// to 8) · top nibbles[n × 32], on `LookalikeCoarseGrid.topNibbles`.
+    private static func topNibbleCopy(_ section: ByteView, documentCount: Int) throws -> CoarseCopy {
+        guard Int(try section.load(UInt32.self, at: 0)) == documentCount else {
+            throw IndexError.corrupt("\(topNibbleSectionName): not one entry per document")
+        }
+        let nibblesStart = (8 + documentCount + 7) / 8 * 8
+        return CoarseCopy(grid: .topNibbles,
+                          nibbles: try section.array(of: UInt8.self, at: nibblesStart, count: documentCount * LookalikeLayout.dimensions / 2),
+                          residualCodes: try section.array(of: UInt8.self, at: 8, count: documentCount))
     }
 
     /// The stored int8 vector of a document.
@@ -86,7 +129,7 @@ public struct LookalikeVectors: @unchecked Sendable {
     /// it) is at least `minimum`, ascending, with those similarities: a full scan that
     /// keeps only what passes, so a query never writes and rereads a value per creator.
     /// With the coarse copy it reads half the bytes per creator, and the full vector only
-    /// where an upper bound reaches `minimum` (about 4 % of creators at 0.60 on the 1M
+    /// where an upper bound reaches `minimum` (about 2.5 % of creators at 0.60 on the 1M
     /// corpus), with the same result bit for bit (`docs/similarity.md`).
     public func similarities(to reference: Int, atLeast minimum: Float) -> (documents: [UInt32], similarities: [Float]) {
         precondition(reference >= 0 && reference < documentCount, "document out of range")
@@ -104,8 +147,8 @@ public struct LookalikeVectors: @unchecked Sendable {
         for start in stride(from: 0, to: documentCount, by: chunk) {
             let count = min(chunk, documentCount - start)
             let kept: Int
-            if let coarse, let nibbles = coarse.nibbles.baseAddress, let codes = coarse.residualCodes.baseAddress {
-                kept = csim_scan64_coarse_above(nibbles + start * LookalikeLayout.dimensions / 2, codes + start,
+            if var grid = coarse?.cGrid, let nibbles = coarse?.nibbles.baseAddress, let codes = coarse?.residualCodes.baseAddress {
+                kept = csim_scan64_coarse_above(&grid, nibbles + start * LookalikeLayout.dimensions / 2, codes + start,
                                                 allVectors + start * LookalikeLayout.dimensions, allNorms + start, count,
                                                 query.baseAddress, inverseNorms[reference], minimum, UInt32(start),
                                                 chunkDocuments.baseAddress, chunkScores.baseAddress)
