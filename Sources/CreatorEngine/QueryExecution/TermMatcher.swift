@@ -127,6 +127,10 @@ final class TermMatcher: DocumentMatcher, ScoringLeaf {
         }
     }
 
+    /// Whether this is a phrase's word: the phrase, in the same AND, requires it at its
+    /// position anyway, so a set may leave it out (`SetPlanning`).
+    var isPhraseWord: Bool { !isScoring }
+
     var scoreLabel: String { "text \"\(term)\"" }
     var scoreKind: ScoreKind { .text }
     override var scoringLeaves: [ScoringLeaf] { isScoring ? [self] : [] }

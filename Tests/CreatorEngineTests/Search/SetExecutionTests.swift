@@ -77,12 +77,10 @@ struct SetExecutionTests {
         }
     }
 
-    @Test("phrases of the most common caption words count exactly what a scan of the analysed fields finds")
-    func commonWordPhrases() throws {
-        let fixture = try SearchFixture.generated.get()
-        let reference = BruteForceSearch(fixture: fixture, analyzer: try TextAnalyzer())
-        // Word pairs and triples from captions, most frequent first: their words are the
-        // longest posting lists, so phrase checks step over many positions between matches.
+    /// The 25 most frequent word pairs and triples of the fixture's captions: their words
+    /// are the longest posting lists, so phrase checks step over many positions between
+    /// matches, and sets leave the commonest words to the phrase.
+    static func commonCaptionPhrases(of fixture: SearchFixture) -> [String] {
         var counts: [String: Int] = [:]
         for profile in fixture.profiles {
             for post in profile.recentPosts {
@@ -95,7 +93,14 @@ struct SetExecutionTests {
                 }
             }
         }
-        let phrases = counts.sorted { ($0.value, $1.key) > ($1.value, $0.key) }.prefix(25).map(\.key)
+        return counts.sorted { ($0.value, $1.key) > ($1.value, $0.key) }.prefix(25).map(\.key)
+    }
+
+    @Test("phrases of the most common caption words count exactly what a scan of the analysed fields finds")
+    func commonWordPhrases() throws {
+        let fixture = try SearchFixture.generated.get()
+        let reference = BruteForceSearch(fixture: fixture, analyzer: try TextAnalyzer())
+        let phrases = Self.commonCaptionPhrases(of: fixture)
         #expect(phrases.count == 25)
         for phrase in phrases {
             let text = "\"\(phrase)\" limit:1000"
@@ -104,6 +109,46 @@ struct SetExecutionTests {
             #expect(response.total == expected.count, "total for \(text)")
             #expect(Set(response.hits.map(\.document)) == Set(expected.prefix(1000)) || expected.count > 1000, "documents for \(text)")
         }
+    }
+
+    @Test("a set leaves a phrase's commonest words to the phrase's check, with the answers of document-at-a-time")
+    func phraseWordsLeftOut() throws {
+        let fixture = try SearchFixture.generated.get()
+        // Sets wherever possible, so that narrow filters (few candidates) make sets too.
+        let sets = Searcher(index: fixture.index, sets: .always, valueOrders: .immediately)
+        let documents = Searcher(index: fixture.index, sets: .never, valueOrders: .immediately)
+        var leftOut = 0
+        let phrases = Self.commonCaptionPhrases(of: fixture)
+        // A common word outside the phrase is the query's own condition: it must stay in.
+        let phraseWords = Set(phrases.flatMap { $0.split(separator: " ").map { $0.lowercased() } })
+        // One that about half the creators' captions hold, so that leaving it out would let
+        // in creators without it.
+        var creatorsWith: [String: Int] = [:]
+        for profile in fixture.profiles {
+            let words = Set(profile.recentPosts.compactMap(\.caption).flatMap { $0.lowercased().split(separator: " ").map(String.init) })
+            for word in words where word.count > 2 && word.allSatisfy(\.isLetter) { creatorsWith[word, default: 0] += 1 }
+        }
+        let half = Double(fixture.profiles.count) / 2
+        let outsideWord = try #require(creatorsWith.filter { !phraseWords.contains($0.key) }
+            .min { (abs(Double($0.value) - half), $0.key) < (abs(Double($1.value) - half), $1.key) }?.key)
+        for phrase in phrases {
+            for filter in ["", " -platform:tiktok", " tier:nano..mid lang:en", " country:US tier:mega", " hashtag:fyp tier:macro",
+                           " \(outsideWord) country:US tier:mega"] {
+                let text = "\"\(phrase)\"" + filter + " limit:100"
+                let setAnswer = try sets.search(text), documentAnswer = try documents.search(text)
+                #expect(setAnswer.total == documentAnswer.total, "total for \(text)")
+                #expect(setAnswer.hits.map(\.document) == documentAnswer.hits.map(\.document), "page for \(text)")
+                for (left, right) in zip(setAnswer.hits, documentAnswer.hits) {
+                    #expect(abs(left.score - right.score) < 1e-9, "score of \(left.document) for \(text)")
+                }
+                if try sets.explain(text).plan.contains("left to the phrase's positions") { leftOut += 1 }
+            }
+        }
+        // The rule itself: a word in two fifths of the documents stays out of a set it would
+        // shrink by too few candidates to pay for its bits, and goes in where it saves many.
+        #expect(SetPlanning.leavesToPhrase(postings: 416_581, candidates: 7_344, documentCount: 1_000_000))
+        #expect(!SetPlanning.leavesToPhrase(postings: 373_525, candidates: 54_121, documentCount: 1_000_000))
+        #expect(leftOut > 0, "no plan left a phrase's word out of its set")
     }
 
     @Test("phrases found all at once and document by document give identical answers, with and without filters")
