@@ -135,12 +135,7 @@ struct SetExecutionTests {
             for filter in ["", " -platform:tiktok", " tier:nano..mid lang:en", " country:US tier:mega", " hashtag:fyp tier:macro",
                            " \(outsideWord) country:US tier:mega"] {
                 let text = "\"\(phrase)\"" + filter + " limit:100"
-                let setAnswer = try sets.search(text), documentAnswer = try documents.search(text)
-                #expect(setAnswer.total == documentAnswer.total, "total for \(text)")
-                #expect(setAnswer.hits.map(\.document) == documentAnswer.hits.map(\.document), "page for \(text)")
-                for (left, right) in zip(setAnswer.hits, documentAnswer.hits) {
-                    #expect(abs(left.score - right.score) < 1e-9, "score of \(left.document) for \(text)")
-                }
+                try Self.expectSameAnswers(sets, documents, to: text)
                 if try sets.explain(text).plan.contains("left to the phrase's positions") { leftOut += 1 }
             }
         }
@@ -200,15 +195,20 @@ struct SetExecutionTests {
             var text = queries.tree().queryText
             if round % 3 == 1 { text += " sort:\(random.chance(0.5) ? "-" : "")\(random.pick(NumericField.allCases).rawValue)" }
             text += " limit:\(random.pick([1, 10, 50, 1000])) offset:\(random.pick([0, 0, 3, 40]))"
-            let setAnswer = try sets.search(text), documentAnswer = try documents.search(text)
-            #expect(setAnswer.total == documentAnswer.total, "total for \(text)")
-            #expect(setAnswer.hits.map(\.document) == documentAnswer.hits.map(\.document), "page for \(text)")
-            for (left, right) in zip(setAnswer.hits, documentAnswer.hits) {
-                #expect(abs(left.score - right.score) < 1e-9, "score of \(left.document) for \(text)")
-            }
+            try Self.expectSameAnswers(sets, documents, to: text)
             if try sets.explain(text).plan.contains("SET  (") { usedSets += 1 }
         }
         // Nearly every random query has some condition a set can answer.
         #expect(usedSets > (mode == .always ? 100 : 20), "\(usedSets) of 150 plans used a set")
+    }
+
+    /// Both searchers answer `text` alike: the total, the page in order, each hit's score.
+    static func expectSameAnswers(_ first: Searcher, _ second: Searcher, to text: String) throws {
+        let one = try first.search(text), other = try second.search(text)
+        #expect(one.total == other.total, "total for \(text)")
+        #expect(one.hits.map(\.document) == other.hits.map(\.document), "page for \(text)")
+        for (left, right) in zip(one.hits, other.hits) {
+            #expect(abs(left.score - right.score) < 1e-9, "score of \(left.document) for \(text)")
+        }
     }
 }
