@@ -457,8 +457,8 @@ static size_t coarse_confirm(const int8_t *vectors, const float *inverse_norms, 
 /// above. Float products are monotone, so a vector whose bound times its inverse norm and
 /// the scale stays below the threshold has a value below it too.
 __attribute__((target("avx512f,avx512bw,avx512vnni")))
-static size_t scan_coarse_above_vnni(const csim_coarse_grid *grid, const uint8_t *nibbles, const uint8_t *residual_codes, const int8_t *vectors,
-                                     const float *inverse_norms, size_t count, const int8_t *reference, float scale,
+static size_t scan_coarse_above_vnni(const csim_coarse_grid *grid, const uint8_t *nibbles, const uint8_t *residual_codes,
+                                     const int8_t *vectors, const float *inverse_norms, size_t count, const int8_t *reference, float scale,
                                      float threshold, uint32_t first_document, uint32_t *out_documents, float *out_scores) {
     enum { half = CSIM_DIMENSIONS / 2, batch = 512 };
     const vnni_query query = vnni_prepare(reference, scale);
@@ -584,8 +584,8 @@ static inline unsigned avx2_coarse_eight(const avx2_coarse_query *query, const u
 /// waits on the last step's count) made the pass 12 % slower on a Zen 3 (C harness, 1M
 /// vectors, 7 Dec). `count` is a multiple of 8.
 __attribute__((target("avx2,fma")))
-static size_t scan_coarse_above_avx2(const csim_coarse_grid *grid, const uint8_t *nibbles, const uint8_t *residual_codes, const int8_t *vectors,
-                                     const float *inverse_norms, size_t count, const int8_t *reference, float scale,
+static size_t scan_coarse_above_avx2(const csim_coarse_grid *grid, const uint8_t *nibbles, const uint8_t *residual_codes,
+                                     const int8_t *vectors, const float *inverse_norms, size_t count, const int8_t *reference, float scale,
                                      float threshold, uint32_t first_document, uint32_t *out_documents, float *out_scores) {
     enum { half = CSIM_DIMENSIONS / 2, block = 512, words = block / 64, batch = 512 };
     const coarse_bound bound_terms = coarse_bound_of(grid, reference);
