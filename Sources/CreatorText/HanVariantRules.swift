@@ -83,7 +83,7 @@ final class HanVariantRules: Sendable {
     /// character of three bytes from U+3000 on (where every key character lies). `text` must
     /// be well-formed UTF-8, as a Swift string's is.
     func fold(_ text: UnsafeBufferPointer<UInt8>, into output: inout [UInt8]) -> Bool {
-        guard let base = text.baseAddress, !single.isEmpty else { return false }
+        guard text.baseAddress != nil, !single.isEmpty else { return false }
         var copied = 0, index = 0, changed = false
         // Starts a replacement at `start`: the text since the last one is copied first.
         func copyUnchanged(upTo start: Int) {
@@ -92,18 +92,14 @@ final class HanVariantRules: Sendable {
             output.append(contentsOf: UnsafeBufferPointer(rebasing: text[copied..<start]))
         }
         next: while index < text.count {
-            // Eight bytes at a time while none starts a character of three or four bytes
-            // (none is 0xE0 or more: its top three bits are not all set).
-            if index + 8 <= text.count {
-                let notLead = (UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self) & 0xE0E0_E0E0_E0E0_E0E0)
-                    ^ 0xE0E0_E0E0_E0E0_E0E0  // a zero byte where one is 0xE0 or more
-                if ByteScan.zeroByteFlags(notLead) == 0 {
-                    index += 8
-                    continue
-                }
-            }
-            // A byte below 0xE3 is ASCII, part of a character or the start of one below
-            // U+3000; from 0xF0 on, a character outside the BMP, which no rule reads.
+            // Eight bytes at a time to the next byte that starts a character of three or
+            // four bytes (0xE0 or more: its top three bits all set; no continuation byte is).
+            index = ByteScan.firstIndex(in: text, from: index,
+                                        flags: { ByteScan.zeroByteFlags(($0 & 0xE0E0_E0E0_E0E0_E0E0) ^ 0xE0E0_E0E0_E0E0_E0E0) },
+                                        where: { $0 >= 0xE0 })
+            guard index < text.count else { break }
+            // From 0xE0 to 0xE2, the start of a character below U+3000; from 0xF0 on, a
+            // character outside the BMP: no rule reads either.
             let lead = text[index]
             guard lead >= 0xE3, lead < 0xF0, index + 2 < text.count else {
                 index += lead >= 0xF0 ? 4 : 1

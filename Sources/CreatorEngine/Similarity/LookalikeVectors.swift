@@ -147,7 +147,8 @@ public struct LookalikeVectors: @unchecked Sendable {
         for start in stride(from: 0, to: documentCount, by: chunk) {
             let count = min(chunk, documentCount - start)
             let kept: Int
-            if var grid = coarse?.cGrid, let nibbles = coarse?.nibbles.baseAddress, let codes = coarse?.residualCodes.baseAddress {
+            if let coarse, let nibbles = coarse.nibbles.baseAddress, let codes = coarse.residualCodes.baseAddress {
+                var grid = coarse.cGrid
                 kept = csim_scan64_coarse_above(&grid, nibbles + start * LookalikeLayout.dimensions / 2, codes + start,
                                                 allVectors + start * LookalikeLayout.dimensions, allNorms + start, count,
                                                 query.baseAddress, inverseNorms[reference], minimum, UInt32(start),
