@@ -8,13 +8,15 @@ import Testing
 @Suite("Coarse lookalike scan")
 struct CoarseScanTests {
     /// `count` vectors of 64 elements in -127...127: random, plus the extremes that make
-    /// the bound tightest and loosest (every low nibble 0 or 15, every element ±127 or 0).
+    /// the bound tightest and loosest (every low nibble 0 or 15, every element ±127 or 0),
+    /// and vectors of one value throughout (127, then -127), whose products with
+    /// themselves are the largest sums the passes add up.
     static func vectors(count: Int, seed: UInt64) -> (values: [Int8], inverseNorms: [Float]) {
         var random = SplitMixRandom(seed: seed)
         var values = [Int8](repeating: 0, count: count * 64)
         var inverseNorms = [Float](repeating: 0, count: count)
         for vector in 0..<count {
-            let kind = vector % 7
+            let kind = vector % 8
             for element in 0..<64 {
                 let value: Int = switch kind {
                 case 0: Int.random(in: -127...127, using: &random)
@@ -23,6 +25,7 @@ struct CoarseScanTests {
                 case 3: Bool.random(using: &random) ? 127 : -127
                 case 4: element == vector % 64 ? 127 : 0
                 case 5: Int(Double.random(in: -1...1, using: &random) * Double.random(in: 0...1, using: &random) * 127)
+                case 6: vector % 16 == 6 ? 127 : -127
                 default: (element % 3 == 0 ? 1 : -1) * Int.random(in: 0...127, using: &random)
                 }
                 values[vector * 64 + element] = Int8(max(-127, min(127, value)))
