@@ -551,7 +551,7 @@ typedef struct {
 /// q · c in sixteen int16 lanes of at most 4 · 15 · 127 = 7,620. Two rounds of 16-bit
 /// horizontal adds (at most 30,480: still exact) and one madd widening to 32 bits sum
 /// them: this leaves the multiply pipes one madd per four vectors instead of one per
-/// vector, 6 % off the pass on a Zen 3 (C harness on the 1M index, 7 Dec). The bound's
+/// vector, 5-9 % off the pass on a Zen 3 (C harness on the 1M index, 7 Dec). The bound's
 /// value is scan_coarse_above_vnni's, bit for bit (step · q·c + base / 2 is an exact
 /// half-integer below 2^23, so one fused multiply-add gives it), so both passes keep the
 /// same candidates.
@@ -598,7 +598,7 @@ static size_t scan_coarse_above_avx2(const csim_coarse_grid *grid, const uint8_t
         .high_reference = _mm256_loadu_si256((const __m256i *)(reference + half)),
         .nibble_mask = _mm256_set1_epi8(0x0F),
         .ones = _mm256_set1_epi16(1),
-        .step = _mm256_set1_ps((float)(bound_terms.twice_step / 2)),
+        .step = _mm256_set1_ps((float)grid->step),
         .half_base = _mm256_set1_ps(0.5f * (float)bound_terms.base),
         .residual_step = _mm256_set1_ps(bound_terms.residual_step),
         .margin = _mm256_set1_ps(1.0f),
