@@ -137,6 +137,7 @@ final class TermMatcher: DocumentMatcher, ScoringLeaf {
 
     override var label: String {
         let fieldList = fields.map { "\($0.field.rawValue) \($0.info.documentFrequency)" }.joined(separator: ", ")
-        return "term \"\(term)\"  (" + (fields.isEmpty ? "in no document)" : "≤ \(estimate) docs; per field: \(fieldList))")
+        let nowhere = isPhraseWord ? "in no field that holds every word of the phrase)" : "in no document)"
+        return "term \"\(term)\"  (" + (fields.isEmpty ? nowhere : "≤ \(estimate) docs; per field: \(fieldList))")
     }
 }

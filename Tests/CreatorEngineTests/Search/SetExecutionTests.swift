@@ -146,6 +146,49 @@ struct SetExecutionTests {
         #expect(leftOut > 0, "no plan left a phrase's word out of its set")
     }
 
+    @Test("a phrase's words list candidates only from the fields that hold every word of the phrase, with the brute force's answers")
+    func phraseWordsOnlyInPhraseFields() throws {
+        let fixture = try SearchFixture.generated.get()
+        let reference = BruteForceSearch(fixture: fixture, analyzer: try TextAnalyzer())
+        let analyzer = try TextAnalyzer()
+        // The fields each term occurs in, anywhere in the index.
+        var fieldsOf: [String: Set<String>] = [:]
+        for document in fixture.fieldTerms {
+            for (field, terms) in zip(TextField.allCases, document) {
+                for term in terms.keys { fieldsOf[term, default: []].insert(field.rawValue) }
+            }
+        }
+        // Common caption phrases, and pairs of a caption word with a word of the names (which
+        // never hold both, so the phrase can match nowhere).
+        let phrases = Self.commonCaptionPhrases(of: fixture)
+        let nameWord = try #require(fixture.profiles.lazy.compactMap { $0.name?.split(separator: " ").first.map(String.init) }
+            .first { $0.count > 2 && $0.allSatisfy(\.isLetter) })
+        var narrowed = 0, nowhere = 0
+        for phrase in phrases + phrases.prefix(5).map { "\($0.split(separator: " ")[0]) \(nameWord)" } {
+            let text = "\"\(phrase)\" limit:1000"
+            let words = analyzer.analyze(phrase).map(\.text)
+            let phraseFields = words.reduce(into: Set(TextField.allCases.map(\.rawValue))) { $0.formIntersection(fieldsOf[$1] ?? []) }
+            let plan = try fixture.searcher.explain(text).plan
+            for word in Set(words) {
+                let line = try #require(plan.split(separator: "\n").first { $0.contains("term \"\(word)\"") }, "\(word) in \(plan)")
+                let listed = Set(line.components(separatedBy: "per field: ").dropFirst().first?.dropLast()
+                    .split(separator: ",").compactMap { $0.split(separator: " ").first.map(String.init) } ?? [])
+                #expect(listed == phraseFields, "\(word) in \(phrase): \(line)")
+                if fieldsOf[word] != phraseFields { narrowed += 1 }
+                if phraseFields.isEmpty {
+                    #expect(line.contains("in no field that holds every word of the phrase"), "\(line)")
+                    nowhere += 1
+                }
+            }
+            let expected = reference.matchingDocuments(try QueryParser().parse(text).root)
+            let response = try fixture.searcher.search(text)
+            #expect(response.total == expected.count, "total for \(text)")
+            #expect(expected.count > 1000 || Set(response.hits.map(\.document)) == Set(expected), "documents for \(text)")
+        }
+        #expect(narrowed > 0, "no phrase word occurs outside its phrase's fields")
+        #expect(nowhere > 0, "every phrase had a field holding all its words")
+    }
+
     @Test("phrases found all at once and document by document give identical answers, with and without filters")
     func phraseEvaluationsAgree() throws {
         let fixture = try SearchFixture.generated.get()
