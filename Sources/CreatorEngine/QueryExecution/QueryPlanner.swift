@@ -131,10 +131,9 @@ struct QueryPlanner {
         }
         // A phrase of one word repeated ("bye bye") is still a phrase: the word twice in a row.
         let isPhrase = term.isPhrase && analysed.count > 1
-        var fieldsOfTerm: [String: [FieldTerm]] = [:]
-        for analysedTerm in distinct {
-            fieldsOfTerm[analysedTerm.text] = FieldTerm.lookUp(analysedTerm.text, in: index, scoring: scoring)
-        }
+        let fieldsOfTerm = Dictionary(uniqueKeysWithValues: distinct.map { term in
+            (term.text, FieldTerm.lookUp(term.text, in: index, scoring: scoring))
+        })
         // A phrase occurs only in a field that holds all its words, so its words (which only
         // list candidates, and do not score) are looked for in those fields alone: a word
         // that is also a hashtag or in names brings no candidate the phrase could match.
