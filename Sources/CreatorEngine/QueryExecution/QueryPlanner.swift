@@ -131,18 +131,19 @@ struct QueryPlanner {
         }
         // A phrase of one word repeated ("bye bye") is still a phrase: the word twice in a row.
         let isPhrase = term.isPhrase && analysed.count > 1
-        let fieldsOfTerm = Dictionary(uniqueKeysWithValues: distinct.map { term in
+        var fieldsOfTerm = Dictionary(uniqueKeysWithValues: distinct.map { term in
             (term.text, FieldTerm.lookUp(term.text, in: index, scoring: scoring))
         })
-        // A phrase occurs only in a field that holds all its words, so its words (which only
-        // list candidates, and do not score) are looked for in those fields alone: a word
-        // that is also a hashtag or in names brings no candidate the phrase could match.
-        let phraseFields: Set<TextField>? = isPhrase ? distinct.reduce(into: Set(TextField.allCases)) { fields, term in
-            fields.formIntersection((fieldsOfTerm[term.text] ?? []).map(\.field))
-        } : nil
+        if isPhrase {
+            // A phrase occurs only in a field that holds all its words, so its words (which
+            // only list candidates, and do not score) are looked for in those fields alone: a
+            // word that is also a hashtag or in names brings no candidate the phrase could match.
+            let shared = fieldsOfTerm.values.reduce(into: Set(TextField.allCases)) { $0.formIntersection($1.map(\.field)) }
+            fieldsOfTerm = fieldsOfTerm.mapValues { $0.filter { shared.contains($0.field) } }
+        }
         var parts: [DocumentMatcher] = []
         for analysedTerm in distinct {
-            let fields = (fieldsOfTerm[analysedTerm.text] ?? []).filter { phraseFields?.contains($0.field) ?? true }
+            let fields = fieldsOfTerm[analysedTerm.text] ?? []
             parts.append(TermMatcher(term: analysedTerm.text, fields: fields, cache: postingsCache, bm25: scoring.bm25,
                                      documentCount: count, isScoring: !isPhrase))
         }

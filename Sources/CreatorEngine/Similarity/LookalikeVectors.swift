@@ -73,32 +73,34 @@ public struct LookalikeVectors: @unchecked Sendable {
         }
     }
 
-    /// `vector.lookalike.grid` (`LookalikeBuilder.writeCoarse`).
+    /// `vector.lookalike.grid` (`LookalikeBuilder.writeCoarse`): u32 document count · i32
+    /// step · i32 residual scale · u32 0 · i32 twice offsets[64] · then the copy.
     private static func coarseCopy(_ section: ByteView, documentCount: Int) throws -> CoarseCopy {
-        guard Int(try section.load(UInt32.self, at: 0)) == documentCount else {
-            throw IndexError.corrupt("\(coarseSectionName): not one entry per document")
-        }
         let dimensions = LookalikeLayout.dimensions
         let grid = LookalikeCoarseGrid(step: try section.load(Int32.self, at: 4),
                                        twiceOffsets: try (0..<dimensions).map { try section.load(Int32.self, at: 16 + 4 * $0) },
                                        residualScale: try section.load(Int32.self, at: 8))
         guard grid.isValid else { throw IndexError.corrupt("\(coarseSectionName): the grid is out of range") }
-        let codesStart = 16 + 4 * dimensions
-        let nibblesStart = (codesStart + documentCount + 7) / 8 * 8
-        return CoarseCopy(grid: grid, nibbles: try section.array(of: UInt8.self, at: nibblesStart, count: documentCount * dimensions / 2),
-                          residualCodes: try section.array(of: UInt8.self, at: codesStart, count: documentCount))
+        return try copy(in: section, named: coarseSectionName, on: grid, codesStart: 16 + 4 * dimensions, documentCount: documentCount)
     }
 
-    /// `vector.lookalike.coarse`: u32 document count · u32 0 · u8 residual codes[n] (padded
-    /// to 8) · top nibbles[n × 32], on `LookalikeCoarseGrid.topNibbles`.
+    /// `vector.lookalike.coarse`: u32 document count · u32 0 · then the copy, on
+    /// `LookalikeCoarseGrid.topNibbles`.
     private static func topNibbleCopy(_ section: ByteView, documentCount: Int) throws -> CoarseCopy {
+        try copy(in: section, named: topNibbleSectionName, on: .topNibbles, codesStart: 8, documentCount: documentCount)
+    }
+
+    /// What both coarse sections hold from `codesStart` on: u8 residual codes[n] (padded to
+    /// 8) · codes[n × 32]; their first u32 is the document count.
+    private static func copy(in section: ByteView, named name: String, on grid: LookalikeCoarseGrid, codesStart: Int,
+                             documentCount: Int) throws -> CoarseCopy {
         guard Int(try section.load(UInt32.self, at: 0)) == documentCount else {
-            throw IndexError.corrupt("\(topNibbleSectionName): not one entry per document")
+            throw IndexError.corrupt("\(name): not one entry per document")
         }
-        let nibblesStart = (8 + documentCount + 7) / 8 * 8
-        return CoarseCopy(grid: .topNibbles,
+        let nibblesStart = (codesStart + documentCount + 7) / 8 * 8
+        return CoarseCopy(grid: grid,
                           nibbles: try section.array(of: UInt8.self, at: nibblesStart, count: documentCount * LookalikeLayout.dimensions / 2),
-                          residualCodes: try section.array(of: UInt8.self, at: 8, count: documentCount))
+                          residualCodes: try section.array(of: UInt8.self, at: codesStart, count: documentCount))
     }
 
     /// The stored int8 vector of a document.
