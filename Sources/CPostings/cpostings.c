@@ -409,9 +409,45 @@ static size_t gallop(const uint32_t *documents, size_t count, size_t from, uint3
     return lower;
 }
 
+/// Reads `frequency` positions (varint deltas from 0) at *at into buffer, as read_varint
+/// reads them one at a time; 0 for damage. While five bytes a position fit before the end,
+/// no byte is checked against it: most positions are one byte, read in one step.
+static inline int decode_positions(const uint8_t *bytes, size_t length, size_t *at, uint32_t frequency,
+                                   uint32_t *buffer) {
+    size_t cursor = *at;
+    uint32_t position = 0;
+    if (cursor > length || (length - cursor) / 5 < frequency) {
+        for (uint32_t i = 0; i < frequency; i++) {
+            uint32_t delta;
+            if (!read_varint(bytes, length, &cursor, &delta)) return 0;
+            position += delta;
+            buffer[i] = position;
+        }
+        *at = cursor;
+        return 1;
+    }
+    for (uint32_t i = 0; i < frequency; i++) {
+        uint32_t byte = bytes[cursor++], delta = byte & 0x7F;
+        if (__builtin_expect(byte >= 0x80, 0)) {
+            uint32_t shift = 7;
+            do {
+                byte = bytes[cursor++];
+                delta |= (byte & 0x7F) << shift;
+                shift += 7;
+            } while (byte >= 0x80 && shift < 35);
+            if (byte >= 0x80) return 0;  // a sixth byte would be needed
+        }
+        position += delta;
+        buffer[i] = position;
+    }
+    *at = cursor;
+    return 1;
+}
+
 /// Decodes the positions of the walk's current posting into buffer (room for its
 /// frequency); 0 for damage.
-static int read_positions(const cpost_phrase_word *word, word_walk *walk, uint32_t *buffer) {
+__attribute__((always_inline))
+static inline int read_positions(const cpost_phrase_word *word, word_walk *walk, uint32_t *buffer) {
     if (walk->positioned < walk->posting) {
         const size_t postings = walk->posting - walk->positioned;
         // A few postings and positions are quicker to step over here than through the kernels.
@@ -427,14 +463,8 @@ static int read_positions(const cpost_phrase_word *word, word_walk *walk, uint32
             walk->byte += skipped;
         }
     }
-    uint32_t position = 0;
-    const uint32_t frequency = word->frequencies[walk->posting];
-    for (uint32_t i = 0; i < frequency; i++) {
-        uint32_t delta;
-        if (!read_varint(word->positions, word->positions_length, &walk->byte, &delta)) return 0;
-        position += delta;
-        buffer[i] = position;
-    }
+    if (!decode_positions(word->positions, word->positions_length, &walk->byte, word->frequencies[walk->posting], buffer))
+        return 0;
     walk->positioned = walk->posting + 1;
     return 1;
 }

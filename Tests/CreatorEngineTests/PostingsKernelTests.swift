@@ -107,6 +107,89 @@ struct PostingsKernelTests {
         }
     }
 
+    /// One word of a phrase as the index holds it: ascending documents, and each document's
+    /// positions as varint deltas from 0, all documents' one after another.
+    private struct PhraseWord {
+        var documents: [UInt32] = []
+        var positions: [[UInt32]] = []
+        var bytes: [UInt8] = []
+        let offset: UInt32
+    }
+
+    /// Words over a few hundred documents that overlap often. In each document the words
+    /// share a few planted starts (each word at start + its offset), among other positions;
+    /// positions run to 40,000, so deltas of one, two and three bytes all occur, and a
+    /// planted word is reached through different deltas in each word.
+    private func randomPhrase(_ random: inout SplitMixRandom, words: Int, shared: Bool) -> [PhraseWord] {
+        let common = (0..<UInt32(300)).filter { _ in random.next() % 3 == 0 }
+        let offsets = (0..<words).map { $0 == 0 ? UInt32(0) : UInt32($0) + UInt32(random.next() % 2) }
+        let planted = common.map { _ in (0..<Int(random.next() % 4)).map { _ in UInt32(random.next() % 40_000) } }
+        return offsets.map { offset in
+            var word = PhraseWord(offset: offset)
+            var writer = ByteWriter()
+            for (document, starts) in zip(common, planted) where shared || random.next() % 5 != 0 {
+                let others = random.next() % 8 == 0 ? 5 + Int(random.next() % 36) : Int(random.next() % 3)
+                let near = random.next() % 2 == 0
+                var positions = Set(starts.map { $0 + offset })
+                for _ in 0..<others { positions.insert(UInt32(random.next() % (near ? 300 : 40_000))) }
+                if positions.isEmpty { positions.insert(UInt32(random.next() % 200)) }
+                let sorted = positions.sorted()
+                word.documents.append(document)
+                word.positions.append(sorted)
+                for (slot, position) in sorted.enumerated() { writer.appendVarint(UInt64(slot == 0 ? position : position - sorted[slot - 1])) }
+            }
+            word.bytes = writer.bytes
+            return word
+        }
+    }
+
+    /// The kernel's documents and counts for `words`, nil when it reports damage.
+    private func phraseOccurrences(_ words: [PhraseWord]) -> [(UInt32, UInt32)]? {
+        let frequencies = words.map { $0.positions.map { UInt32($0.count) } }
+        let capacity = max(words.map(\.documents.count).min() ?? 0, 1)
+        var documents = [UInt32](repeating: 0, count: capacity), counts = documents
+        let found: Int = withExtendedLifetime(frequencies) {
+            var input: [cpost_phrase_word] = []
+            for (word, wordFrequencies) in zip(words, frequencies) {
+                input.append(cpost_phrase_word(documents: word.documents.withUnsafeBufferPointer(\.baseAddress),
+                                               frequencies: wordFrequencies.withUnsafeBufferPointer(\.baseAddress),
+                                               count: word.documents.count,
+                                               positions: word.bytes.withUnsafeBufferPointer(\.baseAddress),
+                                               positions_length: word.bytes.count, offset: word.offset))
+            }
+            return cpost_phrase_occurrences(input, input.count, &documents, &counts)  // −1 (SIZE_MAX) for damage
+        }
+        guard found >= 0 else { return nil }
+        return Array(zip(documents.prefix(found), counts.prefix(found)))
+    }
+
+    @Test("phrase occurrences are the starts a brute force finds, for one to four words; damaged positions are refused",
+          arguments: 0..<40)
+    func phraseOccurrences(seed: Int) throws {
+        var random = SplitMixRandom(seed: UInt64(500 + seed))
+        let words = randomPhrase(&random, words: 1 + seed % 4, shared: seed % 3 == 0)
+        var expected: [(UInt32, UInt32)] = []
+        for (index, document) in words[0].documents.enumerated() {
+            let others = words.dropFirst().map { word in word.documents.firstIndex(of: document).map { Set(word.positions[$0]) } }
+            guard !others.contains(where: { $0 == nil }) else { continue }
+            let starts = words[0].positions[index].filter { start in
+                zip(words.dropFirst(), others).allSatisfy { word, positions in positions?.contains(start + word.offset) == true }
+            }
+            if !starts.isEmpty { expected.append((document, UInt32(starts.count))) }
+        }
+        let found = try #require(phraseOccurrences(words), "valid positions refused")
+        #expect(found.map(\.0) == expected.map(\.0) && found.map(\.1) == expected.map(\.1), "seed \(seed)")
+        // Cut the positions of the word with the fewest postings (each of its postings is read),
+        // or end them with a varint of six bytes: refused either way.
+        guard !words[0].documents.isEmpty, words.count == 1 || seed % 3 == 0 else { return }
+        var cut = words, long = words
+        cut[0].bytes.removeLast(1 + Int(random.next() % UInt64(min(cut[0].bytes.count, 3))))
+        long[0].bytes.removeLast()
+        long[0].bytes += [0x81, 0x81, 0x81, 0x81, 0x81, 0x01]
+        #expect(phraseOccurrences(cut) == nil, "seed \(seed): cut positions read")
+        #expect(phraseOccurrences(long) == nil, "seed \(seed): a six-byte varint read")
+    }
+
     @Test("sums of 32-bit values do not wrap, with every kernel")
     func sums() {
         var random = SplitMixRandom(seed: 9)
