@@ -96,6 +96,13 @@ final class PhraseMatcher: DocumentMatcher, ScoringLeaf {
         if passCost < 100 * Double(fields.count) * candidates { findAll() }
     }
 
+    /// Finds every occurrence now, unless the phrase is to be checked document by document;
+    /// whether its record is then complete (not when positions are damaged).
+    func findAllOccurrences() -> Bool {
+        if !known.isComplete, evaluation != .perDocument { findAll() }
+        return known.isComplete
+    }
+
     /// Records in `known` every document where the phrase occurs, field by field, with
     /// `cpost_phrase_occurrences` (one forward pass over the words' postings and positions);
     /// leaves `known` as it was if some positions are damaged, so that documents are then

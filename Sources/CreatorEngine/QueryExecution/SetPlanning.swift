@@ -10,7 +10,9 @@
 /// on the set of its other conditions. A phrase's own words are among those conditions,
 /// but a very common one is left out of the set when setting a bit for each of its
 /// postings would cost more than the phrase checks it could save (`leavesToPhrase`): the
-/// phrase requires the word at its place anyway, so the matches are the same.
+/// phrase requires the word at its place anyway, so the matches are the same. When one
+/// phrase's words are all a set would hold, no set is made: the phrase finds all its
+/// occurrences at once and lists them (`PhraseOccurrencesMatcher`).
 struct SetPlanning: Sendable {
     enum Mode: Sendable {
         /// Sets where they are expected to be cheaper (the default).
@@ -44,6 +46,14 @@ struct SetPlanning: Sendable {
         let phraseWords = others.contains { $0 is PhraseMatcher }
             ? capable.compactMap { $0 as? TermMatcher }.filter(\.isPhraseWord).sorted { $0.estimate < $1.estimate } : []
         var inSet = capable.filter { part in !phraseWords.contains { $0 === part } }
+        // Nothing but one phrase's words for a set: the phrase's occurrences, all found at
+        // once, are the matches, and a set of its words would only list them again.
+        let phrases = others.compactMap { $0 as? PhraseMatcher }
+        if mode == .automatic, inSet.isEmpty, phrases.count == 1, phrases[0].findAllOccurrences() {
+            let occurrences = PhraseOccurrencesMatcher(phrases[0], words: phraseWords)
+            let rest = others.filter { $0 !== phrases[0] }
+            return rest.isEmpty ? occurrences : AndMatcher([occurrences] + rest)
+        }
         var pending = phraseWords[...]
         if inSet.isEmpty, let rarest = pending.popFirst() { inSet.append(rarest) }
         guard var set = AndMatcher(inSet).documentSet() else { return root }
