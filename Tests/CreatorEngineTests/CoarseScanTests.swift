@@ -228,7 +228,7 @@ struct CoarseScanTests {
         }
     }
 
-    @Test("an index with the grid copy, with the first (top-nibble) copy, or with none answers like: the same")
+    @Test("an index with the grid copy, with the first (top-nibble) copy, or with none answers like: the same, on one thread or several")
     func indexesOfEveryKind() throws {
         let count = 3_001
         let (values, inverseNorms) = Self.vectors(count: count, seed: 17)
@@ -256,6 +256,14 @@ struct CoarseScanTests {
                     let coarse = copy.similarities(to: reference, atLeast: minimum)
                     #expect(full.documents == coarse.documents && full.similarities.map(\.bitPattern) == coarse.similarities.map(\.bitPattern),
                             "\(name), reference \(reference), minimum \(minimum)")
+                }
+                // Split over threads: the same documents and values, whatever the split.
+                for parts in 2...5 {
+                    for (name, vectors) in [("none", without), ("grid", grid)] {
+                        let split = vectors.similarities(to: reference, atLeast: minimum, parts: parts)
+                        #expect(split.documents == full.documents && split.similarities.map(\.bitPattern) == full.similarities.map(\.bitPattern),
+                                "\(name) in \(parts) parts, reference \(reference), minimum \(minimum)")
+                    }
                 }
                 let brute = (0..<count).filter { without.scannedSimilarity(of: $0, to: reference) >= minimum }
                 #expect(full.documents == brute.map(UInt32.init), "reference \(reference), minimum \(minimum)")
