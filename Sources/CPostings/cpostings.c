@@ -469,6 +469,10 @@ static inline int read_positions(const cpost_phrase_word *word, word_walk *walk,
     return 1;
 }
 
+size_t cpost_phrase_part_start(size_t lead_count, size_t part, size_t parts) {
+    return parts == 0 ? 0 : (size_t)((unsigned __int128)lead_count * part / parts);
+}
+
 /// A growable buffer of 32-bit values.
 typedef struct {
     uint32_t *values;
@@ -488,15 +492,23 @@ static int reserve(scratch *buffer, size_t count) {
 
 size_t cpost_phrase_occurrences(const cpost_phrase_word *words, size_t word_count,
                                 uint32_t *out_documents, uint32_t *out_counts) {
+    return cpost_phrase_occurrences_part(words, word_count, 0, 1, out_documents, out_counts);
+}
+
+size_t cpost_phrase_occurrences_part(const cpost_phrase_word *words, size_t word_count, size_t part, size_t parts,
+                                     uint32_t *out_documents, uint32_t *out_counts) {
     if (word_count == 0) return 0;
     enum { MAX_WORDS = 64 };
-    if (word_count > MAX_WORDS) return SIZE_MAX;
+    if (word_count > MAX_WORDS || parts == 0 || part >= parts) return SIZE_MAX;
     size_t lead = 0;
     for (size_t i = 1; i < word_count; i++) if (words[i].count < words[lead].count) lead = i;
+    // Every walk starts at the first posting; the first positions read skip what comes before.
+    const size_t begin = cpost_phrase_part_start(words[lead].count, part, parts);
+    const size_t end = cpost_phrase_part_start(words[lead].count, part + 1, parts);
     word_walk walks[MAX_WORDS] = {{0}};
     scratch starts = {0}, positions = {0};
     size_t found = 0, result = 0;
-    for (size_t k = 0; k < words[lead].count; k++) {
+    for (size_t k = begin; k < end; k++) {
         const uint32_t document = words[lead].documents[k];
         walks[lead].posting = k;
         int all = 1;

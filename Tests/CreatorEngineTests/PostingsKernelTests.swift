@@ -143,8 +143,9 @@ struct PostingsKernelTests {
         }
     }
 
-    /// The kernel's documents and counts for `words`, nil when it reports damage.
-    private func phraseOccurrences(_ words: [PhraseWord]) -> [(UInt32, UInt32)]? {
+    /// The kernel's documents and counts for `words` (the postings of part `part` of `parts`),
+    /// nil when it reports damage.
+    private func phraseOccurrences(_ words: [PhraseWord], part: Int = 0, of parts: Int = 1) -> [(UInt32, UInt32)]? {
         let frequencies = words.map { $0.positions.map { UInt32($0.count) } }
         let capacity = max(words.map(\.documents.count).min() ?? 0, 1)
         var documents = [UInt32](repeating: 0, count: capacity), counts = documents
@@ -157,7 +158,9 @@ struct PostingsKernelTests {
                                                positions: word.bytes.withUnsafeBufferPointer(\.baseAddress),
                                                positions_length: word.bytes.count, offset: word.offset))
             }
-            return cpost_phrase_occurrences(input, input.count, &documents, &counts)  // −1 (SIZE_MAX) for damage
+            // −1 (SIZE_MAX) for damage
+            return parts == 1 ? cpost_phrase_occurrences(input, input.count, &documents, &counts)
+                : cpost_phrase_occurrences_part(input, input.count, part, parts, &documents, &counts)
         }
         guard found >= 0 else { return nil }
         return Array(zip(documents.prefix(found), counts.prefix(found)))
@@ -179,6 +182,11 @@ struct PostingsKernelTests {
         }
         let found = try #require(phraseOccurrences(words), "valid positions refused")
         #expect(found.map(\.0) == expected.map(\.0) && found.map(\.1) == expected.map(\.1), "seed \(seed)")
+        // Split into parts, each from where its share of the rarest word's postings starts.
+        for parts in [2, 3, 8] {
+            let joined = try (0..<parts).flatMap { part in try #require(phraseOccurrences(words, part: part, of: parts), "part \(part) of \(parts)") }
+            #expect(joined.map(\.0) == expected.map(\.0) && joined.map(\.1) == expected.map(\.1), "seed \(seed), \(parts) parts")
+        }
         // Cut the positions of the word with the fewest postings (each of its postings is read),
         // or end them with a varint of six bytes: refused either way.
         guard !words[0].documents.isEmpty, words.count == 1 || seed % 3 == 0 else { return }

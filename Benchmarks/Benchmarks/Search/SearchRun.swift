@@ -67,6 +67,9 @@ final class SearchRun {
         zip(queries, milliseconds).filter { queryClass == nil || $0.0.queryClass == queryClass }.flatMap(\.1)
     }
 
+    /// The timed runs of the query at `position` of `queries`, in milliseconds.
+    func milliseconds(ofPosition position: Int) -> [Double] { milliseconds[position] }
+
     /// How many times the query at `position` of `queries` was timed.
     func runs(ofPosition position: Int) -> Int { milliseconds[position].count }
 

@@ -67,6 +67,17 @@ typedef struct {
 size_t cpost_phrase_occurrences(const cpost_phrase_word *words, size_t word_count,
                                 uint32_t *out_documents, uint32_t *out_counts);
 
+/// cpost_phrase_occurrences for part `part` of `parts` (part < parts) of the documents: those
+/// the word with the fewest postings lists from its posting cpost_phrase_part_start(its
+/// count, part, parts) up to that of the next part. The outputs need room for that many;
+/// the parts' results, joined in order, are the whole call's (threads may run parts at once).
+size_t cpost_phrase_occurrences_part(const cpost_phrase_word *words, size_t word_count, size_t part, size_t parts,
+                                     uint32_t *out_documents, uint32_t *out_counts);
+
+/// Where part `part` of `parts` starts among the `lead_count` postings of a phrase's word with
+/// the fewest (part == parts gives lead_count).
+size_t cpost_phrase_part_start(size_t lead_count, size_t part, size_t parts);
+
 /// Widens a list of documents kept as their low 16 bits (`ChunkedDocumentLists`): entries
 /// before chunk_ends[0] are in chunk 0 (documents 0..<65,536), those before chunk_ends[c]
 /// in chunk c, so out[i] = c << 16 | lows[i]. chunk_ends must not decrease; the last is the

@@ -1,10 +1,13 @@
 internal import CPostings
+import Foundation
 
 /// How a phrase finds its occurrences: document by document as candidates come, or all at
 /// once (`cpost_phrase_occurrences`) when it expects many candidates (the default); tests
-/// force each way and compare them.
-enum PhraseEvaluation: Sendable {
+/// force each way, and a split of the all-at-once pass into a given number of parts (which
+/// otherwise depends on the rarest word's postings and the cores), and compare them.
+enum PhraseEvaluation: Sendable, Equatable {
     case automatic, perDocument, allAtOnce
+    case allAtOnceInParts(Int)
 }
 
 /// The positional part of a quoted phrase: its terms occur in one field at the right
@@ -117,10 +120,10 @@ final class PhraseMatcher: DocumentMatcher, ScoringLeaf {
             let capacity = words.map(\.count).min() ?? 0
             let documents = UnsafeMutableBufferPointer<UInt32>.allocate(capacity: capacity)
             let counts = UnsafeMutableBufferPointer<UInt32>.allocate(capacity: capacity)
-            let found = words.withUnsafeBufferPointer { words in
-                cpost_phrase_occurrences(words.baseAddress, words.count, documents.baseAddress, counts.baseAddress)
-            }
-            guard found >= 0, found <= capacity else {  // SIZE_MAX (−1 here) for damaged positions
+            var parts = QueryThreads.parts(items: capacity, minimumPerThread: 16_384)
+            if case .allAtOnceInParts(let forced) = evaluation { parts = max(1, forced) }
+            let found = Self.occurrences(of: words, capacity: capacity, parts: parts, into: documents, counts)
+            guard found >= 0, found <= capacity else {  // −1 for damaged positions
                 documents.deallocate()
                 counts.deallocate()
                 return
@@ -129,6 +132,22 @@ final class PhraseMatcher: DocumentMatcher, ScoringLeaf {
                             OwnedBuffer(adopting: UnsafeMutableBufferPointer(rebasing: counts[..<found]))))
         }
         known.complete(byField: byField)
+    }
+
+    /// `cpost_phrase_occurrences` into the first entries of `documents` and `counts` (room for
+    /// `capacity`, the rarest word's postings), split over `parts` threads (the automatic
+    /// evaluation splits when the rarest word has tens of thousands of postings, about 40 ns
+    /// each): each part writes where its postings start, and the parts are then moved
+    /// together. How many were found, −1 for damaged positions.
+    private static func occurrences(of words: [cpost_phrase_word], capacity: Int, parts: Int,
+                                    into documents: UnsafeMutableBufferPointer<UInt32>,
+                                    _ counts: UnsafeMutableBufferPointer<UInt32>) -> Int {
+        guard parts > 1 else {
+            return words.withUnsafeBufferPointer { cpost_phrase_occurrences($0.baseAddress, $0.count, documents.baseAddress, counts.baseAddress) }
+        }
+        let pass = SplitPhrasePass(words: words, capacity: capacity, parts: parts, documents: documents, counts: counts)
+        DispatchQueue.concurrentPerform(iterations: parts) { pass.run(part: $0) }
+        return pass.joined()
     }
 
     /// Once every occurrence is recorded, the phrase lists its documents from the record
@@ -229,4 +248,53 @@ final class PhraseMatcher: DocumentMatcher, ScoringLeaf {
     var scoreKind: ScoreKind { .text }
     override var scoringLeaves: [ScoringLeaf] { [self] }
     override var label: String { "positions of phrase \"\(text)\"  (in \(fields.count) fields)" }
+}
+
+/// One phrase's occurrences in one field, found by parts on several threads
+/// (`cpost_phrase_occurrences_part`), each part into the outputs from where its postings start.
+// @unchecked: the words and outputs outlive `concurrentPerform`; each part writes only its own
+// range of the outputs and its own slot of `found`, which are read after all parts are done.
+private final class SplitPhrasePass: @unchecked Sendable {
+    private let words: [cpost_phrase_word]
+    private let parts: Int
+    private let starts: [Int]
+    private let documents: UnsafeMutableBufferPointer<UInt32>
+    private let counts: UnsafeMutableBufferPointer<UInt32>
+    private var found: [Int]
+
+    init(words: [cpost_phrase_word], capacity: Int, parts: Int,
+         documents: UnsafeMutableBufferPointer<UInt32>, counts: UnsafeMutableBufferPointer<UInt32>) {
+        self.words = words
+        self.parts = parts
+        starts = (0...parts).map { cpost_phrase_part_start(capacity, $0, parts) }
+        self.documents = documents
+        self.counts = counts
+        found = Array(repeating: 0, count: parts)
+    }
+
+    func run(part: Int) {
+        let start = starts[part]
+        let count = words.withUnsafeBufferPointer { words in
+            cpost_phrase_occurrences_part(words.baseAddress, words.count, part, parts,
+                                          documents.baseAddress.map { $0 + start }, counts.baseAddress.map { $0 + start })
+        }
+        found.withUnsafeMutableBufferPointer { $0[part] = count }
+    }
+
+    /// Moves the parts' results together at the start of the outputs; how many in all, −1
+    /// when a part found damaged positions.
+    func joined() -> Int {
+        var total = 0
+        for part in 0..<parts {
+            let count = found[part], start = starts[part]
+            guard count >= 0, count <= starts[part + 1] - start else { return -1 }
+            if total != start, count > 0, let documents = documents.baseAddress, let counts = counts.baseAddress {
+                // The ranges may overlap (memmove); a part's results never move right.
+                memmove(documents + total, documents + start, count * MemoryLayout<UInt32>.stride)
+                memmove(counts + total, counts + start, count * MemoryLayout<UInt32>.stride)
+            }
+            total += count
+        }
+        return total
+    }
 }

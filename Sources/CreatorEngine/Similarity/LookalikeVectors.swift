@@ -135,7 +135,7 @@ public struct LookalikeVectors: @unchecked Sendable {
     /// where an upper bound reaches `minimum` (about 2.5 % of creators at 0.60 on the 1M
     /// corpus), with the same result bit for bit (`docs/similarity.md`).
     public func similarities(to reference: Int, atLeast minimum: Float) -> (documents: [UInt32], similarities: [Float]) {
-        similarities(to: reference, atLeast: minimum, parts: Self.scanParts(documentCount: documentCount))
+        similarities(to: reference, atLeast: minimum, parts: QueryThreads.parts(items: documentCount, minimumPerThread: 2 * Self.scanChunk))
     }
 
     /// `similarities(to:atLeast:)` with the documents split into `parts` ranges, scanned on
@@ -155,14 +155,6 @@ public struct LookalikeVectors: @unchecked Sendable {
 
     /// Documents scanned per call of the kernels, into buffers that stay in cache.
     private static let scanChunk = 1 << 16
-
-    /// How many threads a `like:` scan of `documentCount` vectors uses: one per core (at most
-    /// four) when there are at least two chunks per thread, so that the threads' start-up
-    /// (tens of microseconds) is small beside the scan (about 1.3 ns a vector).
-    static func scanParts(documentCount: Int) -> Int {
-        let cores = min(4, max(1, ProcessInfo.processInfo.activeProcessorCount))
-        return max(1, min(cores, documentCount / (2 * scanChunk)))
-    }
 
     /// `similarities(to:atLeast:)` over the documents of `range`, one thread.
     private func similarities(to reference: Int, atLeast minimum: Float, in range: Range<Int>)
