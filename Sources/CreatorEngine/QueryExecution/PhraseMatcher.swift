@@ -82,8 +82,9 @@ final class PhraseMatcher: DocumentMatcher, ScoringLeaf {
     /// by one would cost more. Costs measured on the 1M corpus (6 Dec): a candidate costs
     /// about 100 ns per field of the phrase; the pass over all postings about half a
     /// nanosecond per byte of positions and 40 ns per posting of each field's rarest word
-    /// and other word. The candidates: the driver's documents that the cheaper checks before
-    /// this one let through, each check assumed independent of the others.
+    /// and other word, divided by the threads it is split over. The candidates: the driver's
+    /// documents that the cheaper checks before this one let through, each check assumed
+    /// independent of the others.
     override func expectCandidates(driverEstimate: Int, earlierChecks: ArraySlice<DocumentMatcher>) {
         guard !known.isComplete, documentCount > 0, evaluation != .perDocument else { return }
         guard evaluation == .automatic else { return findAll() }
@@ -93,8 +94,11 @@ final class PhraseMatcher: DocumentMatcher, ScoringLeaf {
         var passCost = 0.0
         for field in fields.indices {
             let words = (0..<terms).map { ownedCursors[cursorStarts[field] + $0] }
-            passCost += 0.5 * Double(words.reduce(0) { $0 + $1.positionByteCount })
-            passCost += 40 * Double(max(terms - 1, 1)) * Double(words.map(\.postingCount).min() ?? 0)
+            // Split over threads (`findAll`), the pass takes that much less time.
+            let rarest = words.map(\.postingCount).min() ?? 0
+            let parts = Double(Self.parts(rarest: rarest))
+            passCost += 0.5 * Double(words.reduce(0) { $0 + $1.positionByteCount }) / parts
+            passCost += 40 * Double(max(terms - 1, 1)) * Double(rarest) / parts
         }
         if passCost < 100 * Double(fields.count) * candidates { findAll() }
     }
@@ -120,7 +124,7 @@ final class PhraseMatcher: DocumentMatcher, ScoringLeaf {
             let capacity = words.map(\.count).min() ?? 0
             let documents = UnsafeMutableBufferPointer<UInt32>.allocate(capacity: capacity)
             let counts = UnsafeMutableBufferPointer<UInt32>.allocate(capacity: capacity)
-            var parts = QueryThreads.parts(items: capacity, minimumPerThread: 16_384)
+            var parts = Self.parts(rarest: capacity)
             if case .allAtOnceInParts(let forced) = evaluation { parts = max(1, forced) }
             let found = Self.occurrences(of: words, capacity: capacity, parts: parts, into: documents, counts)
             guard found >= 0, found <= capacity else {  // −1 for damaged positions
@@ -134,9 +138,12 @@ final class PhraseMatcher: DocumentMatcher, ScoringLeaf {
         known.complete(byField: byField)
     }
 
+    /// Threads for the pass over a field whose rarest word has `rarest` postings.
+    private static func parts(rarest: Int) -> Int { QueryThreads.parts(items: rarest, minimumPerThread: 8_192) }
+
     /// `cpost_phrase_occurrences` into the first entries of `documents` and `counts` (room for
     /// `capacity`, the rarest word's postings), split over `parts` threads (the automatic
-    /// evaluation splits when the rarest word has tens of thousands of postings, about 40 ns
+    /// evaluation splits when the rarest word has 16,384 postings or more, about 40 ns
     /// each): each part writes where its postings start, and the parts are then moved
     /// together. How many were found, −1 for damaged positions.
     private static func occurrences(of words: [cpost_phrase_word], capacity: Int, parts: Int,
