@@ -26,6 +26,9 @@ final class PhraseMatcher: DocumentMatcher, ScoringLeaf {
     /// Per field of `fields`: BM25 with the phrase's weight, as plain values.
     private let scorers: OwnedBuffer<FieldScorer>
     private let cursorStarts: [Int]
+    /// Per field of `fields`, the phrase's terms from the fewest postings to the most (ties
+    /// in phrase order): the order in which `occurrences` checks them.
+    private let rarestFirst: OwnedBuffer<Int>
     // The cursors, read without reference counting per document; `ownedCursors` keeps them alive.
     private let ownedCursors: [TermCursor]
     private let cursors: OwnedBuffer<Unmanaged<TermCursor>>
@@ -34,11 +37,11 @@ final class PhraseMatcher: DocumentMatcher, ScoringLeaf {
     private let known: PhraseCounts
     @exclusivity(unchecked) private var knownCursor = 0
     @exclusivity(unchecked) private var knownGeneration = 0
-    /// Reused per document: one term's positions, the phrase starts still possible, the
-    /// terms from rarest to most frequent, and the counts per field.
+    /// Reused per document: one term's positions, the phrase starts still possible, and the
+    /// counts per field.
     @exclusivity(unchecked) private var positions = ScratchBuffer<UInt32>(capacity: 256)
     @exclusivity(unchecked) private var starts = ScratchBuffer<Int>()
-    @exclusivity(unchecked) private var order = ScratchBuffer<Int>()
+
     @exclusivity(unchecked) private var counts = ScratchBuffer<UInt32>(capacity: TextField.allCases.count)
 
     private let documentCount: Int
@@ -63,6 +66,9 @@ final class PhraseMatcher: DocumentMatcher, ScoringLeaf {
         self.fields = fields
         scorers = OwnedBuffer(zip(fields, weights).map { $0.scorer(idf: $1, bm25: bm25) })
         cursorStarts = starts
+        rarestFirst = OwnedBuffer(starts.flatMap { start in
+            terms.indices.sorted { (cursors[start + $0].postingCount, $0) < (cursors[start + $1].postingCount, $1) }
+        })
         ownedCursors = cursors
         self.cursors = OwnedBuffer(cursors.map { Unmanaged.passUnretained($0) })
         known = cache.phraseCounts(text, fields: fields.count)
@@ -72,7 +78,6 @@ final class PhraseMatcher: DocumentMatcher, ScoringLeaf {
     deinit {
         positions.deallocate()
         starts.deallocate()
-        order.deallocate()
         counts.deallocate()
     }
 
@@ -209,44 +214,36 @@ final class PhraseMatcher: DocumentMatcher, ScoringLeaf {
     }
 
     /// Start positions `p` such that every term `i` is at `p + offsets[i]`. Candidates come
-    /// from the term this document holds least often, and each further term (rarest first)
-    /// keeps those it continues: a common word's positions are read only while candidates
-    /// remain (`"Trying music for"` rarely reads those of `for`).
+    /// from the field's rarest word, and each further word (rarer first) keeps those it
+    /// continues. A word's cursor moves to the document only when starts remain for it to
+    /// check: a common word (`for` in `"Trying music for"`) is passed over, postings and
+    /// positions, wherever the rarer words already rule the phrase out.
     private func occurrences(inField field: Int, at document: UInt32) -> UInt32 {
         let terms = offsets.buffer.count
+        guard terms > 0 else { return 0 }
         let first = cursorStarts[field]
-        let cursors = self.cursors.buffer
-        for term in 0..<terms where !cursors[first + term]._withUnsafeGuaranteedRef({ $0.advance(to: document) }) { return 0 }
+        let cursors = self.cursors.buffer, order = rarestFirst.buffer[(field * terms)..<(field * terms + terms)]
         // Local copies of the scratch buffers (they share storage), so the loops below keep
         // their state in registers; written back since appending may reallocate.
-        var positions = self.positions, starts = self.starts, order = self.order
-        defer { (self.positions, self.starts, self.order) = (positions, starts, order) }
-        order.removeAll()
-        for term in 0..<terms {
-            // Insertion by frequency in this document (phrases have a handful of terms).
-            let frequency = cursors[first + term]._withUnsafeGuaranteedRef { $0.frequency }
-            var slot = order.count
-            order.append(term)
-            while slot > 0, cursors[first + order[slot - 1]]._withUnsafeGuaranteedRef({ $0.frequency }) > frequency {
-                order[slot] = order[slot - 1]
-                slot -= 1
-            }
-            order[slot] = term
-        }
+        var positions = self.positions, starts = self.starts
+        defer { (self.positions, self.starts) = (positions, starts) }
         let offsets = self.offsets.buffer
+        let leading = order[order.startIndex], leadingOffset = Int(offsets[leading])
         starts.removeAll()
-        guard terms > 0 else { return 0 }
-        let leading = order[0], leadingOffset = Int(offsets[leading])
         positions.removeAll()
-        guard cursors[first + leading]._withUnsafeGuaranteedRef({ $0.appendPositions(to: &positions) }) else { return 0 }
+        guard cursors[first + leading]._withUnsafeGuaranteedRef({ $0.advance(to: document) && $0.appendPositions(to: &positions) }) else {
+            return 0
+        }
         // A start before 0 would put the phrase's first word before the field's.
         for index in 0..<positions.count where Int(positions[index]) >= leadingOffset {
             starts.append(Int(positions[index]) - leadingOffset)
         }
-        // Each further term keeps the starts it continues, reading its positions as it goes.
-        for rank in 1..<terms where starts.count > 0 {
-            let term = order[rank]
-            guard cursors[first + term]._withUnsafeGuaranteedRef({ $0.keepStarts(&starts, offset: Int(offsets[term])) }) else { return 0 }
+        // Each further word keeps the starts it continues, reading its positions as it goes.
+        for term in order.dropFirst() where starts.count > 0 {
+            let kept = cursors[first + term]._withUnsafeGuaranteedRef {
+                $0.advance(to: document) && $0.keepStarts(&starts, offset: Int(offsets[term]))
+            }
+            guard kept else { return 0 }
         }
         return UInt32(starts.count)
     }
