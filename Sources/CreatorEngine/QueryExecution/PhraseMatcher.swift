@@ -41,7 +41,6 @@ final class PhraseMatcher: DocumentMatcher, ScoringLeaf {
     /// counts per field.
     @exclusivity(unchecked) private var positions = ScratchBuffer<UInt32>(capacity: 256)
     @exclusivity(unchecked) private var starts = ScratchBuffer<Int>()
-
     @exclusivity(unchecked) private var counts = ScratchBuffer<UInt32>(capacity: TextField.allCases.count)
 
     private let documentCount: Int
@@ -158,8 +157,7 @@ final class PhraseMatcher: DocumentMatcher, ScoringLeaf {
             return words.withUnsafeBufferPointer { cpost_phrase_occurrences($0.baseAddress, $0.count, documents.baseAddress, counts.baseAddress) }
         }
         let pass = SplitPhrasePass(words: words, capacity: capacity, parts: parts, documents: documents, counts: counts)
-        DispatchQueue.concurrentPerform(iterations: parts) { pass.run(part: $0) }
-        return pass.joined()
+        return pass.joined(found: QueryThreads.map(parts: parts) { pass.run(part: $0) })
     }
 
     /// Once every occurrence is recorded, the phrase lists its documents from the record
@@ -256,15 +254,14 @@ final class PhraseMatcher: DocumentMatcher, ScoringLeaf {
 
 /// One phrase's occurrences in one field, found by parts on several threads
 /// (`cpost_phrase_occurrences_part`), each part into the outputs from where its postings start.
-// @unchecked: the words and outputs outlive `concurrentPerform`; each part writes only its own
-// range of the outputs and its own slot of `found`, which are read after all parts are done.
+// @unchecked: the words and outputs outlive the parts' threads, and each part writes only its
+// own range of the outputs.
 private final class SplitPhrasePass: @unchecked Sendable {
     private let words: [cpost_phrase_word]
     private let parts: Int
     private let starts: [Int]
     private let documents: UnsafeMutableBufferPointer<UInt32>
     private let counts: UnsafeMutableBufferPointer<UInt32>
-    private var found: [Int]
 
     init(words: [cpost_phrase_word], capacity: Int, parts: Int,
          documents: UnsafeMutableBufferPointer<UInt32>, counts: UnsafeMutableBufferPointer<UInt32>) {
@@ -273,21 +270,20 @@ private final class SplitPhrasePass: @unchecked Sendable {
         starts = (0...parts).map { cpost_phrase_part_start(capacity, $0, parts) }
         self.documents = documents
         self.counts = counts
-        found = Array(repeating: 0, count: parts)
     }
 
-    func run(part: Int) {
+    /// How many occurrences part `part` found, −1 for damaged positions.
+    func run(part: Int) -> Int {
         let start = starts[part]
-        let count = words.withUnsafeBufferPointer { words in
+        return words.withUnsafeBufferPointer { words in
             cpost_phrase_occurrences_part(words.baseAddress, words.count, part, parts,
                                           documents.baseAddress.map { $0 + start }, counts.baseAddress.map { $0 + start })
         }
-        found.withUnsafeMutableBufferPointer { $0[part] = count }
     }
 
-    /// Moves the parts' results together at the start of the outputs; how many in all, −1
-    /// when a part found damaged positions.
-    func joined() -> Int {
+    /// Moves the parts' results (`found` of each) together at the start of the outputs; how
+    /// many in all, −1 when a part found damaged positions.
+    func joined(found: [Int]) -> Int {
         var total = 0
         for part in 0..<parts {
             let count = found[part], start = starts[part]

@@ -1,5 +1,4 @@
 import CSimilarity
-import Foundation
 
 /// The lookalike vectors of an index (`vector.lookalike`, see `LookalikeLayout`): how similar
 /// two creators are, and a fast scan of one creator against all.
@@ -146,11 +145,10 @@ public struct LookalikeVectors: @unchecked Sendable {
         // Contiguous ranges starting at multiples of 16 documents (the kernels' step); each
         // part keeps its matches in order, so the parts joined in order are one scan's result.
         let bounds = (0...parts).map { part in part == parts ? documentCount : documentCount * part / parts / 16 * 16 }
-        let found = ScanResults(count: parts)
-        DispatchQueue.concurrentPerform(iterations: parts) { part in
-            found.store(similarities(to: reference, atLeast: minimum, in: bounds[part]..<bounds[part + 1]), at: part)
+        let found = QueryThreads.map(parts: parts) { part in
+            similarities(to: reference, atLeast: minimum, in: bounds[part]..<bounds[part + 1])
         }
-        return found.joined()
+        return (found.flatMap(\.documents), found.flatMap(\.similarities))
     }
 
     /// Documents scanned per call of the kernels, into buffers that stay in cache.
@@ -248,23 +246,5 @@ public struct LookalikeVectors: @unchecked Sendable {
             }
         }
         return best.sorted().map { (Int($0.document), $0.key) }
-    }
-}
-
-/// The matches of each part of a parallel scan, written by one thread each.
-// @unchecked: each part is written once, by its own thread, and read after `concurrentPerform`.
-private final class ScanResults: @unchecked Sendable {
-    private var parts: [(documents: [UInt32], similarities: [Float])]
-
-    init(count: Int) {
-        parts = Array(repeating: ([], []), count: count)
-    }
-
-    func store(_ result: (documents: [UInt32], similarities: [Float]), at part: Int) {
-        parts.withUnsafeMutableBufferPointer { $0[part] = result }
-    }
-
-    func joined() -> (documents: [UInt32], similarities: [Float]) {
-        (parts.flatMap(\.documents), parts.flatMap(\.similarities))
     }
 }
