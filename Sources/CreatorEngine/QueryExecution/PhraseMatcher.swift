@@ -100,7 +100,7 @@ final class PhraseMatcher: DocumentMatcher, ScoringLeaf {
             let words = (0..<terms).map { ownedCursors[cursorStarts[field] + $0] }
             // Split over threads (`findAll`), the pass takes that much less time.
             let rarest = words.map(\.postingCount).min() ?? 0
-            let parts = Double(Self.parts(rarest: rarest))
+            let parts = Double(passParts(rarest: rarest))
             passCost += 0.5 * Double(words.reduce(0) { $0 + $1.positionByteCount }) / parts
             passCost += 40 * Double(max(terms - 1, 1)) * Double(rarest) / parts
         }
@@ -128,9 +128,7 @@ final class PhraseMatcher: DocumentMatcher, ScoringLeaf {
             let capacity = words.map(\.count).min() ?? 0
             let documents = UnsafeMutableBufferPointer<UInt32>.allocate(capacity: capacity)
             let counts = UnsafeMutableBufferPointer<UInt32>.allocate(capacity: capacity)
-            var parts = Self.parts(rarest: capacity)
-            if case .allAtOnceInParts(let forced) = evaluation { parts = max(1, forced) }
-            let found = Self.occurrences(of: words, capacity: capacity, parts: parts, into: documents, counts)
+            let found = Self.occurrences(of: words, capacity: capacity, parts: passParts(rarest: capacity), into: documents, counts)
             guard found >= 0, found <= capacity else {  // −1 for damaged positions
                 documents.deallocate()
                 counts.deallocate()
@@ -142,20 +140,22 @@ final class PhraseMatcher: DocumentMatcher, ScoringLeaf {
         known.complete(byField: byField)
     }
 
-    /// Threads for the pass over a field whose rarest word has `rarest` postings.
-    private static func parts(rarest: Int) -> Int { QueryThreads.parts(items: rarest, minimumPerThread: 8_192) }
+    /// Threads for the pass over a field whose rarest word has `rarest` postings (as many as
+    /// a test forces, `PhraseEvaluation.allAtOnceInParts`).
+    private func passParts(rarest: Int) -> Int {
+        if case .allAtOnceInParts(let forced) = evaluation { return max(1, forced) }
+        return QueryThreads.parts(items: rarest, minimumPerThread: 8_192)
+    }
 
-    /// `cpost_phrase_occurrences` into the first entries of `documents` and `counts` (room for
-    /// `capacity`, the rarest word's postings), split over `parts` threads (the automatic
+    /// The phrase's occurrences in one field (`cpost_phrase_occurrences_part`, one part the
+    /// whole pass) into the first entries of `documents` and `counts` (room for `capacity`,
+    /// the rarest word's postings), split over `parts` threads (the automatic
     /// evaluation splits when the rarest word has 16,384 postings or more, about 40 ns
     /// each): each part writes where its postings start, and the parts are then moved
     /// together. How many were found, −1 for damaged positions.
     private static func occurrences(of words: [cpost_phrase_word], capacity: Int, parts: Int,
                                     into documents: UnsafeMutableBufferPointer<UInt32>,
                                     _ counts: UnsafeMutableBufferPointer<UInt32>) -> Int {
-        guard parts > 1 else {
-            return words.withUnsafeBufferPointer { cpost_phrase_occurrences($0.baseAddress, $0.count, documents.baseAddress, counts.baseAddress) }
-        }
         let pass = SplitPhrasePass(words: words, capacity: capacity, parts: parts, documents: documents, counts: counts)
         return pass.joined(found: QueryThreads.map(parts: parts) { pass.run(part: $0) })
     }

@@ -141,7 +141,6 @@ public struct LookalikeVectors: @unchecked Sendable {
     /// as many threads; the result is the same for any number of parts (tested).
     func similarities(to reference: Int, atLeast minimum: Float, parts: Int) -> (documents: [UInt32], similarities: [Float]) {
         precondition(reference >= 0 && reference < documentCount, "document out of range")
-        guard parts > 1 else { return similarities(to: reference, atLeast: minimum, in: 0..<documentCount) }
         // Contiguous ranges starting at multiples of 16 documents (the kernels' step); each
         // part keeps its matches in order, so the parts joined in order are one scan's result.
         let bounds = (0...parts).map { part in part == parts ? documentCount : documentCount * part / parts / 16 * 16 }

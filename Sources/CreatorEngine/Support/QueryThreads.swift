@@ -14,8 +14,9 @@ enum QueryThreads {
     }
 
     /// `body(part)` for each of `parts` parts, on as many threads (the caller's among them),
-    /// the results in part order.
+    /// the results in part order; one part runs on the calling thread alone.
     static func map<Value>(parts: Int, _ body: @Sendable (Int) -> Value) -> [Value] {
+        guard parts > 1 else { return [body(0)] }
         let slots = PartSlots<Value>(count: parts)
         DispatchQueue.concurrentPerform(iterations: parts) { slots.set($0, body($0)) }
         return slots.values
