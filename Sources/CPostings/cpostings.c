@@ -409,16 +409,45 @@ static size_t gallop(const uint32_t *documents, size_t count, size_t from, uint3
     return lower;
 }
 
+/// One position delta at *cursor where five bytes are known to remain: one- and two-byte
+/// varints (nearly all positions are) are read without a branch on their length, which a
+/// field's first position (often past 127) would mispredict; 0 for a varint past five bytes.
+__attribute__((always_inline))
+static inline int read_delta_unchecked(const uint8_t *bytes, size_t *cursor, uint32_t *delta) {
+    size_t at = *cursor;
+    const uint32_t first = bytes[at], second = bytes[at + 1];
+    const uint32_t wide = first >> 7;
+    uint32_t value = (first & 0x7F) | (((second & 0x7F) << 7) & (0u - wide));
+    at += 1 + wide;
+    if (__builtin_expect(wide & (second >> 7), 0)) {
+        uint32_t byte, shift = 14;
+        do {
+            byte = bytes[at++];
+            value |= (byte & 0x7F) << shift;
+            shift += 7;
+        } while (byte >= 0x80 && shift < 35);
+        if (byte >= 0x80) return 0;  // a sixth byte would be needed
+    }
+    *cursor = at;
+    *delta = value;
+    return 1;
+}
+
+/// Whether `frequency` positions at `at` may be read with read_delta_unchecked: five bytes
+/// a position fit before the end.
+static inline int positions_fit(size_t length, size_t at, uint32_t frequency) {
+    return at <= length && (length - at) / 5 >= frequency;
+}
+
 /// Reads `frequency` positions (varint deltas from 0) at *at into buffer, as read_varint
-/// reads them one at a time; 0 for damage. While five bytes a position fit before the end,
-/// no byte is checked against it: most positions are one byte, read in one step.
+/// reads them one at a time; 0 for damage. Where they fit (positions_fit), no byte is
+/// checked against the end.
 static inline int decode_positions(const uint8_t *bytes, size_t length, size_t *at, uint32_t frequency,
                                    uint32_t *buffer) {
     size_t cursor = *at;
-    uint32_t position = 0;
-    if (cursor > length || (length - cursor) / 5 < frequency) {
+    uint32_t position = 0, delta;
+    if (!positions_fit(length, cursor, frequency)) {
         for (uint32_t i = 0; i < frequency; i++) {
-            uint32_t delta;
             if (!read_varint(bytes, length, &cursor, &delta)) return 0;
             position += delta;
             buffer[i] = position;
@@ -427,16 +456,7 @@ static inline int decode_positions(const uint8_t *bytes, size_t length, size_t *
         return 1;
     }
     for (uint32_t i = 0; i < frequency; i++) {
-        uint32_t byte = bytes[cursor++], delta = byte & 0x7F;
-        if (__builtin_expect(byte >= 0x80, 0)) {
-            uint32_t shift = 7;
-            do {
-                byte = bytes[cursor++];
-                delta |= (byte & 0x7F) << shift;
-                shift += 7;
-            } while (byte >= 0x80 && shift < 35);
-            if (byte >= 0x80) return 0;  // a sixth byte would be needed
-        }
+        if (!read_delta_unchecked(bytes, &cursor, &delta)) return 0;
         position += delta;
         buffer[i] = position;
     }
@@ -444,25 +464,83 @@ static inline int decode_positions(const uint8_t *bytes, size_t length, size_t *
     return 1;
 }
 
+/// How a kernel moves a word's walk: the first posting at or after `from` whose document is
+/// >= `document`.
+typedef size_t (*advance_walk)(const uint32_t *documents, size_t count, size_t from, uint32_t document);
+
+/// How a kernel steps over the positions of postings positioned..<posting (at least one),
+/// which start at `byte`: the byte after them, SIZE_MAX for damage.
+typedef size_t (*pass_positions)(const cpost_phrase_word *word, size_t positioned, size_t posting, size_t byte);
+
+static size_t pass_positions_baseline(const cpost_phrase_word *word, size_t positioned, size_t posting, size_t byte) {
+    const size_t postings = posting - positioned;
+    // A few postings and positions are quicker to step over here than through the kernels.
+    const uint64_t passed = postings <= 16 ? sum_portable(word->frequencies + positioned, postings)
+                                           : cpost_sum_u32(word->frequencies + positioned, postings);
+    if (passed <= 16) return skip_tail(word->positions, word->positions_length, byte, (size_t)passed);
+    const size_t skipped = cpost_skip_varints(word->positions + byte, word->positions_length - byte, (size_t)passed);
+    return skipped == SIZE_MAX ? SIZE_MAX : byte + skipped;
+}
+
+#ifdef CPOST_X86
+/// What the AVX-512 phrase kernel uses (cpu_has_avx512 and cpu_has_avx2 together).
+#define PHRASE_AVX512_FEATURES "avx512f,avx512bw,avx512vl,avx2,popcnt,bmi,bmi2"
+
+/// gallop, after one look at the next sixteen documents: in a common word's list the next
+/// lead document is usually among them, and one comparison finds it without the branches
+/// of a search (a walk already there, as in words that share most documents, stays).
+__attribute__((target(PHRASE_AVX512_FEATURES), always_inline))
+static inline size_t advance_avx512(const uint32_t *documents, size_t count, size_t from, uint32_t document) {
+    if (from >= count || documents[from] >= document) return from;
+    const size_t left = count - from;
+    const __mmask16 valid = left >= 16 ? (__mmask16)0xFFFF : (__mmask16)((1u << left) - 1);
+    const __m512i next = _mm512_maskz_loadu_epi32(valid, documents + from);
+    const __mmask16 below = _mm512_mask_cmplt_epu32_mask(valid, next, _mm512_set1_epi32((int)document));
+    // Documents ascend, so the lanes below `document` come first.
+    if (below != valid) return from + (size_t)__builtin_popcount(below);
+    return left <= 16 ? count : gallop(documents, count, from + 16, document);
+}
+
+/// pass_positions_baseline with up to sixteen postings' frequencies summed in one register
+/// and up to 64 positions stepped over in one mask: the end of the n-th varint is the n-th
+/// byte below 0x80 in the next 64, found with PDEP.
+__attribute__((target(PHRASE_AVX512_FEATURES), always_inline))
+static inline size_t pass_positions_avx512(const cpost_phrase_word *word, size_t positioned, size_t posting, size_t byte) {
+    const size_t postings = posting - positioned;
+    if (postings > 16) return pass_positions_baseline(word, positioned, posting, byte);
+    const __mmask16 lanes = (__mmask16)((1u << postings) - 1);
+    const __m512i frequencies = _mm512_maskz_loadu_epi32(lanes, word->frequencies + positioned);
+    const uint64_t passed = (uint64_t)_mm512_reduce_add_epi64(
+        _mm512_add_epi64(_mm512_cvtepu32_epi64(_mm512_castsi512_si256(frequencies)),
+                         _mm512_cvtepu32_epi64(_mm512_extracti64x4_epi64(frequencies, 1))));
+    if (passed == 0 || passed > 64) return pass_positions_baseline(word, positioned, posting, byte);
+    const size_t available = word->positions_length - byte;
+    const __mmask64 valid = available >= 64 ? ~(__mmask64)0 : (((__mmask64)1 << available) - 1);
+    const __m512i block = _mm512_maskz_loadu_epi8(valid, word->positions + byte);
+    const uint64_t ends = ~(uint64_t)_mm512_movepi8_mask(block) & (uint64_t)valid;
+    if ((uint64_t)__builtin_popcountll(ends) >= passed)
+        return byte + (size_t)__builtin_ctzll(_pdep_u64(1ull << (passed - 1), ends)) + 1;
+    return available < 64 ? SIZE_MAX : pass_positions_baseline(word, positioned, posting, byte);
+}
+#endif
+
+/// Steps the walk over the positions of the postings passed since its last read, so that
+/// its byte is where its current posting's positions start; 0 for damage.
+__attribute__((always_inline))
+static inline int catch_up(const cpost_phrase_word *word, word_walk *walk, pass_positions pass) {
+    if (walk->positioned < walk->posting) {
+        const size_t after = pass(word, walk->positioned, walk->posting, walk->byte);
+        if (after == SIZE_MAX) return 0;
+        walk->byte = after;
+    }
+    return 1;
+}
+
 /// Decodes the positions of the walk's current posting into buffer (room for its
 /// frequency); 0 for damage.
 __attribute__((always_inline))
-static inline int read_positions(const cpost_phrase_word *word, word_walk *walk, uint32_t *buffer) {
-    if (walk->positioned < walk->posting) {
-        const size_t postings = walk->posting - walk->positioned;
-        // A few postings and positions are quicker to step over here than through the kernels.
-        const uint64_t passed = postings <= 16 ? sum_portable(word->frequencies + walk->positioned, postings)
-                                               : cpost_sum_u32(word->frequencies + walk->positioned, postings);
-        if (passed <= 16) {
-            const size_t skipped = skip_tail(word->positions, word->positions_length, walk->byte, (size_t)passed);
-            if (skipped == SIZE_MAX) return 0;
-            walk->byte = skipped;
-        } else {
-            const size_t skipped = cpost_skip_varints(word->positions + walk->byte, word->positions_length - walk->byte, (size_t)passed);
-            if (skipped == SIZE_MAX) return 0;
-            walk->byte += skipped;
-        }
-    }
+static inline int read_positions(const cpost_phrase_word *word, word_walk *walk, uint32_t *buffer, pass_positions pass) {
+    if (!catch_up(word, walk, pass)) return 0;
     if (!decode_positions(word->positions, word->positions_length, &walk->byte, word->frequencies[walk->posting], buffer))
         return 0;
     walk->positioned = walk->posting + 1;
@@ -490,13 +568,131 @@ static int reserve(scratch *buffer, size_t count) {
     return 1;
 }
 
-size_t cpost_phrase_occurrences(const cpost_phrase_word *words, size_t word_count,
-                                uint32_t *out_documents, uint32_t *out_counts) {
-    return cpost_phrase_occurrences_part(words, word_count, 0, 1, out_documents, out_counts);
+/// What a part's pass reuses from document to document.
+typedef struct {
+    scratch starts, positions;
+} phrase_scratch;
+
+/// How a kernel counts the phrase's starts in the document every walk is at (the `lead`
+/// word's, the one with the fewest postings, lists it): SIZE_MAX for damaged positions or
+/// no memory. The walks of the words it reads are positioned past it.
+typedef size_t (*count_starts)(const cpost_phrase_word *words, size_t word_count, size_t lead, word_walk *walks,
+                               phrase_scratch *scratch);
+
+/// The starts the lead word allows, then those every other word continues, as sorted lists.
+__attribute__((always_inline))
+static inline size_t count_starts_listed(const cpost_phrase_word *words, size_t word_count, size_t lead,
+                                         word_walk *walks, phrase_scratch *scratch, pass_positions pass) {
+    const uint32_t lead_frequency = words[lead].frequencies[walks[lead].posting];
+    if (!reserve(&scratch->starts, lead_frequency) || !reserve(&scratch->positions, lead_frequency)) return SIZE_MAX;
+    uint32_t *starts = scratch->starts.values;
+    if (!read_positions(&words[lead], &walks[lead], scratch->positions.values, pass)) return SIZE_MAX;
+    size_t kept = 0;
+    for (uint32_t j = 0; j < lead_frequency; j++) {
+        const uint32_t position = scratch->positions.values[j];
+        if (position >= words[lead].offset) starts[kept++] = position - words[lead].offset;
+    }
+    for (size_t i = 0; i < word_count && kept > 0; i++) {
+        if (i == lead) continue;
+        const uint32_t frequency = words[i].frequencies[walks[i].posting];
+        if (!reserve(&scratch->positions, frequency)) return SIZE_MAX;
+        const uint32_t *positions = scratch->positions.values;
+        if (!read_positions(&words[i], &walks[i], scratch->positions.values, pass)) return SIZE_MAX;
+        // Both ascending: keep the starts s with s + offset among the word's positions.
+        size_t next = 0, still = 0;
+        for (size_t j = 0; j < kept; j++) {
+            const uint64_t wanted = (uint64_t)starts[j] + words[i].offset;
+            while (next < frequency && positions[next] < wanted) next++;
+            if (next < frequency && positions[next] == wanted) starts[still++] = starts[j];
+        }
+        kept = still;
+    }
+    return kept;
 }
 
-size_t cpost_phrase_occurrences_part(const cpost_phrase_word *words, size_t word_count, size_t part, size_t parts,
-                                     uint32_t *out_documents, uint32_t *out_counts) {
+static size_t count_starts_portable(const cpost_phrase_word *words, size_t word_count, size_t lead, word_walk *walks,
+                                    phrase_scratch *scratch) {
+    return count_starts_listed(words, word_count, lead, walks, scratch, pass_positions_baseline);
+}
+
+#ifdef CPOST_X86
+/// The lanes of `kept` whose start s has s + offset among the word's `frequency` positions
+/// at *at (read, and *at moved past them); 0 with *at unchanged for damage (then *continued
+/// is undefined). Each position is compared with every start at once as it is read.
+__attribute__((target(PHRASE_AVX512_FEATURES), always_inline))
+static inline int continued_starts(const cpost_phrase_word *word, size_t *at, uint32_t frequency, __m512i starts,
+                                   __mmask16 kept, __mmask16 *continued) {
+    const int fit = positions_fit(word->positions_length, *at, frequency);
+    size_t cursor = *at;
+    uint32_t position = 0, delta;
+    __mmask16 found = 0;
+    for (uint32_t j = 0; j < frequency; j++) {
+        if (!(fit ? read_delta_unchecked(word->positions, &cursor, &delta)
+                  : read_varint(word->positions, word->positions_length, &cursor, &delta))) return 0;
+        position += delta;
+        const __mmask16 eligible = position >= word->offset ? kept : 0;
+        found |= _mm512_mask_cmpeq_epi32_mask(eligible, starts, _mm512_set1_epi32((int)(position - word->offset)));
+    }
+    *at = cursor;
+    *continued = found;
+    return 1;
+}
+
+/// The lead word's `frequency` (at most sixteen) positions at *at, read into the lanes of
+/// one register as they are decoded (stored and loaded again, they would wait on the
+/// stores); 0 with *at unchanged for damage.
+__attribute__((target(PHRASE_AVX512_FEATURES), always_inline))
+static inline int lead_positions(const cpost_phrase_word *word, size_t *at, uint32_t frequency, __m512i *positions) {
+    const int fit = positions_fit(word->positions_length, *at, frequency);
+    size_t cursor = *at;
+    uint32_t position = 0, delta;
+    __m512i lanes = _mm512_setzero_si512();
+    for (uint32_t j = 0; j < frequency; j++) {
+        if (!(fit ? read_delta_unchecked(word->positions, &cursor, &delta)
+                  : read_varint(word->positions, word->positions_length, &cursor, &delta))) return 0;
+        position += delta;
+        lanes = _mm512_mask_set1_epi32(lanes, (__mmask16)(1u << j), (int)position);
+    }
+    *at = cursor;
+    *positions = lanes;
+    return 1;
+}
+
+/// count_starts_listed with the starts of a lead word of at most sixteen positions kept in
+/// one register and a mask of those still possible: no lists to merge, so no branch on how
+/// the positions of two words interleave.
+__attribute__((target(PHRASE_AVX512_FEATURES), always_inline))
+static inline size_t count_starts_avx512(const cpost_phrase_word *words, size_t word_count, size_t lead,
+                                         word_walk *walks, phrase_scratch *scratch) {
+    const uint32_t lead_frequency = words[lead].frequencies[walks[lead].posting];
+    if (lead_frequency > 16) return count_starts_listed(words, word_count, lead, walks, scratch, pass_positions_avx512);
+    word_walk *leading = &walks[lead];
+    __m512i positions;
+    if (!catch_up(&words[lead], leading, pass_positions_avx512)
+        || !lead_positions(&words[lead], &leading->byte, lead_frequency, &positions)) return SIZE_MAX;
+    leading->positioned = leading->posting + 1;
+    const __mmask16 lanes = (__mmask16)((1u << lead_frequency) - 1);
+    const __m512i lead_offset = _mm512_set1_epi32((int)words[lead].offset);
+    // A start before 0 would put the phrase's first word before the field's.
+    __mmask16 kept = _mm512_mask_cmpge_epu32_mask(lanes, positions, lead_offset);
+    const __m512i starts = _mm512_sub_epi32(positions, lead_offset);
+    for (size_t i = 0; i < word_count && kept; i++) {
+        if (i == lead) continue;
+        word_walk *walk = &walks[i];
+        if (!catch_up(&words[i], walk, pass_positions_avx512)
+            || !continued_starts(&words[i], &walk->byte, words[i].frequencies[walk->posting], starts, kept, &kept))
+            return SIZE_MAX;
+        walk->positioned = walk->posting + 1;
+    }
+    return (size_t)__builtin_popcount(kept);
+}
+#endif
+
+/// cpost_phrase_occurrences_part with a kernel's way of moving walks and counting starts;
+/// inlined into each kernel, so that those calls are too.
+__attribute__((always_inline))
+static inline size_t phrase_part(const cpost_phrase_word *words, size_t word_count, size_t part, size_t parts,
+                                 uint32_t *out_documents, uint32_t *out_counts, advance_walk advance, count_starts count) {
     if (word_count == 0) return 0;
     enum { MAX_WORDS = 64 };
     if (word_count > MAX_WORDS || parts == 0 || part >= parts) return SIZE_MAX;
@@ -506,7 +702,7 @@ size_t cpost_phrase_occurrences_part(const cpost_phrase_word *words, size_t word
     const size_t begin = cpost_phrase_part_start(words[lead].count, part, parts);
     const size_t end = cpost_phrase_part_start(words[lead].count, part + 1, parts);
     word_walk walks[MAX_WORDS] = {{0}};
-    scratch starts = {0}, positions = {0};
+    phrase_scratch scratch = {{0}, {0}};
     size_t found = 0, result = 0;
     for (size_t k = begin; k < end; k++) {
         const uint32_t document = words[lead].documents[k];
@@ -514,44 +710,57 @@ size_t cpost_phrase_occurrences_part(const cpost_phrase_word *words, size_t word
         int all = 1;
         for (size_t i = 0; i < word_count && all; i++) {
             if (i == lead) continue;
-            walks[i].posting = gallop(words[i].documents, words[i].count, walks[i].posting, document);
+            walks[i].posting = advance(words[i].documents, words[i].count, walks[i].posting, document);
             all = walks[i].posting < words[i].count && words[i].documents[walks[i].posting] == document;
         }
         if (!all) continue;
-        // The starts the lead word allows, then those every other word continues.
-        const uint32_t lead_frequency = words[lead].frequencies[k];
-        if (!reserve(&starts, lead_frequency) || !reserve(&positions, lead_frequency)) goto damaged;
-        if (!read_positions(&words[lead], &walks[lead], positions.values)) goto damaged;
-        size_t kept = 0;
-        for (uint32_t j = 0; j < lead_frequency; j++) {
-            if (positions.values[j] >= words[lead].offset) starts.values[kept++] = positions.values[j] - words[lead].offset;
+        const size_t starts = count(words, word_count, lead, walks, &scratch);
+        if (starts == SIZE_MAX) {
+            result = SIZE_MAX;
+            goto done;
         }
-        for (size_t i = 0; i < word_count && kept > 0; i++) {
-            if (i == lead) continue;
-            const uint32_t frequency = words[i].frequencies[walks[i].posting];
-            if (!reserve(&positions, frequency)) goto damaged;
-            if (!read_positions(&words[i], &walks[i], positions.values)) goto damaged;
-            // Both ascending: keep the starts s with s + offset among the word's positions.
-            size_t next = 0, still = 0;
-            for (size_t j = 0; j < kept; j++) {
-                const uint64_t wanted = (uint64_t)starts.values[j] + words[i].offset;
-                while (next < frequency && positions.values[next] < wanted) next++;
-                if (next < frequency && positions.values[next] == wanted) starts.values[still++] = starts.values[j];
-            }
-            kept = still;
-        }
-        if (kept > 0) {
+        if (starts > 0) {
             out_documents[found] = document;
-            out_counts[found] = (uint32_t)kept;
+            out_counts[found] = (uint32_t)starts;
             found++;
         }
     }
     result = found;
-    goto done;
-damaged:
-    result = SIZE_MAX;
 done:
-    free(starts.values);
-    free(positions.values);
+    free(scratch.starts.values);
+    free(scratch.positions.values);
     return result;
+}
+
+static size_t phrase_part_portable(const cpost_phrase_word *words, size_t word_count, size_t part, size_t parts,
+                                   uint32_t *out_documents, uint32_t *out_counts) {
+    return phrase_part(words, word_count, part, parts, out_documents, out_counts, gallop, count_starts_portable);
+}
+
+#ifdef CPOST_X86
+__attribute__((target(PHRASE_AVX512_FEATURES)))
+static size_t phrase_part_avx512(const cpost_phrase_word *words, size_t word_count, size_t part, size_t parts,
+                                 uint32_t *out_documents, uint32_t *out_counts) {
+    return phrase_part(words, word_count, part, parts, out_documents, out_counts, advance_avx512, count_starts_avx512);
+}
+#endif
+
+size_t cpost_phrase_occurrences_part_using(cpost_kernel kernel, const cpost_phrase_word *words, size_t word_count,
+                                           size_t part, size_t parts, uint32_t *out_documents, uint32_t *out_counts) {
+#ifdef CPOST_X86
+    if (kernel >= CPOST_KERNEL_AVX512 && cpu_has_avx512 && cpu_has_avx2)
+        return phrase_part_avx512(words, word_count, part, parts, out_documents, out_counts);
+#endif
+    (void)kernel;
+    return phrase_part_portable(words, word_count, part, parts, out_documents, out_counts);
+}
+
+size_t cpost_phrase_occurrences(const cpost_phrase_word *words, size_t word_count,
+                                uint32_t *out_documents, uint32_t *out_counts) {
+    return cpost_phrase_occurrences_part(words, word_count, 0, 1, out_documents, out_counts);
+}
+
+size_t cpost_phrase_occurrences_part(const cpost_phrase_word *words, size_t word_count, size_t part, size_t parts,
+                                     uint32_t *out_documents, uint32_t *out_counts) {
+    return cpost_phrase_occurrences_part_using(CPOST_KERNEL_BEST, words, word_count, part, parts, out_documents, out_counts);
 }

@@ -116,18 +116,32 @@ struct PostingsKernelTests {
         let offset: UInt32
     }
 
-    /// Words over a few hundred documents that overlap often. In each document the words
-    /// share a few planted starts (each word at start + its offset), among other positions;
-    /// positions run to 40,000, so deltas of one, two and three bytes all occur, and a
-    /// planted word is reached through different deltas in each word.
-    private func randomPhrase(_ random: inout SplitMixRandom, words: Int, shared: Bool) -> [PhraseWord] {
-        let common = (0..<UInt32(300)).filter { _ in random.next() % 3 == 0 }
+    /// Words over about a hundred documents that they share often. In each document the
+    /// words share a few planted starts (each word at start + its offset), among other
+    /// positions; positions run to 40,000, so deltas of one, two and three bytes all occur,
+    /// and a planted word is reached through different deltas in each word. With `dense`,
+    /// every word but the first also holds about half the other documents (other positions
+    /// only), so a walk passes from none to dozens of postings between two of the first
+    /// word's documents.
+    private func randomPhrase(_ random: inout SplitMixRandom, words: Int, shared: Bool, dense: Bool = false) -> [PhraseWord] {
+        let common = (0..<UInt32(3_000)).filter { _ in random.next() % 30 == 0 }
         let offsets = (0..<words).map { $0 == 0 ? UInt32(0) : UInt32($0) + UInt32(random.next() % 2) }
-        let planted = common.map { _ in (0..<Int(random.next() % 4)).map { _ in UInt32(random.next() % 40_000) } }
-        return offsets.map { offset in
+        let planted = Dictionary(uniqueKeysWithValues: common.map { document in
+            (document, (0..<Int(random.next() % 4)).map { _ in UInt32(random.next() % 40_000) })
+        })
+        return offsets.enumerated().map { index, offset in
             var word = PhraseWord(offset: offset)
             var writer = ByteWriter()
-            for (document, starts) in zip(common, planted) where shared || random.next() % 5 != 0 {
+            for document in 0..<UInt32(3_000) {
+                let starts: [UInt32]
+                if let shared = planted[document] {
+                    starts = shared
+                } else if dense, index > 0, random.next() % 2 == 0 {
+                    starts = []
+                } else {
+                    continue
+                }
+                guard starts.isEmpty || shared || random.next() % 5 != 0 else { continue }
                 let others = random.next() % 8 == 0 ? 5 + Int(random.next() % 36) : Int(random.next() % 3)
                 let near = random.next() % 2 == 0
                 var positions = Set(starts.map { $0 + offset })
@@ -145,7 +159,8 @@ struct PostingsKernelTests {
 
     /// The kernel's documents and counts for `words` (the postings of part `part` of `parts`),
     /// nil when it reports damage.
-    private func phraseOccurrences(_ words: [PhraseWord], part: Int = 0, of parts: Int = 1) -> [(UInt32, UInt32)]? {
+    private func phraseOccurrences(_ words: [PhraseWord], part: Int = 0, of parts: Int = 1,
+                                   kernel: cpost_kernel = CPOST_KERNEL_BEST) -> [(UInt32, UInt32)]? {
         let frequencies = words.map { $0.positions.map { UInt32($0.count) } }
         let capacity = max(words.map(\.documents.count).min() ?? 0, 1)
         var documents = [UInt32](repeating: 0, count: capacity), counts = documents
@@ -159,8 +174,7 @@ struct PostingsKernelTests {
                                                positions_length: word.bytes.count, offset: word.offset))
             }
             // −1 (SIZE_MAX) for damage
-            return parts == 1 ? cpost_phrase_occurrences(input, input.count, &documents, &counts)
-                : cpost_phrase_occurrences_part(input, input.count, part, parts, &documents, &counts)
+            return cpost_phrase_occurrences_part_using(kernel, input, input.count, part, parts, &documents, &counts)
         }
         guard found >= 0 else { return nil }
         return Array(zip(documents.prefix(found), counts.prefix(found)))
@@ -170,7 +184,7 @@ struct PostingsKernelTests {
           arguments: 0..<40)
     func phraseOccurrences(seed: Int) throws {
         var random = SplitMixRandom(seed: UInt64(500 + seed))
-        let words = randomPhrase(&random, words: 1 + seed % 4, shared: seed % 3 == 0)
+        let words = randomPhrase(&random, words: 1 + seed % 4, shared: seed % 3 == 0, dense: seed % 2 == 1)
         var expected: [(UInt32, UInt32)] = []
         for (index, document) in words[0].documents.enumerated() {
             let others = words.dropFirst().map { word in word.documents.firstIndex(of: document).map { Set(word.positions[$0]) } }
@@ -180,12 +194,17 @@ struct PostingsKernelTests {
             }
             if !starts.isEmpty { expected.append((document, UInt32(starts.count))) }
         }
-        let found = try #require(phraseOccurrences(words), "valid positions refused")
-        #expect(found.map(\.0) == expected.map(\.0) && found.map(\.1) == expected.map(\.1), "seed \(seed)")
-        // Split into parts, each from where its share of the rarest word's postings starts.
-        for parts in [2, 3, 8] {
-            let joined = try (0..<parts).flatMap { part in try #require(phraseOccurrences(words, part: part, of: parts), "part \(part) of \(parts)") }
-            #expect(joined.map(\.0) == expected.map(\.0) && joined.map(\.1) == expected.map(\.1), "seed \(seed), \(parts) parts")
+        for kernel in Self.kernels {
+            let found = try #require(phraseOccurrences(words, kernel: kernel), "valid positions refused, kernel \(kernel.rawValue)")
+            #expect(found.map(\.0) == expected.map(\.0) && found.map(\.1) == expected.map(\.1), "seed \(seed), kernel \(kernel.rawValue)")
+            // Split into parts, each from where its share of the rarest word's postings starts.
+            for parts in [2, 3, 8] {
+                let joined = try (0..<parts).flatMap { part in
+                    try #require(phraseOccurrences(words, part: part, of: parts, kernel: kernel), "part \(part) of \(parts)")
+                }
+                #expect(joined.map(\.0) == expected.map(\.0) && joined.map(\.1) == expected.map(\.1),
+                        "seed \(seed), \(parts) parts, kernel \(kernel.rawValue)")
+            }
         }
         // Cut the positions of the word with the fewest postings (each of its postings is read),
         // or end them with a varint of six bytes: refused either way.
@@ -194,8 +213,10 @@ struct PostingsKernelTests {
         cut[0].bytes.removeLast(1 + Int(random.next() % UInt64(min(cut[0].bytes.count, 3))))
         long[0].bytes.removeLast()
         long[0].bytes += [0x81, 0x81, 0x81, 0x81, 0x81, 0x01]
-        #expect(phraseOccurrences(cut) == nil, "seed \(seed): cut positions read")
-        #expect(phraseOccurrences(long) == nil, "seed \(seed): a six-byte varint read")
+        for kernel in Self.kernels {
+            #expect(phraseOccurrences(cut, kernel: kernel) == nil, "seed \(seed): cut positions read, kernel \(kernel.rawValue)")
+            #expect(phraseOccurrences(long, kernel: kernel) == nil, "seed \(seed): a six-byte varint read, kernel \(kernel.rawValue)")
+        }
     }
 
     @Test("sums of 32-bit values do not wrap, with every kernel")

@@ -90,7 +90,7 @@ void cpost_widen_chunked(const uint16_t *lows, const uint32_t *chunk_ends, size_
 typedef enum {
     CPOST_KERNEL_PORTABLE = 0,
     CPOST_KERNEL_AVX2 = 1,      // skipping and summing; decoding sixteen deltas or codes at a time
-    CPOST_KERNEL_AVX512 = 2,    // decoding with 512-bit registers
+    CPOST_KERNEL_AVX512 = 2,    // decoding with 512-bit registers; phrases: moving walks and passing positions in masks
     CPOST_KERNEL_BEST = 2
 } cpost_kernel;
 
@@ -98,6 +98,8 @@ size_t cpost_skip_varints_using(cpost_kernel kernel, const uint8_t *bytes, size_
 uint64_t cpost_sum_u32_using(cpost_kernel kernel, const uint32_t *values, size_t count);
 void cpost_widen_chunked_using(cpost_kernel kernel, const uint16_t *lows, const uint32_t *chunk_ends, size_t chunk_count,
                                uint32_t *out);
+size_t cpost_phrase_occurrences_part_using(cpost_kernel kernel, const cpost_phrase_word *words, size_t word_count,
+                                           size_t part, size_t parts, uint32_t *out_documents, uint32_t *out_counts);
 int cpost_decode_postings_using(cpost_kernel kernel, const uint8_t *bytes, size_t length, size_t count,
                                 uint32_t document_limit, uint32_t *documents, uint32_t *frequencies);
 
