@@ -184,6 +184,29 @@ final class PhraseMatcher: DocumentMatcher, ScoringLeaf {
         return score(document) { counts[$0] }
     }
 
+    /// `score` for a batch, once the record is complete: the batch's places in the record
+    /// first, then a field at a time a loop with nothing carried from one match to the next
+    /// but the sum, so the processor reads many matches' field lengths at once (one by one,
+    /// each waited on its own cache miss: 44 % of the scoring of `"Review jujur"`, whose
+    /// 48,684 matches are a line or more apart; perf, 7 Dec). Each sum takes its fields in
+    /// `score`'s order, so the values are exactly `score`'s.
+    override func scores(of documents: UnsafeBufferPointer<UInt32>, into scores: UnsafeMutableBufferPointer<Double>) {
+        guard known.isComplete else { return super.scores(of: documents, into: scores) }
+        withUnsafeTemporaryAllocation(of: Int.self, capacity: documents.count) { places in
+            for index in documents.indices {
+                places[index] = knownPosition(of: documents[index]) ?? -1
+                scores[index] = 0
+            }
+            for field in 0..<fields.count {
+                let scorer = scorers.buffer[field]
+                for index in documents.indices where places[index] >= 0 {
+                    let frequency = known.completeCount(at: places[index], field: field)
+                    if frequency > 0 { scores[index] += scorer.score(frequency: frequency, document: documents[index]) }
+                }
+            }
+        }
+    }
+
     /// The phrase's BM25 summed over the fields where it occurs, `count(field)` times.
     @inline(__always) private func score(_ document: UInt32, count: (Int) -> UInt32) -> Double {
         var total = 0.0

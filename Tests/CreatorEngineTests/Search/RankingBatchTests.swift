@@ -76,4 +76,53 @@ struct RankingBatchTests {
         }
         #expect(compared > 100)
     }
+
+    @Test("a phrase's scores of a batch, read from its record of every occurrence, equal its scores found one document at a time, bit for bit")
+    func phraseScores() throws {
+        let fixture = try SearchFixture.generated.get()
+        let index = fixture.index, scoring = TextScoring(), analyzer = try TextAnalyzer()
+        // Common caption phrases, and the commonest word pairs of bios (some also in captions:
+        // a phrase in two fields sums both).
+        var bioPairs: [String: Int] = [:]
+        for profile in fixture.profiles {
+            let words = (profile.bio ?? "").split(separator: " ").filter { $0.count > 1 && $0.allSatisfy(\.isLetter) }
+            for start in words.indices.dropLast() { bioPairs[words[start] + " " + words[start + 1], default: 0] += 1 }
+        }
+        let phrases = SetExecutionTests.commonCaptionPhrases(of: fixture).prefix(12)
+            + bioPairs.sorted { ($0.value, $1.key) > ($1.value, $0.key) }.prefix(12).map(\.key)
+        var random = SplitMixRandom(seed: 12)
+        var compared = 0, inSeveralFields = 0
+        for phrase in phrases {
+            let analysed = analyzer.analyze(phrase)
+            let first = analysed.map(\.position).min() ?? 0
+            let terms = analysed.map { term in
+                (fields: FieldTerm.lookUp(term.text, in: index, scoring: scoring), offset: UInt32(term.position - first))
+            }
+            let shared = terms.reduce(Set(TextField.allCases)) { $0.intersection($1.fields.map(\.field)) }
+            if shared.count > 1 { inSeveralFields += 1 }
+            // Each with a cache of its own: the record of occurrences is kept per cache.
+            func matcher(_ evaluation: PhraseEvaluation) -> PhraseMatcher {
+                PhraseMatcher(text: phrase, terms: terms, cache: PostingsCache(), bm25: scoring.bm25,
+                              documentCount: index.documentCount, evaluation: evaluation)
+            }
+            let batched = matcher(.allAtOnce), single = matcher(.perDocument)
+            #expect(batched.findAllOccurrences(), "\(phrase): no record")
+            var start = 0
+            while start < index.documentCount {
+                let size = min(Int.random(in: 1...RankingBatch.capacity, using: &random), index.documentCount - start)
+                let documents = (start..<(start + size)).map(UInt32.init)
+                var scores = [Double](repeating: .nan, count: size)
+                documents.withUnsafeBufferPointer { documents in
+                    scores.withUnsafeMutableBufferPointer { batched.scores(of: documents, into: $0) }
+                }
+                for (document, score) in zip(documents, scores) {
+                    #expect(score.bitPattern == single.score(document).bitPattern, "\(phrase) at \(document)")
+                    if score > 0 { compared += 1 }
+                }
+                start += size
+            }
+        }
+        #expect(compared > 100)
+        #expect(inSeveralFields > 0, "no phrase whose words share two fields")
+    }
 }
