@@ -36,4 +36,9 @@ public struct FieldLengths: @unchecked Sendable {
     @inline(__always) public subscript(document: Int) -> UInt16 {
         wide.isEmpty ? UInt16(narrow[document]) : wide[document]
     }
+
+    /// Starts reading the document's length into the caches (see `UnsafeBufferPointer.prefetch`).
+    @inline(__always) func prefetch(_ document: Int) {
+        if wide.isEmpty { narrow.prefetch(document) } else { wide.prefetch(document) }
+    }
 }

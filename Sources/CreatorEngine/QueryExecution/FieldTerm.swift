@@ -35,6 +35,9 @@ struct FieldScorer: @unchecked Sendable {
     /// BM25 with the field's average length folded in.
     let weight: BM25.FieldWeight
 
+    /// Starts reading what `score` reads of `document` (its length) into the caches.
+    @inline(__always) func prefetch(_ document: UInt32) { lengths.prefetch(Int(document)) }
+
     @inline(__always) func score(frequency: UInt32, document: UInt32) -> Double {
         weightedIDF * weight.termWeight(frequency: Double(frequency), length: Double(lengths[Int(document)]))
     }
