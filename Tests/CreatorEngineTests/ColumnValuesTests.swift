@@ -45,6 +45,20 @@ struct ColumnValuesTests {
         }
         let (read, _) = try roundTrip(values)
         expectSameBits(read, values, "seed \(seed), kind \(kind), \(count) values, \(unknownShare) unknown")
+        // A scan for the values in a range sets the bits of the documents whose value is in it.
+        let known = values.filter { !$0.isNaN }.sorted()
+        let low = known.isEmpty ? 0 : known[known.count / 4], high = known.isEmpty ? 0 : known[known.count * 3 / 4]
+        let bytes = ColumnValues.encode(values)
+        try bytes.withUnsafeBytes { raw in
+            let column = try ColumnValues(ByteView(base: raw.baseAddress!, count: raw.count, context: "column.test"), documentCount: values.count)
+            let words = column.matchingWords { $0 >= low && $0 <= high }
+            #expect(words.count == (values.count + 63) / 64)
+            for (document, value) in values.enumerated() {
+                let set = words[document >> 6] >> UInt64(document & 63) & 1 == 1
+                #expect(set == (value >= low && value <= high), "seed \(seed): document \(document), value \(value), range \(low)...\(high)")
+            }
+            #expect(words.last.map { values.count % 64 == 0 || $0 >> UInt64(values.count % 64) == 0 } ?? true, "bits past the last document")
+        }
     }
 
     @Test("whole numbers take four bytes a row, few distinct values two and a table, and a column known for under half the documents a row per known value")

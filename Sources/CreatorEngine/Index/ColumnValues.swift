@@ -77,6 +77,53 @@ public struct ColumnValues: RandomAccessCollection, @unchecked Sendable {
         }
     }
 
+    /// The documents whose value passes `passes` (never called with NaN: unknown values
+    /// pass nothing), as the words of a bitset (bit `d % 64` of word `d / 64`). One pass over
+    /// the rows in their own layout: a sparse column walks its presence bits, rows in order,
+    /// instead of counting the bits before each document, and a coded column asks `passes`
+    /// once per distinct value. A range over a column whose sorted order is not made yet
+    /// (a one-shot `creators search`) took 2.4 ns a document through the subscript (perf,
+    /// 7 Dec); this is the same answer without the per-document lookups.
+    func matchingWords(_ passes: (Double) -> Bool) -> [UInt64] {
+        var words = [UInt64](repeating: 0, count: (count + 63) / 64)
+        words.withUnsafeMutableBufferPointer { words in
+            switch layout {
+            case .doubles:
+                fill(words) { row in passes(doubles[row]) }
+            case .integers:
+                fill(words) { row in integers[row] != Self.unknownInteger && passes(Double(integers[row])) }
+            case .codes:
+                let passing = codeValues.map(passes)
+                passing.withUnsafeBufferPointer { passing in
+                    fill(words) { row in codes[row] != Self.unknownCode && passing[Int(codes[row])] }
+                }
+            }
+        }
+        return words
+    }
+
+    /// Sets in `words` the bit of each document whose row passes `rowPasses`.
+    @inline(__always) private func fill(_ words: UnsafeMutableBufferPointer<UInt64>, _ rowPasses: (Int) -> Bool) {
+        if let present {
+            var row = 0
+            for index in 0..<present.words.count {
+                var bits = present.words[index], passing: UInt64 = 0
+                while bits != 0 {
+                    if rowPasses(row) { passing |= bits & (0 &- bits) }
+                    row += 1
+                    bits &= bits &- 1
+                }
+                words[index] = passing
+            }
+        } else {
+            for start in stride(from: 0, to: count, by: 64) {
+                var passing: UInt64 = 0
+                for offset in 0..<Swift.min(64, count - start) where rowPasses(start + offset) { passing |= 1 << UInt64(offset) }
+                words[start >> 6] = passing
+            }
+        }
+    }
+
     /// How many documents have a value (a pass over the column unless it is sparse).
     public var knownCount: Int {
         if let present { return present.count }

@@ -64,17 +64,8 @@ final class ColumnMatcher: DocumentMatcher {
     }
 
     private func scannedSet() -> DocumentSet {
-        let values = self.values, ranges = bounds.buffer
-        var words = [UInt64](repeating: 0, count: (values.count + 63) / 64)
-        for start in stride(from: 0, to: values.count, by: 64) {
-            var word: UInt64 = 0
-            for offset in 0..<min(64, values.count - start) {
-                let value = values[start + offset]
-                // NaN fails every comparison, so unknown values never pass.
-                if ranges.contains(where: { $0.contains(value) }) { word |= 1 << UInt64(offset) }
-            }
-            words[start >> 6] = word
-        }
+        let ranges = bounds.buffer
+        let words = values.matchingWords { value in ranges.contains { $0.contains(value) } }
         return words.withUnsafeBufferPointer { DocumentSet(documentCount: values.count, words: $0) }
     }
 
