@@ -42,6 +42,28 @@ struct RankingBatchTests {
         #expect(!RankingBatch(matches: .max, of: 1000).prefetches)
     }
 
+    /// Scores every creator in ascending order (holders and not), in batches of random sizes
+    /// up to the capacity as a ranking asks, through `batched.scores(of:into:)`, and expects
+    /// each to be `single.score`'s bit for bit; how many scores were above zero.
+    private func compareBatches(_ batched: DocumentMatcher, with single: DocumentMatcher, documentCount: Int,
+                                random: inout SplitMixRandom, label: String) -> Int {
+        var start = 0, positive = 0
+        while start < documentCount {
+            let size = min(Int.random(in: 1...RankingBatch.capacity, using: &random), documentCount - start)
+            let documents = (start..<(start + size)).map(UInt32.init)
+            var scores = [Double](repeating: .nan, count: size)
+            documents.withUnsafeBufferPointer { documents in
+                scores.withUnsafeMutableBufferPointer { batched.scores(of: documents, into: $0) }
+            }
+            for (document, score) in zip(documents, scores) {
+                #expect(score.bitPattern == single.score(document).bitPattern, "\(label) at \(document)")
+                if score > 0 { positive += 1 }
+            }
+            start += size
+        }
+        return positive
+    }
+
     @Test("a term's scores of a batch equal its scores one document at a time, bit for bit")
     func termScores() throws {
         let fixture = try SearchFixture.generated.get()
@@ -56,23 +78,8 @@ struct RankingBatchTests {
             func matcher() -> TermMatcher {
                 TermMatcher(term: term, fields: fields, cache: PostingsCache(), bm25: scoring.bm25, documentCount: index.documentCount)
             }
-            let batched = matcher(), single = matcher()
-            // Every creator in ascending order (holders of the term and not), in batches of
-            // random sizes up to the capacity, as a ranking asks.
-            var start = 0
-            while start < index.documentCount {
-                let size = min(Int.random(in: 1...RankingBatch.capacity, using: &queries.random), index.documentCount - start)
-                let documents = (start..<(start + size)).map(UInt32.init)
-                var scores = [Double](repeating: .nan, count: size)
-                documents.withUnsafeBufferPointer { documents in
-                    scores.withUnsafeMutableBufferPointer { batched.scores(of: documents, into: $0) }
-                }
-                for (document, score) in zip(documents, scores) {
-                    #expect(score.bitPattern == single.score(document).bitPattern, "\(term) at \(document)")
-                    if score > 0 { compared += 1 }
-                }
-                start += size
-            }
+            compared += compareBatches(matcher(), with: matcher(), documentCount: index.documentCount,
+                                       random: &queries.random, label: term)
         }
         #expect(compared > 100)
     }
@@ -107,20 +114,7 @@ struct RankingBatchTests {
             }
             let batched = matcher(.allAtOnce), single = matcher(.perDocument)
             #expect(batched.findAllOccurrences(), "\(phrase): no record")
-            var start = 0
-            while start < index.documentCount {
-                let size = min(Int.random(in: 1...RankingBatch.capacity, using: &random), index.documentCount - start)
-                let documents = (start..<(start + size)).map(UInt32.init)
-                var scores = [Double](repeating: .nan, count: size)
-                documents.withUnsafeBufferPointer { documents in
-                    scores.withUnsafeMutableBufferPointer { batched.scores(of: documents, into: $0) }
-                }
-                for (document, score) in zip(documents, scores) {
-                    #expect(score.bitPattern == single.score(document).bitPattern, "\(phrase) at \(document)")
-                    if score > 0 { compared += 1 }
-                }
-                start += size
-            }
+            compared += compareBatches(batched, with: single, documentCount: index.documentCount, random: &random, label: phrase)
         }
         #expect(compared > 100)
         #expect(inSeveralFields > 0, "no phrase whose words share two fields")
