@@ -596,8 +596,8 @@ static inline size_t count_starts_listed(const cpost_phrase_word *words, size_t 
         if (i == lead) continue;
         const uint32_t frequency = words[i].frequencies[walks[i].posting];
         if (!reserve(&scratch->positions, frequency)) return SIZE_MAX;
-        const uint32_t *positions = scratch->positions.values;
-        if (!read_positions(&words[i], &walks[i], scratch->positions.values, pass)) return SIZE_MAX;
+        uint32_t *positions = scratch->positions.values;
+        if (!read_positions(&words[i], &walks[i], positions, pass)) return SIZE_MAX;
         // Both ascending: keep the starts s with s + offset among the word's positions.
         size_t next = 0, still = 0;
         for (size_t j = 0; j < kept; j++) {
@@ -616,6 +616,14 @@ static size_t count_starts_portable(const cpost_phrase_word *words, size_t word_
 }
 
 #ifdef CPOST_X86
+/// The next position delta of `word` at *cursor: read_delta_unchecked where the posting's
+/// positions fit (positions_fit), else read_varint against the end; 0 for damage.
+__attribute__((always_inline))
+static inline int next_delta(const cpost_phrase_word *word, int fit, size_t *cursor, uint32_t *delta) {
+    return fit ? read_delta_unchecked(word->positions, cursor, delta)
+               : read_varint(word->positions, word->positions_length, cursor, delta);
+}
+
 /// The lanes of `kept` whose start s has s + offset among the word's `frequency` positions
 /// at *at (read, and *at moved past them); 0 with *at unchanged for damage (then *continued
 /// is undefined). Each position is compared with every start at once as it is read.
@@ -627,8 +635,7 @@ static inline int continued_starts(const cpost_phrase_word *word, size_t *at, ui
     uint32_t position = 0, delta;
     __mmask16 found = 0;
     for (uint32_t j = 0; j < frequency; j++) {
-        if (!(fit ? read_delta_unchecked(word->positions, &cursor, &delta)
-                  : read_varint(word->positions, word->positions_length, &cursor, &delta))) return 0;
+        if (!next_delta(word, fit, &cursor, &delta)) return 0;
         position += delta;
         const __mmask16 eligible = position >= word->offset ? kept : 0;
         found |= _mm512_mask_cmpeq_epi32_mask(eligible, starts, _mm512_set1_epi32((int)(position - word->offset)));
@@ -648,8 +655,7 @@ static inline int lead_positions(const cpost_phrase_word *word, size_t *at, uint
     uint32_t position = 0, delta;
     __m512i lanes = _mm512_setzero_si512();
     for (uint32_t j = 0; j < frequency; j++) {
-        if (!(fit ? read_delta_unchecked(word->positions, &cursor, &delta)
-                  : read_varint(word->positions, word->positions_length, &cursor, &delta))) return 0;
+        if (!next_delta(word, fit, &cursor, &delta)) return 0;
         position += delta;
         lanes = _mm512_mask_set1_epi32(lanes, (__mmask16)(1u << j), (int)position);
     }
