@@ -694,10 +694,12 @@ static inline size_t count_starts_avx512(const cpost_phrase_word *words, size_t 
 }
 #endif
 
-/// cpost_phrase_occurrences_part with a kernel's way of moving walks and counting starts;
-/// inlined into each kernel, so that those calls are too.
+/// cpost_phrase_occurrences_part (or, with `candidates`, cpost_phrase_occurrences_among)
+/// with a kernel's way of moving walks and counting starts; inlined into each kernel, so
+/// that those calls are too.
 __attribute__((always_inline))
 static inline size_t phrase_part(const cpost_phrase_word *words, size_t word_count, size_t part, size_t parts,
+                                 const uint32_t *candidates, size_t candidate_count,
                                  uint32_t *out_documents, uint32_t *out_counts, advance_walk advance, count_starts count) {
     if (word_count == 0) return 0;
     enum { MAX_WORDS = 64 };
@@ -705,15 +707,23 @@ static inline size_t phrase_part(const cpost_phrase_word *words, size_t word_cou
     size_t lead = 0;
     for (size_t i = 1; i < word_count; i++) if (words[i].count < words[lead].count) lead = i;
     // Every walk starts at the first posting; the first positions read skip what comes before.
-    const size_t begin = cpost_phrase_part_start(words[lead].count, part, parts);
-    const size_t end = cpost_phrase_part_start(words[lead].count, part + 1, parts);
+    const size_t begin = candidates ? 0 : cpost_phrase_part_start(words[lead].count, part, parts);
+    const size_t end = candidates ? candidate_count : cpost_phrase_part_start(words[lead].count, part + 1, parts);
     word_walk walks[MAX_WORDS] = {{0}};
     phrase_scratch scratch = {{0}, {0}};
     size_t found = 0, result = 0;
     for (size_t k = begin; k < end; k++) {
-        const uint32_t document = words[lead].documents[k];
-        walks[lead].posting = k;
+        uint32_t document;
         int all = 1;
+        if (candidates) {
+            // The rarest word first: it rules out the most candidates.
+            document = candidates[k];
+            walks[lead].posting = advance(words[lead].documents, words[lead].count, walks[lead].posting, document);
+            all = walks[lead].posting < words[lead].count && words[lead].documents[walks[lead].posting] == document;
+        } else {
+            document = words[lead].documents[k];
+            walks[lead].posting = k;
+        }
         for (size_t i = 0; i < word_count && all; i++) {
             if (i == lead) continue;
             walks[i].posting = advance(words[i].documents, words[i].count, walks[i].posting, document);
@@ -739,26 +749,52 @@ done:
 }
 
 static size_t phrase_part_portable(const cpost_phrase_word *words, size_t word_count, size_t part, size_t parts,
+                                   const uint32_t *candidates, size_t candidate_count,
                                    uint32_t *out_documents, uint32_t *out_counts) {
-    return phrase_part(words, word_count, part, parts, out_documents, out_counts, gallop, count_starts_portable);
+    return phrase_part(words, word_count, part, parts, candidates, candidate_count, out_documents, out_counts, gallop,
+                       count_starts_portable);
 }
 
 #ifdef CPOST_X86
 __attribute__((target(PHRASE_AVX512_FEATURES)))
 static size_t phrase_part_avx512(const cpost_phrase_word *words, size_t word_count, size_t part, size_t parts,
+                                 const uint32_t *candidates, size_t candidate_count,
                                  uint32_t *out_documents, uint32_t *out_counts) {
-    return phrase_part(words, word_count, part, parts, out_documents, out_counts, advance_avx512, count_starts_avx512);
+    return phrase_part(words, word_count, part, parts, candidates, candidate_count, out_documents, out_counts,
+                       advance_avx512, count_starts_avx512);
 }
 #endif
 
-size_t cpost_phrase_occurrences_part_using(cpost_kernel kernel, const cpost_phrase_word *words, size_t word_count,
-                                           size_t part, size_t parts, uint32_t *out_documents, uint32_t *out_counts) {
+/// The kernel's phrase_part: over part `part` of `parts` of the lead's postings, or over
+/// `candidates` when there are some.
+static size_t phrase_part_using(cpost_kernel kernel, const cpost_phrase_word *words, size_t word_count, size_t part,
+                                size_t parts, const uint32_t *candidates, size_t candidate_count,
+                                uint32_t *out_documents, uint32_t *out_counts) {
 #ifdef CPOST_X86
     if (kernel >= CPOST_KERNEL_AVX512 && cpu_has_avx512 && cpu_has_avx2)
-        return phrase_part_avx512(words, word_count, part, parts, out_documents, out_counts);
+        return phrase_part_avx512(words, word_count, part, parts, candidates, candidate_count, out_documents, out_counts);
 #endif
     (void)kernel;
-    return phrase_part_portable(words, word_count, part, parts, out_documents, out_counts);
+    return phrase_part_portable(words, word_count, part, parts, candidates, candidate_count, out_documents, out_counts);
+}
+
+size_t cpost_phrase_occurrences_part_using(cpost_kernel kernel, const cpost_phrase_word *words, size_t word_count,
+                                           size_t part, size_t parts, uint32_t *out_documents, uint32_t *out_counts) {
+    return phrase_part_using(kernel, words, word_count, part, parts, NULL, 0, out_documents, out_counts);
+}
+
+size_t cpost_phrase_occurrences_among_using(cpost_kernel kernel, const cpost_phrase_word *words, size_t word_count,
+                                            const uint32_t *candidates, size_t candidate_count,
+                                            uint32_t *out_documents, uint32_t *out_counts) {
+    // An empty list of candidates has no document to look at (NULL would mean the postings).
+    if (candidate_count == 0) return 0;
+    return phrase_part_using(kernel, words, word_count, 0, 1, candidates, candidate_count, out_documents, out_counts);
+}
+
+size_t cpost_phrase_occurrences_among(const cpost_phrase_word *words, size_t word_count, const uint32_t *candidates,
+                                      size_t candidate_count, uint32_t *out_documents, uint32_t *out_counts) {
+    return cpost_phrase_occurrences_among_using(CPOST_KERNEL_BEST, words, word_count, candidates, candidate_count,
+                                                out_documents, out_counts);
 }
 
 size_t cpost_phrase_occurrences(const cpost_phrase_word *words, size_t word_count,

@@ -157,12 +157,12 @@ struct PostingsKernelTests {
         }
     }
 
-    /// The kernel's documents and counts for `words` (the postings of part `part` of `parts`),
-    /// nil when it reports damage.
-    private func phraseOccurrences(_ words: [PhraseWord], part: Int = 0, of parts: Int = 1,
+    /// The kernel's documents and counts for `words` (the postings of part `part` of `parts`,
+    /// or only `candidates`), nil when it reports damage.
+    private func phraseOccurrences(_ words: [PhraseWord], part: Int = 0, of parts: Int = 1, among candidates: [UInt32]? = nil,
                                    kernel: cpost_kernel = CPOST_KERNEL_BEST) -> [(UInt32, UInt32)]? {
         let frequencies = words.map { $0.positions.map { UInt32($0.count) } }
-        let capacity = max(words.map(\.documents.count).min() ?? 0, 1)
+        let capacity = max(candidates?.count ?? words.map(\.documents.count).min() ?? 0, 1)
         var documents = [UInt32](repeating: 0, count: capacity), counts = documents
         let found: Int = withExtendedLifetime(frequencies) {
             var input: [cpost_phrase_word] = []
@@ -174,7 +174,10 @@ struct PostingsKernelTests {
                                                positions_length: word.bytes.count, offset: word.offset))
             }
             // −1 (SIZE_MAX) for damage
-            return cpost_phrase_occurrences_part_using(kernel, input, input.count, part, parts, &documents, &counts)
+            guard let candidates else {
+                return cpost_phrase_occurrences_part_using(kernel, input, input.count, part, parts, &documents, &counts)
+            }
+            return cpost_phrase_occurrences_among_using(kernel, input, input.count, candidates, candidates.count, &documents, &counts)
         }
         guard found >= 0 else { return nil }
         return Array(zip(documents.prefix(found), counts.prefix(found)))
@@ -204,6 +207,17 @@ struct PostingsKernelTests {
                 }
                 #expect(joined.map(\.0) == expected.map(\.0) && joined.map(\.1) == expected.map(\.1),
                         "seed \(seed), \(parts) parts, kernel \(kernel.rawValue)")
+            }
+        }
+        // Among candidates only: about half of all documents (those of the words and others), or none.
+        for share in [2, 20, 0] as [UInt64] {
+            let candidates = share == 0 ? [] : (0..<UInt32(3_000)).filter { _ in random.next() % share == 0 }
+            let listed = Set(candidates)
+            let among = expected.filter { listed.contains($0.0) }
+            for kernel in Self.kernels {
+                let found = try #require(phraseOccurrences(words, among: candidates, kernel: kernel), "valid positions refused among candidates")
+                #expect(found.map(\.0) == among.map(\.0) && found.map(\.1) == among.map(\.1),
+                        "seed \(seed), \(candidates.count) candidates, kernel \(kernel.rawValue)")
             }
         }
         // Cut the positions of the word with the fewest postings (each of its postings is read),

@@ -74,6 +74,13 @@ size_t cpost_phrase_occurrences(const cpost_phrase_word *words, size_t word_coun
 size_t cpost_phrase_occurrences_part(const cpost_phrase_word *words, size_t word_count, size_t part, size_t parts,
                                      uint32_t *out_documents, uint32_t *out_counts);
 
+/// cpost_phrase_occurrences among `candidates` only (`candidate_count` documents, ascending):
+/// those of them where the phrase occurs, with how often. Every word's walk moves to each
+/// candidate (the word with the fewest postings first), so the cost follows the candidates
+/// rather than the words' postings. The outputs need room for candidate_count.
+size_t cpost_phrase_occurrences_among(const cpost_phrase_word *words, size_t word_count, const uint32_t *candidates,
+                                      size_t candidate_count, uint32_t *out_documents, uint32_t *out_counts);
+
 /// Where part `part` of `parts` starts among the `lead_count` postings of a phrase's word with
 /// the fewest (part == parts gives lead_count).
 size_t cpost_phrase_part_start(size_t lead_count, size_t part, size_t parts);
@@ -100,6 +107,9 @@ void cpost_widen_chunked_using(cpost_kernel kernel, const uint16_t *lows, const 
                                uint32_t *out);
 size_t cpost_phrase_occurrences_part_using(cpost_kernel kernel, const cpost_phrase_word *words, size_t word_count,
                                            size_t part, size_t parts, uint32_t *out_documents, uint32_t *out_counts);
+size_t cpost_phrase_occurrences_among_using(cpost_kernel kernel, const cpost_phrase_word *words, size_t word_count,
+                                            const uint32_t *candidates, size_t candidate_count,
+                                            uint32_t *out_documents, uint32_t *out_counts);
 int cpost_decode_postings_using(cpost_kernel kernel, const uint8_t *bytes, size_t length, size_t count,
                                 uint32_t document_limit, uint32_t *documents, uint32_t *frequencies);
 

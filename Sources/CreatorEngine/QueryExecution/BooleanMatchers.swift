@@ -24,7 +24,7 @@ final class AndMatcher: DocumentMatcher {
         guard let planned = driver else { return EmptyIterator() }
         let checks = parts.filter { $0 !== planned }
         for (index, check) in checks.enumerated() {
-            check.expectCandidates(driverEstimate: planned.estimate, earlierChecks: checks[..<index])
+            check.expectCandidates(from: planned, earlierChecks: checks[..<index])
         }
         // A costly check that can now list its matches, no more of them than the driver was
         // expected to list (a phrase that has found all its occurrences), drives instead:

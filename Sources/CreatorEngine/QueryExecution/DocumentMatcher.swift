@@ -29,11 +29,11 @@ class DocumentMatcher {
     /// Whether `document` matches (non-decreasing calls within a pass).
     func matches(_ document: UInt32) -> Bool { false }
 
-    /// Told before a pass that `matches` will be asked about the documents of a list of
-    /// `driverEstimate` that pass `earlierChecks` first, so that a costly check can decide
-    /// how to answer (a phrase finds all its occurrences at once when it would be asked
-    /// about many documents).
-    func expectCandidates(driverEstimate: Int, earlierChecks: ArraySlice<DocumentMatcher>) {}
+    /// Told before a pass that `matches` will be asked about the documents `driver` lists
+    /// (about its `estimate`) that pass `earlierChecks` first, so that a costly check can
+    /// decide how to answer (a phrase finds all its occurrences at once when it would be
+    /// asked about many documents, or those among a set's documents at once).
+    func expectCandidates(from driver: DocumentMatcher, earlierChecks: ArraySlice<DocumentMatcher>) {}
 
     /// Whether `documentSet()` can give the matches as a whole set. Every condition can
     /// except phrases, whose positions are checked one document at a time.

@@ -88,10 +88,18 @@ final class PhraseMatcher: DocumentMatcher, ScoringLeaf {
     /// nanosecond per byte of positions and 40 ns per posting of each field's rarest word
     /// and other word, divided by the threads it is split over. The candidates: the driver's
     /// documents that the cheaper checks before this one let through, each check assumed
-    /// independent of the others.
-    override func expectCandidates(driverEstimate: Int, earlierChecks: ArraySlice<DocumentMatcher>) {
+    /// independent of the others. Left to check one by one, the documents of a set that
+    /// drives with no check before this one are all checked at once instead (`findAmong`).
+    override func expectCandidates(from driver: DocumentMatcher, earlierChecks: ArraySlice<DocumentMatcher>) {
         guard !known.isComplete, documentCount > 0, evaluation != .perDocument else { return }
         guard evaluation == .automatic else { return findAll() }
+        if prefersPass(candidates: driver.estimate, earlierChecks: earlierChecks) { return findAll() }
+        if earlierChecks.isEmpty, let set = (driver as? SetMatcher)?.set { findAmong(set) }
+    }
+
+    /// Whether the pass over every posting (`findAll`) is expected to cost less than checking
+    /// the candidates one by one.
+    private func prefersPass(candidates driverEstimate: Int, earlierChecks: ArraySlice<DocumentMatcher>) -> Bool {
         var candidates = Double(driverEstimate)
         for check in earlierChecks { candidates *= min(1, Double(check.estimate) / Double(documentCount)) }
         let terms = offsets.buffer.count
@@ -104,7 +112,31 @@ final class PhraseMatcher: DocumentMatcher, ScoringLeaf {
             passCost += 0.5 * Double(words.reduce(0) { $0 + $1.positionByteCount }) / parts
             passCost += 40 * Double(max(terms - 1, 1)) * Double(rarest) / parts
         }
-        if passCost < 100 * Double(fields.count) * candidates { findAll() }
+        return passCost < 100 * Double(fields.count) * candidates
+    }
+
+    /// Records in `known` how often the phrase occurs in each document of `set` (the
+    /// candidates a set lists), field by field, with `cpost_phrase_occurrences_among`: one
+    /// call over the candidates instead of one check per candidate. Each word's walk only
+    /// moves forward, its positions passed as it goes, as in the pass over every posting.
+    /// Leaves `known` as it was if some positions are damaged.
+    private func findAmong(_ set: DocumentSet) {
+        var candidates: [UInt32] = []
+        candidates.reserveCapacity(set.count)
+        set.forEach { candidates.append($0) }
+        guard !candidates.isEmpty else { return }
+        let offsets = self.offsets.buffer
+        var byField: [(documents: [UInt32], counts: [UInt32])] = []
+        for field in fields.indices {
+            let words = offsets.indices.map { term in ownedCursors[cursorStarts[field] + term].phraseWord(offset: offsets[term]) }
+            var documents = [UInt32](repeating: 0, count: candidates.count), counts = documents
+            let found = words.withUnsafeBufferPointer { words in
+                cpost_phrase_occurrences_among(words.baseAddress, words.count, candidates, candidates.count, &documents, &counts)
+            }
+            guard found <= candidates.count else { return }  // SIZE_MAX: damaged positions
+            byField.append((Array(documents[..<found]), Array(counts[..<found])))
+        }
+        known.record(candidates: candidates, byField: byField)
     }
 
     /// Finds every occurrence now, unless the phrase is to be checked document by document;

@@ -164,6 +164,24 @@ final class PhraseCounts {
         generation += 1
     }
 
+    /// Records the counts of every document of `candidates` (ascending), from the documents
+    /// of each field where the phrase occurs among them with how often (any other candidate
+    /// has no occurrence in that field); ignored unless they all come after every recorded one.
+    func record(candidates: [UInt32], byField: [(documents: [UInt32], counts: [UInt32])]) {
+        precondition(byField.count == fields)
+        guard !isComplete, let first = candidates.first, documents.last.map({ $0 < first }) ?? true else { return }
+        let start = counts.count
+        documents += candidates
+        counts += repeatElement(0, count: candidates.count * fields)
+        for (field, found) in byField.enumerated() {
+            var at = 0
+            for (index, document) in found.documents.enumerated() {
+                while candidates[at] < document { at += 1 }
+                counts[start + at * fields + field] = found.counts[index]
+            }
+        }
+    }
+
     /// Records a document's counts (ignored unless after every recorded one).
     func record(_ document: UInt32, _ found: ScratchBuffer<UInt32>) {
         guard !isComplete, documents.last.map({ $0 < document }) ?? true else { return }
