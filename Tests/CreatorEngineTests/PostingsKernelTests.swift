@@ -227,9 +227,12 @@ struct PostingsKernelTests {
         cut[0].bytes.removeLast(1 + Int(random.next() % UInt64(min(cut[0].bytes.count, 3))))
         long[0].bytes.removeLast()
         long[0].bytes += [0x81, 0x81, 0x81, 0x81, 0x81, 0x01]
+        let every = Array(0..<UInt32(3_000))
         for kernel in Self.kernels {
             #expect(phraseOccurrences(cut, kernel: kernel) == nil, "seed \(seed): cut positions read, kernel \(kernel.rawValue)")
             #expect(phraseOccurrences(long, kernel: kernel) == nil, "seed \(seed): a six-byte varint read, kernel \(kernel.rawValue)")
+            #expect(phraseOccurrences(cut, among: every, kernel: kernel) == nil, "seed \(seed): cut positions read among candidates")
+            #expect(phraseOccurrences(long, among: every, kernel: kernel) == nil, "seed \(seed): a six-byte varint read among candidates")
         }
     }
 

@@ -133,7 +133,7 @@ final class PhraseMatcher: DocumentMatcher, ScoringLeaf {
             let found = words.withUnsafeBufferPointer { words in
                 cpost_phrase_occurrences_among(words.baseAddress, words.count, candidates, candidates.count, &documents, &counts)
             }
-            guard found <= candidates.count else { return }  // SIZE_MAX: damaged positions
+            guard found >= 0, found <= candidates.count else { return }  // −1 (SIZE_MAX): damaged positions
             byField.append((Array(documents[..<found]), Array(counts[..<found])))
         }
         known.record(candidates: candidates, byField: byField)
