@@ -105,7 +105,7 @@ final class PhraseMatcher: DocumentMatcher, ScoringLeaf {
         let terms = offsets.buffer.count
         var passCost = 0.0
         for field in fields.indices {
-            let words = (0..<terms).map { ownedCursors[cursorStarts[field] + $0] }
+            let words = cursors(inField: field)
             // Split over threads (`findAll`), the pass takes that much less time.
             let rarest = words.map(\.postingCount).min() ?? 0
             let parts = Double(passParts(rarest: rarest))
@@ -121,22 +121,24 @@ final class PhraseMatcher: DocumentMatcher, ScoringLeaf {
     /// moves forward, its positions passed as it goes, as in the pass over every posting.
     /// Leaves `known` as it was if some positions are damaged.
     private func findAmong(_ set: DocumentSet) {
-        var candidates: [UInt32] = []
-        candidates.reserveCapacity(set.count)
-        set.forEach { candidates.append($0) }
+        let owned = OwnedBuffer(set.documents), candidates = owned.buffer
         guard !candidates.isEmpty else { return }
-        let offsets = self.offsets.buffer
-        var byField: [(documents: [UInt32], counts: [UInt32])] = []
-        for field in fields.indices {
-            let words = offsets.indices.map { term in ownedCursors[cursorStarts[field] + term].phraseWord(offset: offsets[term]) }
-            var documents = [UInt32](repeating: 0, count: candidates.count), counts = documents
-            let found = words.withUnsafeBufferPointer { words in
-                cpost_phrase_occurrences_among(words.baseAddress, words.count, candidates, candidates.count, &documents, &counts)
-            }
-            guard found >= 0, found <= candidates.count else { return }  // −1 (SIZE_MAX): damaged positions
-            byField.append((Array(documents[..<found]), Array(counts[..<found])))
+        let byField = occurrencesByField(capacity: { _ in candidates.count }) { words, documents, counts in
+            cpost_phrase_occurrences_among(words.baseAddress, words.count, candidates.baseAddress, candidates.count,
+                                           documents.baseAddress, counts.baseAddress)
         }
-        known.record(candidates: candidates, byField: byField)
+        if let byField { known.record(candidates: owned, byField: byField) }
+    }
+
+    /// The cursors of the phrase's terms in field `field` of `fields`, in phrase order.
+    private func cursors(inField field: Int) -> ArraySlice<TermCursor> {
+        ownedCursors[cursorStarts[field]..<(cursorStarts[field] + offsets.buffer.count)]
+    }
+
+    /// The phrase's terms in field `field` as the kernels read them, in phrase order.
+    private func phraseWords(inField field: Int) -> [cpost_phrase_word] {
+        let offsets = self.offsets.buffer
+        return zip(cursors(inField: field), offsets).map { cursor, offset in cursor.phraseWord(offset: offset) }
     }
 
     /// Finds every occurrence now, unless the phrase is to be checked document by document;
@@ -151,25 +153,38 @@ final class PhraseMatcher: DocumentMatcher, ScoringLeaf {
     /// leaves `known` as it was if some positions are damaged, so that documents are then
     /// checked one by one (and a damaged one counts no occurrence).
     private func findAll() {
-        let offsets = self.offsets.buffer
+        // Room for every posting of the rarest word.
+        let byField = occurrencesByField(capacity: { words in words.map(\.count).min() ?? 0 }) { words, documents, counts in
+            Self.occurrences(of: Array(words), capacity: documents.count, parts: passParts(rarest: documents.count), into: documents, counts)
+        }
+        if let byField { known.complete(byField: byField) }
+    }
+
+    /// Per field of `fields`, the documents where the phrase occurs and how often, as `find`
+    /// writes them (from the field's words, into room for `capacity(words)` of each; it
+    /// returns how many, −1 for damaged positions), kept as they are; nil if some positions
+    /// are damaged.
+    private func occurrencesByField(
+        capacity: ([cpost_phrase_word]) -> Int,
+        _ find: (UnsafeBufferPointer<cpost_phrase_word>, UnsafeMutableBufferPointer<UInt32>, UnsafeMutableBufferPointer<UInt32>) -> Int
+    ) -> [(documents: OwnedBuffer<UInt32>, counts: OwnedBuffer<UInt32>)]? {
         var byField: [(documents: OwnedBuffer<UInt32>, counts: OwnedBuffer<UInt32>)] = []
         for field in fields.indices {
-            let words = offsets.indices.map { term in ownedCursors[cursorStarts[field] + term].phraseWord(offset: offsets[term]) }
-            // Room for every posting of the rarest word; the kernel fills the first `found`,
-            // which the record then owns as they are.
-            let capacity = words.map(\.count).min() ?? 0
-            let documents = UnsafeMutableBufferPointer<UInt32>.allocate(capacity: capacity)
-            let counts = UnsafeMutableBufferPointer<UInt32>.allocate(capacity: capacity)
-            let found = Self.occurrences(of: words, capacity: capacity, parts: passParts(rarest: capacity), into: documents, counts)
-            guard found >= 0, found <= capacity else {  // −1 for damaged positions
+            let words = phraseWords(inField: field)
+            let room = capacity(words)
+            let documents = UnsafeMutableBufferPointer<UInt32>.allocate(capacity: room)
+            let counts = UnsafeMutableBufferPointer<UInt32>.allocate(capacity: room)
+            let found = words.withUnsafeBufferPointer { find($0, documents, counts) }
+            guard found >= 0, found <= room else {  // −1 (SIZE_MAX): damaged positions
                 documents.deallocate()
                 counts.deallocate()
-                return
+                return nil
             }
+            // The record owns the first `found` as they are.
             byField.append((OwnedBuffer(adopting: UnsafeMutableBufferPointer(rebasing: documents[..<found])),
                             OwnedBuffer(adopting: UnsafeMutableBufferPointer(rebasing: counts[..<found]))))
         }
-        known.complete(byField: byField)
+        return byField
     }
 
     /// Threads for the pass over a field whose rarest word has `rarest` postings (as many as

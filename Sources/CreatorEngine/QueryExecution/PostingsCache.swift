@@ -149,11 +149,7 @@ final class PhraseCounts {
             let mergedCounts = UnsafeMutableBufferPointer<UInt32>.allocate(capacity: merged.count * fields)
             mergedCounts.initialize(repeating: 0)
             for (field, found) in byField.enumerated() {
-                var at = 0
-                for (index, document) in found.documents.buffer.enumerated() {
-                    while merged[at] < document { at += 1 }
-                    mergedCounts[at * fields + field] = found.counts.buffer[index]
-                }
+                place(found, field: field, among: merged.buffer, into: mergedCounts)
             }
             completeDocuments = merged
             completeCounts = OwnedBuffer(adopting: mergedCounts)
@@ -167,18 +163,27 @@ final class PhraseCounts {
     /// Records the counts of every document of `candidates` (ascending), from the documents
     /// of each field where the phrase occurs among them with how often (any other candidate
     /// has no occurrence in that field); ignored unless they all come after every recorded one.
-    func record(candidates: [UInt32], byField: [(documents: [UInt32], counts: [UInt32])]) {
+    func record(candidates: OwnedBuffer<UInt32>, byField: [(documents: OwnedBuffer<UInt32>, counts: OwnedBuffer<UInt32>)]) {
         precondition(byField.count == fields)
+        let candidates = candidates.buffer
         guard !isComplete, let first = candidates.first, documents.last.map({ $0 < first }) ?? true else { return }
         let start = counts.count
         documents += candidates
         counts += repeatElement(0, count: candidates.count * fields)
-        for (field, found) in byField.enumerated() {
-            var at = 0
-            for (index, document) in found.documents.enumerated() {
-                while candidates[at] < document { at += 1 }
-                counts[start + at * fields + field] = found.counts[index]
-            }
+        counts.withUnsafeMutableBufferPointer { counts in
+            let added = UnsafeMutableBufferPointer(rebasing: counts[start...])
+            for (field, found) in byField.enumerated() { place(found, field: field, among: candidates, into: added) }
+        }
+    }
+
+    /// Writes one field's counts (`found`, documents ascending) at those documents' places
+    /// among `places` (ascending, holding each of them): entry `place × fields + field`.
+    private func place(_ found: (documents: OwnedBuffer<UInt32>, counts: OwnedBuffer<UInt32>), field: Int,
+                       among places: UnsafeBufferPointer<UInt32>, into out: UnsafeMutableBufferPointer<UInt32>) {
+        var at = 0
+        for (index, document) in found.documents.buffer.enumerated() {
+            while places[at] < document { at += 1 }
+            out[at * fields + field] = found.counts.buffer[index]
         }
     }
 
