@@ -33,8 +33,21 @@ struct DamagedIndexTests {
     ]
 
     /// The file with `count` bytes of `section` changed (from `seed`) and every checksum on
-    /// the way to it (the section's, the table's, the header's) made to match again.
+    /// the way to it made to match again.
     static func damaged(_ original: [UInt8], section name: String, seed: UInt64, count: Int) -> [UInt8]? {
+        rewritten(original, section: name) { bytes, section in
+            var random = SplitMixRandom(seed: seed)
+            for _ in 0..<count {
+                let position = section.lowerBound + Int(random.next() % UInt64(section.count))
+                bytes[position] = UInt8(truncatingIfNeeded: random.next() | 1) ^ bytes[position]
+            }
+        }
+    }
+
+    /// The file after `change` has changed the bytes of `section` (given where the section
+    /// lies in the file), with every checksum on the way to it (the section's, the table's,
+    /// the header's) made to match again; nil when the file has no such section or it is empty.
+    static func rewritten(_ original: [UInt8], section name: String, change: (inout [UInt8], Range<Int>) -> Void) -> [UInt8]? {
         var bytes = original
         let load32 = { (offset: Int) in bytes[offset..<offset + 4].withUnsafeBytes { $0.loadUnaligned(as: UInt32.self) } }
         let load64 = { (offset: Int) in bytes[offset..<offset + 8].withUnsafeBytes { $0.loadUnaligned(as: UInt64.self) } }
@@ -47,11 +60,7 @@ struct DamagedIndexTests {
             guard String(decoding: bytes[at..<at + 32].prefix { $0 != 0 }, as: UTF8.self) == name else { continue }
             let offset = Int(load64(at + 32)), length = Int(load64(at + 40))
             guard length > 0 else { return nil }
-            var random = SplitMixRandom(seed: seed)
-            for _ in 0..<count {
-                let position = offset + Int(random.next() % UInt64(length))
-                bytes[position] = UInt8(truncatingIfNeeded: random.next() | 1) ^ bytes[position]
-            }
+            change(&bytes, offset..<offset + length)
             store32(Checksum.crc32(Array(bytes[offset..<offset + length])), at: at + 48)
             store32(Checksum.crc32(Array(bytes[table..<table + 56 * sectionCount])), at: 28)
             store32(Checksum.crc32(Array(bytes[0..<60])), at: 60)

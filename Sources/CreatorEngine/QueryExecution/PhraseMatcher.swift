@@ -2,12 +2,24 @@ internal import CPostings
 import Foundation
 
 /// How a phrase finds its occurrences: document by document as candidates come, or all at
-/// once (`cpost_phrase_occurrences`) when it expects many candidates (the default); tests
-/// force each way, and a split of the all-at-once pass into a given number of parts (which
-/// otherwise depends on the rarest word's postings and the cores), and compare them.
+/// once (`cpost_phrase_occurrences`) when it expects many candidates, or those among a set's
+/// candidates at once (the default chooses); tests force each way, and a split of the
+/// all-at-once pass into a given number of parts (which otherwise depends on the rarest
+/// word's postings and the cores), and compare them.
 enum PhraseEvaluation: Sendable, Equatable {
     case automatic, perDocument, allAtOnce
     case allAtOnceInParts(Int)
+    /// The candidates of a set that drives with no check before the phrase, counted at once
+    /// (`cpost_phrase_occurrences_among`) whatever they cost; any other, one by one.
+    case amongCandidates
+
+    /// Whether the phrase may find all its occurrences in one pass over its words' postings.
+    var passesAllPostings: Bool {
+        switch self {
+        case .automatic, .allAtOnce, .allAtOnceInParts: true
+        case .perDocument, .amongCandidates: false
+        }
+    }
 }
 
 /// The positional part of a quoted phrase: its terms occur in one field at the right
@@ -91,9 +103,13 @@ final class PhraseMatcher: DocumentMatcher, ScoringLeaf {
     /// independent of the others. Left to check one by one, the documents of a set that
     /// drives with no check before this one are all checked at once instead (`findAmong`).
     override func expectCandidates(from driver: DocumentMatcher, earlierChecks: ArraySlice<DocumentMatcher>) {
-        guard !known.isComplete, documentCount > 0, evaluation != .perDocument else { return }
-        guard evaluation == .automatic else { return findAll() }
-        if prefersPass(candidates: driver.estimate, earlierChecks: earlierChecks) { return findAll() }
+        guard !known.isComplete, documentCount > 0 else { return }
+        switch evaluation {
+        case .perDocument: return
+        case .allAtOnce, .allAtOnceInParts: return findAll()
+        case .automatic: if prefersPass(candidates: driver.estimate, earlierChecks: earlierChecks) { return findAll() }
+        case .amongCandidates: break
+        }
         if earlierChecks.isEmpty, let set = (driver as? SetMatcher)?.set { findAmong(set) }
     }
 
@@ -141,10 +157,11 @@ final class PhraseMatcher: DocumentMatcher, ScoringLeaf {
         return zip(cursors(inField: field), offsets).map { cursor, offset in cursor.phraseWord(offset: offset) }
     }
 
-    /// Finds every occurrence now, unless the phrase is to be checked document by document;
+    /// Finds every occurrence now, unless the phrase's evaluation keeps it from passing over
+    /// every posting (`PhraseEvaluation.passesAllPostings`);
     /// whether its record is then complete (not when positions are damaged).
     func findAllOccurrences() -> Bool {
-        if !known.isComplete, evaluation != .perDocument { findAll() }
+        if !known.isComplete, evaluation.passesAllPostings { findAll() }
         return known.isComplete
     }
 

@@ -10,9 +10,14 @@ struct BruteForceSearch {
     private let byID: [String: [Int]]
     private let byHandle: [String: [Int]]
 
-    init(fixture: SearchFixture, analyzer: TextAnalyzer) {
+    /// A term whose positions in one text field (an index into `TextField.allCases`) the
+    /// index cannot read: phrases with it never match in that field (`DamagedPositionsTests`).
+    let unreadable: (field: Int, term: String)?
+
+    init(fixture: SearchFixture, analyzer: TextAnalyzer, unreadable: (field: Int, term: String)? = nil) {
         self.fixture = fixture
         self.analyzer = analyzer
+        self.unreadable = unreadable
         var byID: [String: [Int]] = [:], byHandle: [String: [Int]] = [:]
         for (document, profile) in fixture.profiles.enumerated() {
             byID[profile.id, default: []].append(document)
@@ -74,7 +79,9 @@ struct BruteForceSearch {
         guard term.isPhrase, analysed.count > 1 else {
             return analysed.allSatisfy { part in fields.contains { $0[part.text] != nil } }
         }
-        return fields.contains { terms in
+        return fields.indices.contains { field in
+            let terms = fields[field]
+            if let unreadable, unreadable.field == field, analysed.contains(where: { $0.text == unreadable.term }) { return false }
             guard let starts = terms[analysed[0].text] else { return false }
             return starts.contains { start in
                 analysed.allSatisfy { part in

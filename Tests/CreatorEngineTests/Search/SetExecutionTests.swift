@@ -197,7 +197,7 @@ struct SetExecutionTests {
         #expect(nowhere > 0, "every phrase had a field holding all its words")
     }
 
-    @Test("phrases found all at once (in one pass or split into parts) and document by document give identical answers, with and without filters")
+    @Test("phrases found all at once (in one pass, split into parts, or among a set's candidates) and document by document give identical answers, with and without filters")
     func phraseEvaluationsAgree() throws {
         let fixture = try SearchFixture.generated.get()
         let reference = BruteForceSearch(fixture: fixture, analyzer: try TextAnalyzer())
@@ -205,6 +205,10 @@ struct SetExecutionTests {
         let perDocument = Searcher(index: fixture.index, sets: .automatic, phrases: .perDocument, valueOrders: .immediately)
         // The pass split into parts, as on a large index (here a part may hold no posting).
         let inParts = [2, 3, 7].map { Searcher(index: fixture.index, sets: .automatic, phrases: .allAtOnceInParts($0), valueOrders: .immediately) }
+        // A set's candidates counted at once, with sets where they pay and wherever possible.
+        let amongCandidates = [SetPlanning.Mode.automatic, .always].map {
+            Searcher(index: fixture.index, sets: $0, phrases: .amongCandidates, valueOrders: .immediately)
+        }
         // Two- and three-word runs of captions and bios, with repeated words, hashtags and
         // CJK among them, alone and under filters.
         var random = SplitMixRandom(seed: 31)
@@ -221,7 +225,7 @@ struct SetExecutionTests {
         for (index, phrase) in phrases.enumerated() {
             let text = "\"\(phrase)\"" + filters[index % filters.count] + " limit:50"
             let fast = try allAtOnce.search(text), slow = try perDocument.search(text)
-            for split in inParts { try Self.expectSameAnswers(allAtOnce, split, to: text) }
+            for other in inParts + amongCandidates { try Self.expectSameAnswers(allAtOnce, other, to: text) }
             #expect(fast.total == slow.total, "total for \(text)")
             #expect(fast.total == reference.matchingDocuments(try QueryParser().parse(text).root).count, "reference total for \(text)")
             #expect(fast.hits.map(\.document) == slow.hits.map(\.document), "page for \(text)")
