@@ -33,25 +33,26 @@ struct DamagedPositionsTests {
         let index = try CreatorIndex(path: target)
 
         let perDocument = Searcher(index: index, sets: .automatic, phrases: .perDocument, valueOrders: .immediately)
+        // Sets wherever possible, so that a set drives the phrase and its candidates are counted at once.
+        let amongCandidates = Searcher(index: index, sets: .always, phrases: .amongCandidates, valueOrders: .immediately)
         let others = [
             Searcher(index: index, sets: .automatic, phrases: .automatic, valueOrders: .immediately),
             Searcher(index: index, sets: .automatic, phrases: .allAtOnce, valueOrders: .immediately),
             Searcher(index: index, sets: .automatic, phrases: .allAtOnceInParts(3), valueOrders: .immediately),
-            // Sets wherever possible, so that a set drives the phrase and its candidates are counted at once.
-            Searcher(index: index, sets: .always, phrases: .amongCandidates, valueOrders: .immediately),
+            amongCandidates,
         ]
+        // What a scan finds with the captions of every document that holds the word left out.
         let captions = try #require(TextField.allCases.firstIndex(of: .captions))
+        let reference = BruteForceSearch(fixture: fixture, analyzer: analyzer, unreadable: (field: captions, term: word))
         let filters = ["", " -platform:x", " tier:nano..mid", " lang:en"]
         var setDriven = 0
         for candidate in phrases where candidate.split(separator: " ").contains(where: { analyzer.analyze(String($0)).first?.text == word }) {
             for filter in filters {
                 let text = "\"\(candidate)\"" + filter + " limit:100"
-                let root = try QueryParser().parse(text).root
                 for other in others { try SetExecutionTests.expectSameAnswers(perDocument, other, to: text) }
-                // What a scan finds with the captions of every document that holds the word left out.
-                let reference = BruteForceSearch(fixture: fixture, analyzer: analyzer, unreadable: (field: captions, term: word))
-                #expect(try perDocument.search(text).total == reference.matchingDocuments(root).count, "total for \(text)")
-                if try others[3].explain(text).plan.contains("SET  (") { setDriven += 1 }
+                let expected = reference.matchingDocuments(try QueryParser().parse(text).root).count
+                #expect(try perDocument.search(text).total == expected, "total for \(text)")
+                if try amongCandidates.explain(text).plan.contains("SET  (") { setDriven += 1 }
             }
         }
         #expect(setDriven > 0, "no plan let a set drive a phrase of \(word)")
