@@ -439,24 +439,23 @@ static inline int positions_fit(size_t length, size_t at, uint32_t frequency) {
     return at <= length && (length - at) / 5 >= frequency;
 }
 
+/// The next position delta at *cursor: read_delta_unchecked where the posting's positions
+/// fit (`fit`, from positions_fit), else read_varint against the end; 0 for damage.
+__attribute__((always_inline))
+static inline int next_delta(const uint8_t *bytes, size_t length, int fit, size_t *cursor, uint32_t *delta) {
+    return fit ? read_delta_unchecked(bytes, cursor, delta) : read_varint(bytes, length, cursor, delta);
+}
+
 /// Reads `frequency` positions (varint deltas from 0) at *at into buffer, as read_varint
 /// reads them one at a time; 0 for damage. Where they fit (positions_fit), no byte is
 /// checked against the end.
 static inline int decode_positions(const uint8_t *bytes, size_t length, size_t *at, uint32_t frequency,
                                    uint32_t *buffer) {
+    const int fit = positions_fit(length, *at, frequency);
     size_t cursor = *at;
     uint32_t position = 0, delta;
-    if (!positions_fit(length, cursor, frequency)) {
-        for (uint32_t i = 0; i < frequency; i++) {
-            if (!read_varint(bytes, length, &cursor, &delta)) return 0;
-            position += delta;
-            buffer[i] = position;
-        }
-        *at = cursor;
-        return 1;
-    }
     for (uint32_t i = 0; i < frequency; i++) {
-        if (!read_delta_unchecked(bytes, &cursor, &delta)) return 0;
+        if (!next_delta(bytes, length, fit, &cursor, &delta)) return 0;
         position += delta;
         buffer[i] = position;
     }
@@ -616,13 +615,6 @@ static size_t count_starts_portable(const cpost_phrase_word *words, size_t word_
 }
 
 #ifdef CPOST_X86
-/// The next position delta of `word` at *cursor: read_delta_unchecked where the posting's
-/// positions fit (positions_fit), else read_varint against the end; 0 for damage.
-__attribute__((always_inline))
-static inline int next_delta(const cpost_phrase_word *word, int fit, size_t *cursor, uint32_t *delta) {
-    return fit ? read_delta_unchecked(word->positions, cursor, delta)
-               : read_varint(word->positions, word->positions_length, cursor, delta);
-}
 
 /// The lanes of `kept` whose start s has s + offset among the word's `frequency` positions
 /// at *at (read, and *at moved past them); 0 with *at unchanged for damage (then *continued
@@ -635,7 +627,7 @@ static inline int continued_starts(const cpost_phrase_word *word, size_t *at, ui
     uint32_t position = 0, delta;
     __mmask16 found = 0;
     for (uint32_t j = 0; j < frequency; j++) {
-        if (!next_delta(word, fit, &cursor, &delta)) return 0;
+        if (!next_delta(word->positions, word->positions_length, fit, &cursor, &delta)) return 0;
         position += delta;
         const __mmask16 eligible = position >= word->offset ? kept : 0;
         found |= _mm512_mask_cmpeq_epi32_mask(eligible, starts, _mm512_set1_epi32((int)(position - word->offset)));
@@ -655,7 +647,7 @@ static inline int lead_positions(const cpost_phrase_word *word, size_t *at, uint
     uint32_t position = 0, delta;
     __m512i lanes = _mm512_setzero_si512();
     for (uint32_t j = 0; j < frequency; j++) {
-        if (!next_delta(word, fit, &cursor, &delta)) return 0;
+        if (!next_delta(word->positions, word->positions_length, fit, &cursor, &delta)) return 0;
         position += delta;
         lanes = _mm512_mask_set1_epi32(lanes, (__mmask16)(1u << j), (int)position);
     }
