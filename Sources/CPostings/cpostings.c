@@ -487,10 +487,12 @@ static size_t pass_positions_baseline(const cpost_phrase_word *word, size_t posi
 
 /// gallop, after one look at the next sixteen documents: in a common word's list the next
 /// lead document is usually among them, and one comparison finds it without the branches
-/// of a search (a walk already there, as in words that share most documents, stays).
+/// of a search. A walk already there stays, and one whose next posting is there takes one
+/// step without the vector compare: in words that share most documents it always is.
 __attribute__((target(PHRASE_AVX512_FEATURES), always_inline))
 static inline size_t advance_avx512(const uint32_t *documents, size_t count, size_t from, uint32_t document) {
     if (from >= count || documents[from] >= document) return from;
+    if (from + 1 < count && documents[from + 1] >= document) return from + 1;
     const size_t left = count - from;
     const __mmask16 valid = left >= 16 ? (__mmask16)0xFFFF : (__mmask16)((1u << left) - 1);
     const __m512i next = _mm512_maskz_loadu_epi32(valid, documents + from);
@@ -509,9 +511,11 @@ static inline size_t pass_positions_avx512(const cpost_phrase_word *word, size_t
     if (postings > 16) return pass_positions_baseline(word, positioned, posting, byte);
     const __mmask16 lanes = (__mmask16)((1u << postings) - 1);
     const __m512i frequencies = _mm512_maskz_loadu_epi32(lanes, word->frequencies + positioned);
-    const uint64_t passed = (uint64_t)_mm512_reduce_add_epi64(
-        _mm512_add_epi64(_mm512_cvtepu32_epi64(_mm512_castsi512_si256(frequencies)),
-                         _mm512_cvtepu32_epi64(_mm512_extracti64x4_epi64(frequencies, 1))));
+    // Each frequency capped at 65 fits a byte, and one SAD sums sixteen bytes exactly; a
+    // capped frequency takes the sum past 64, as the frequency itself would.
+    const __m128i capped = _mm512_cvtepi32_epi8(_mm512_min_epu32(frequencies, _mm512_set1_epi32(65)));
+    const __m128i halves = _mm_sad_epu8(capped, _mm_setzero_si128());
+    const uint64_t passed = (uint64_t)_mm_cvtsi128_si64(halves) + (uint64_t)_mm_extract_epi64(halves, 1);
     if (passed == 0 || passed > 64) return pass_positions_baseline(word, positioned, posting, byte);
     const size_t available = word->positions_length - byte;
     const __mmask64 valid = available >= 64 ? ~(__mmask64)0 : (((__mmask64)1 << available) - 1);
@@ -625,12 +629,16 @@ static inline int continued_starts(const cpost_phrase_word *word, size_t *at, ui
     const int fit = positions_fit(word->positions_length, *at, frequency);
     size_t cursor = *at;
     uint32_t position = 0, delta;
+    // Where each start wants this word: start + offset, for the starts where that stays
+    // below 2^32 (a position equal to it is then at least the offset). Comparing positions
+    // with these, the matches stay in a mask register, with no scalar test of each position.
+    const __m512i wanted = _mm512_add_epi32(starts, _mm512_set1_epi32((int)word->offset));
+    const __mmask16 reachable = _mm512_mask_cmpge_epu32_mask(kept, wanted, starts);
     __mmask16 found = 0;
     for (uint32_t j = 0; j < frequency; j++) {
         if (!next_delta(word->positions, word->positions_length, fit, &cursor, &delta)) return 0;
         position += delta;
-        const __mmask16 eligible = position >= word->offset ? kept : 0;
-        found |= _mm512_mask_cmpeq_epi32_mask(eligible, starts, _mm512_set1_epi32((int)(position - word->offset)));
+        found = _kor_mask16(found, _mm512_mask_cmpeq_epi32_mask(reachable, wanted, _mm512_set1_epi32((int)position)));
     }
     *at = cursor;
     *continued = found;

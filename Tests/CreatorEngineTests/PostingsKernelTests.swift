@@ -236,6 +236,40 @@ struct PostingsKernelTests {
         }
     }
 
+    /// A word whose documents hold `positions` (each list ascending), with its varint deltas.
+    private func phraseWord(offset: UInt32, _ positions: [UInt32: [UInt32]]) -> PhraseWord {
+        var word = PhraseWord(offset: offset)
+        var writer = ByteWriter()
+        for document in positions.keys.sorted() {
+            let sorted = positions[document] ?? []
+            word.documents.append(document)
+            word.positions.append(sorted)
+            for (slot, position) in sorted.enumerated() { writer.appendVarint(UInt64(slot == 0 ? position : position - sorted[slot - 1])) }
+        }
+        word.bytes = writer.bytes
+        return word
+    }
+
+    @Test("a start whose next word would lie past 2^32 - 1 is no occurrence; one that reaches 2^32 - 1 is, with every kernel")
+    func phraseAtTheEndOfPositions() throws {
+        let last = UInt32.max
+        // Document 1: the first word at 2^32 - 1 and the second at 0, where start + 1 wraps.
+        // Document 2: an ordinary occurrence. Document 3: the second word at 2^32 - 1 itself.
+        let first = phraseWord(offset: 0, [1: [last], 2: [5], 3: [last - 1]])
+        let second = phraseWord(offset: 1, [1: [0], 2: [6], 3: [last]])
+        // Either word lists the documents: the one with fewer postings leads.
+        let secondLeads = phraseWord(offset: 1, [1: [0], 2: [6], 3: [last]])
+        let firstFollows = phraseWord(offset: 0, [1: [last], 2: [5], 3: [last - 1], 4: [9]])
+        for kernel in Self.kernels {
+            for words in [[first, second], [firstFollows, secondLeads]] {
+                let found = try #require(phraseOccurrences(words, kernel: kernel), "kernel \(kernel.rawValue)")
+                #expect(found.map(\.0) == [2, 3] && found.map(\.1) == [1, 1], "kernel \(kernel.rawValue): \(found)")
+                let among = try #require(phraseOccurrences(words, among: [1, 2, 3], kernel: kernel))
+                #expect(among.map(\.0) == [2, 3], "kernel \(kernel.rawValue) among candidates: \(among)")
+            }
+        }
+    }
+
     @Test("sums of 32-bit values do not wrap, with every kernel")
     func sums() {
         var random = SplitMixRandom(seed: 9)
