@@ -270,6 +270,34 @@ struct PostingsKernelTests {
         }
     }
 
+    @Test("walks that pass from one to hundreds of postings between two of the lead's documents find the same occurrences, with every kernel")
+    func longWalks() throws {
+        var random = SplitMixRandom(seed: 77)
+        // The lead holds a document every `gap` (1 to 400); the other word holds every document,
+        // at the position after the lead's in about two thirds of them.
+        for gap in [1, 2, 15, 16, 17, 100, 127, 128, 129, 130, 143, 144, 145, 300, 400] as [UInt32] {
+            let leadDocuments = stride(from: UInt32(random.next() % UInt64(gap)), to: 6_000, by: Int(gap))
+            var lead: [UInt32: [UInt32]] = [:], other: [UInt32: [UInt32]] = [:]
+            for document in leadDocuments { lead[document] = [5] }
+            var expected: [UInt32] = []
+            for document in 0..<UInt32(6_000) {
+                let continues = random.next() % 3 != 0
+                other[document] = continues ? [6] : [2, 9]
+                if continues, lead[document] != nil { expected.append(document) }
+            }
+            // Fewer postings than the other word: the lead lists the documents.
+            let words = [phraseWord(offset: 0, lead), phraseWord(offset: 1, other)]
+            let candidates = (0..<UInt32(6_000)).filter { _ in random.next() % 4 == 0 }
+            let listed = Set(candidates)
+            for kernel in Self.kernels {
+                let found = try #require(phraseOccurrences(words, kernel: kernel), "gap \(gap), kernel \(kernel.rawValue)")
+                #expect(found.map(\.0) == expected && found.allSatisfy { $0.1 == 1 }, "gap \(gap), kernel \(kernel.rawValue)")
+                let among = try #require(phraseOccurrences(words, among: candidates, kernel: kernel))
+                #expect(among.map(\.0) == expected.filter(listed.contains), "gap \(gap), kernel \(kernel.rawValue), among candidates")
+            }
+        }
+    }
+
     @Test("sums of 32-bit values do not wrap, with every kernel")
     func sums() {
         var random = SplitMixRandom(seed: 9)
