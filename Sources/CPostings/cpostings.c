@@ -627,7 +627,6 @@ static size_t count_starts_portable(const cpost_phrase_word *words, size_t word_
 }
 
 #ifdef CPOST_X86
-
 /// The lanes of `kept` whose start s has s + offset among the word's `frequency` positions
 /// at *at (read, and *at moved past them); 0 with *at unchanged for damage (then *continued
 /// is undefined). Each position is compared with every start at once as it is read.

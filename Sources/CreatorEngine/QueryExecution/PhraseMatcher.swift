@@ -184,8 +184,8 @@ final class PhraseMatcher: DocumentMatcher, ScoringLeaf {
     private func occurrencesByField(
         capacity: ([cpost_phrase_word]) -> Int,
         _ find: (UnsafeBufferPointer<cpost_phrase_word>, UnsafeMutableBufferPointer<UInt32>, UnsafeMutableBufferPointer<UInt32>) -> Int
-    ) -> [(documents: OwnedBuffer<UInt32>, counts: OwnedBuffer<UInt32>)]? {
-        var byField: [(documents: OwnedBuffer<UInt32>, counts: OwnedBuffer<UInt32>)] = []
+    ) -> [PhraseCounts.FieldOccurrences]? {
+        var byField: [PhraseCounts.FieldOccurrences] = []
         for field in fields.indices {
             let words = phraseWords(inField: field)
             let room = capacity(words)

@@ -93,6 +93,10 @@ struct PostingList {
 /// document order (each plan checks documents in ascending order); or, once `isComplete`,
 /// of every document where it occurs, found at once (`PhraseMatcher`'s bulk pass).
 final class PhraseCounts {
+    /// One field's documents where the phrase occurs (ascending) and how often in each, in
+    /// memory the record takes over as it is.
+    typealias FieldOccurrences = (documents: OwnedBuffer<UInt32>, counts: OwnedBuffer<UInt32>)
+
     private let fields: Int
     @exclusivity(unchecked) private var documents: [UInt32] = []
     @exclusivity(unchecked) private var counts: [UInt32] = []
@@ -138,7 +142,7 @@ final class PhraseCounts {
     /// Replaces what was recorded by every occurrence: per field, the documents (ascending)
     /// where the phrase occurs and how often. A phrase in one field (most are: captions)
     /// keeps that field's buffers as they are.
-    func complete(byField: [(documents: OwnedBuffer<UInt32>, counts: OwnedBuffer<UInt32>)]) {
+    func complete(byField: [FieldOccurrences]) {
         precondition(byField.count == fields)
         if let only = byField.first, fields == 1 {
             completeDocuments = SortedDocuments(owned: only.documents)
@@ -163,7 +167,7 @@ final class PhraseCounts {
     /// Records the counts of every document of `candidates` (ascending), from the documents
     /// of each field where the phrase occurs among them with how often (any other candidate
     /// has no occurrence in that field); ignored unless they all come after every recorded one.
-    func record(candidates: OwnedBuffer<UInt32>, byField: [(documents: OwnedBuffer<UInt32>, counts: OwnedBuffer<UInt32>)]) {
+    func record(candidates: OwnedBuffer<UInt32>, byField: [FieldOccurrences]) {
         precondition(byField.count == fields)
         let candidates = candidates.buffer
         guard !isComplete, let first = candidates.first, documents.last.map({ $0 < first }) ?? true else { return }
@@ -178,7 +182,7 @@ final class PhraseCounts {
 
     /// Writes one field's counts (`found`, documents ascending) at those documents' places
     /// among `places` (ascending, holding each of them): entry `place × fields + field`.
-    private func place(_ found: (documents: OwnedBuffer<UInt32>, counts: OwnedBuffer<UInt32>), field: Int,
+    private func place(_ found: FieldOccurrences, field: Int,
                        among places: UnsafeBufferPointer<UInt32>, into out: UnsafeMutableBufferPointer<UInt32>) {
         var at = 0
         for (index, document) in found.documents.buffer.enumerated() {
